@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ServiceRecovery",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recovery", targets: ["recovery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+    ],
+    targets: [
+        // GNU readline, from libreadline-dev.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // The prompt: readline on a terminal, plain lines otherwise.
+        .target(name: "LineEditor", dependencies: ["CReadline"]),
+        // The shared vocabulary: behaviour ids, a reply's analysis, positioned diagnostics, YAML access.
+        .target(name: "RecoveryCore", dependencies: ["Yams"]),
+        // How replies are read and graded: analyzer, rubrics, grader. Knows nothing of scenarios.
+        .target(name: "RecoveryScoring", dependencies: ["RecoveryCore"]),
+        // Scenario model, loader, condition language and engine. Receives analyses, never the analyzer.
+        .target(name: "RecoveryScenario", dependencies: ["RecoveryCore"]),
+        // Wires scoring and scenarios into a call; transcripts and debriefs.
+        .target(name: "RecoveryTraining", dependencies: ["RecoveryCore", "RecoveryScoring", "RecoveryScenario"]),
+        // The command-line shell: parses, calls, prints.
+        .executableTarget(
+            name: "recovery",
+            dependencies: [
+                "RecoveryTraining", "LineEditor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Rainbow",
+            ]
+        ),
+        .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
+        .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),
+        .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"]),
+        .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recovery"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,56 @@
+/// The words in a reply that earned a behaviour or an intent.
+public struct Evidence: Codable, Sendable, Hashable {
+    /// The behaviour id or intent name the words show.
+    public var label: String
+    /// The words themselves, exactly as the trainee typed them.
+    public var quote: String
+    /// Where the quote starts in the reply, counted in Unicode scalars.
+    public var offset: Int
+
+    /// Evidence for `label`, quoting `quote` at scalar `offset` of the reply.
+    public init(label: String, quote: String, offset: Int) {
+        self.label = label
+        self.quote = quote
+        self.offset = offset
+    }
+}
+
+/// What one reply did: its behaviours and intents, each with the words that showed it.
+public struct ReplyAnalysis: Codable, Sendable, Hashable {
+    /// The reply as typed.
+    public var text: String
+    /// The behaviours shown, in `Behavior` declaration order, each once.
+    public var behaviors: [Behavior]
+    /// Scenario intents (named phrase lists) the reply mentions, sorted by name.
+    public var intents: [String]
+    /// One entry per behaviour or intent found (the first words that showed it).
+    public var evidence: [Evidence]
+    /// Remarks a grader or coach may use, such as `impersonal_apology` for "we're sorry".
+    public var notes: [String]
+
+    /// An analysis of `text`; behaviours and intents are put in canonical order.
+    public init(
+        text: String,
+        behaviors: [Behavior] = [],
+        intents: [String] = [],
+        evidence: [Evidence] = [],
+        notes: [String] = []
+    ) {
+        self.text = text
+        self.behaviors = Array(Set(behaviors)).sorted()
+        self.intents = Array(Set(intents)).sorted()
+        self.evidence = evidence
+        self.notes = notes
+    }
+
+    /// Whether the reply showed `behavior`.
+    public func shows(_ behavior: Behavior) -> Bool { behaviors.contains(behavior) }
+
+    /// Whether the reply mentioned the scenario intent `name`.
+    public func mentions(intent name: String) -> Bool { intents.contains(name) }
+
+    /// The quote that earned `label` (a behaviour id or intent name), if any.
+    public func quote(for label: String) -> String? {
+        evidence.first { $0.label == label }?.quote
+    }
+}

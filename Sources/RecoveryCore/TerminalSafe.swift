@@ -1,0 +1,59 @@
+/// Makes untrusted text safe to show in a terminal: control characters and escape
+/// sequences become visible notation instead of acting on the screen.
+public enum TerminalSafe {
+    /// `text` with every C0/C1 control character (except none) shown as `\u{..}` notation,
+    /// so pasted escape sequences cannot move the cursor or change colours.
+    public static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `scalar` is a C0 or C1 control character or DEL.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// `text` with control characters dropped and runs of whitespace (including line breaks
+    /// from a multi-line paste) folded into one space; ANSI escape sequences are removed whole.
+    public static func cleanReply(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pendingSpace = false
+        while let scalar = scalars.next() {
+            if scalar == "\u{1B}" {
+                skipEscapeSequence(&scalars)
+                continue
+            }
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{A0}" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isControl(scalar) || scalar == "\u{FFFD}" { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let introducer = scalars.next() else { return }
+        switch introducer {
+        case "[":  // CSI: parameters, then a final byte in @...~
+            while let s = scalars.next(), !(0x40...0x7E).contains(s.value) {}
+        case "]", "P", "^", "_":  // OSC, DCS, PM, APC: up to BEL or ESC \
+            while let s = scalars.next() {
+                if s == "\u{07}" { break }
+                if s == "\u{1B}" { _ = scalars.next(); break }
+            }
+        default:
+            break  // a two-character escape such as ESC c
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Yams
+
+/// A YAML data file read for a loader: its text, composed once into nodes, and the means to
+/// report positioned diagnostics with the offending source line.
+public struct YAMLFile: Sendable {
+    /// The path as the user named it; diagnostics print it.
+    public let path: String
+    /// The whole text.
+    public let text: String
+    private let lines: [Substring]
+
+    /// A file whose contents are `text`, shown in diagnostics as `path`.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Largest file a loader accepts; larger ones are refused with a diagnostic.
+    public static let maximumSize = 8 * 1024 * 1024
+
+    /// Reads the file at `path`, refusing unreadable, oversized and non-UTF-8 files with a diagnostic.
+    public static func read(path: String) throws(DiagnosticError) -> YAMLFile {
+        let start = SourcePosition(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([Diagnostic(
+                code: CoreDiagnostic.unreadableFile, message: "cannot read this file",
+                position: start, hint: "check that the path exists and is readable")])
+        }
+        guard data.count <= maximumSize else {
+            throw DiagnosticError([Diagnostic(
+                code: CoreDiagnostic.fileTooLarge,
+                message: "file is \(data.count) bytes; the limit is \(maximumSize)",
+                position: start, hint: "split the file, or check that this is the file you meant")])
+        }
+        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+            throw DiagnosticError([Diagnostic(
+                code: CoreDiagnostic.notText, message: "file is not UTF-8 text",
+                position: start, hint: "save the file as UTF-8 text (a binary file cannot be a scenario or rubric)")])
+        }
+        return YAMLFile(path: path, text: text)
+    }
+
+    /// Composes the YAML into its root node; syntax errors, duplicate keys and an empty
+    /// document become positioned diagnostics.
+    public func compose() throws(DiagnosticError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticError([diagnostic(for: error)])
+        } catch {
+            throw DiagnosticError([self.error(CoreDiagnostic.yamlSyntax, "\(error)", at: nil)])
+        }
+        guard let root, !(root.scalar?.string.isEmpty ?? false) || root.mapping != nil else {
+            throw DiagnosticError([self.error(
+                CoreDiagnostic.emptyFile, "file has no content", at: nil,
+                hint: "start from an example file in the same folder")])
+        }
+        return root
+    }
+
+    /// The text of line `number` (1-based), if it exists.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    /// A diagnostic at `mark` (or the top of the file) with the source line attached.
+    public func diagnostic(
+        _ severity: Severity, _ code: String, _ message: String, at mark: Mark?, hint: String? = nil
+    ) -> Diagnostic {
+        let line = mark?.line ?? 1
+        let column = mark?.column ?? 1
+        return Diagnostic(
+            severity: severity, code: code, message: message,
+            position: SourcePosition(file: path, line: line, column: column),
+            sourceLine: self.line(line), hint: hint)
+    }
+
+    /// An error diagnostic at `mark`.
+    public func error(_ code: String, _ message: String, at mark: Mark?, hint: String? = nil) -> Diagnostic {
+        diagnostic(.error, code, message, at: mark, hint: hint)
+    }
+
+    /// A warning diagnostic at `mark`.
+    public func warning(_ code: String, _ message: String, at mark: Mark?, hint: String? = nil) -> Diagnostic {
+        diagnostic(.warning, code, message, at: mark, hint: hint)
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return self.error(
+                CoreDiagnostic.yamlSyntax, "YAML syntax: \(problem)", at: mark,
+                hint: "check indentation, colons and quotes on this line and the one before")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return self.error(
+                CoreDiagnostic.duplicateKey,
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in this mapping",
+                at: context.mark, hint: "keep one of them; a later key would silently replace the earlier one")
+        case let .reader(problem, _, _, _):
+            return self.error(CoreDiagnostic.notText, "YAML reader: \(problem)", at: nil,
+                              hint: "save the file as UTF-8 text")
+        default:
+            return self.error(CoreDiagnostic.yamlSyntax, "YAML: \(error)", at: nil)
+        }
+    }
+}
+
+/// Codes of the diagnostics any YAML data file can get, before its own format is checked.
+public enum CoreDiagnostic {
+    /// The file cannot be opened.
+    public static let unreadableFile = "unreadable-file"
+    /// The file is larger than `YAMLFile.maximumSize`.
+    public static let fileTooLarge = "file-too-large"
+    /// The file is binary or not UTF-8.
+    public static let notText = "not-text"
+    /// The YAML itself is malformed.
+    public static let yamlSyntax = "yaml-syntax"
+    /// The file has no document.
+    public static let emptyFile = "empty-file"
+    /// A mapping has the same key twice.
+    public static let duplicateKey = "duplicate-key"
+    /// A value has the wrong shape (a list where text was expected, and so on).
+    public static let wrongType = "wrong-type"
+    /// A required key is absent.
+    public static let missingKey = "missing-key"
+    /// A key the format does not know (usually a typo).
+    public static let unknownKey = "unknown-key"
+}

@@ -1,0 +1,3 @@
+import RecoveryCore
+import RecoveryScoring
+import RecoveryScenario
