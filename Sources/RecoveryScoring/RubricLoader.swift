@@ -1,0 +1,177 @@
+import Foundation
+import RecoveryCore
+import Yams
+
+/// Reads rubric files, reporting every problem with its position.
+public enum RubricLoader {
+    /// Codes of the diagnostics a rubric file can get (beyond the YAML ones of `CoreDiagnostic`).
+    public enum Code {
+        /// A behaviour id that `behaviors.md` does not define.
+        public static let unknownBehavior = "unknown-behavior"
+        /// A check that is none of the known kinds.
+        public static let unknownCheck = "unknown-check"
+        /// A number out of its range.
+        public static let outOfRange = "out-of-range"
+        /// Two steps with the same id.
+        public static let duplicateStep = "duplicate-step"
+    }
+
+    /// Loads the rubric at `path`.
+    public static func load(path: String) throws(DiagnosticError) -> Rubric {
+        try load(file: YAMLFile.read(path: path))
+    }
+
+    /// `ID` -> `<directory>/ID.yaml`; an existing path is used as is.
+    public static func resolve(_ idOrPath: String, in directory: String) -> String? {
+        let manager = FileManager.default
+        if idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") {
+            return manager.fileExists(atPath: idOrPath) ? idOrPath : nil
+        }
+        let candidate = (directory as NSString).appendingPathComponent(idOrPath + ".yaml")
+        return manager.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// Ids of the rubrics in `directory`, sorted.
+    public static func list(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Loads a rubric from an already-read file.
+    public static func load(file: YAMLFile) throws(DiagnosticError) -> Rubric {
+        let root = try file.compose()
+        var reader = YAMLReader(file: file)
+        let top = reader.pairs(root, what: "the rubric", allowedKeys: ["id", "title", "source", "pass_mark", "tiers", "hint_cost", "steps", "penalties"])
+        var rubric = Rubric(
+            id: URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent,
+            title: "", source: "", passMark: 60, tiers: [], hintCost: 0, steps: [], penalties: [],
+            contentHash: SHA256.hex(file.text), path: file.path)
+        for (key, _, value) in top {
+            switch key {
+            case "id": rubric.id = reader.string(value, what: "id") ?? rubric.id
+            case "title": rubric.title = reader.string(value, what: "title") ?? ""
+            case "source": rubric.source = reader.string(value, what: "source") ?? ""
+            case "pass_mark": rubric.passMark = score(&reader, value, what: "pass_mark") ?? 60
+            case "hint_cost": rubric.hintCost = score(&reader, value, what: "hint_cost") ?? 0
+            case "tiers":
+                rubric.tiers = reader.pairs(value, what: "tiers").compactMap { name, _, minimum in
+                    score(&reader, minimum, what: "tier '\(name)'").map { RubricTier(name: name, minimum: $0) }
+                }
+            case "steps":
+                var seen = Set<String>()
+                for item in reader.list(value, what: "steps") {
+                    guard let step = self.step(item, &reader) else { continue }
+                    if !seen.insert(step.id).inserted {
+                        reader.error(Code.duplicateStep, "step id '\(step.id)' is used twice", at: item, hint: "give every step its own id")
+                    }
+                    rubric.steps.append(step)
+                }
+            case "penalties":
+                rubric.penalties = reader.list(value, what: "penalties").compactMap { penalty($0, &reader) }
+            default: break
+            }
+        }
+        if root.mapping?["steps"] == nil {
+            reader.error(CoreDiagnostic.missingKey, "the rubric needs 'steps'", at: root, hint: "add a `steps:` list")
+        }
+        if !reader.diagnostics.isEmpty { throw DiagnosticError(reader.diagnostics) }
+        return rubric
+    }
+
+    private static func score(_ reader: inout YAMLReader, _ node: Node, what: String) -> Int? {
+        guard let value = reader.int(node, what: what) else { return nil }
+        guard (0...100).contains(value) else {
+            reader.error(Code.outOfRange, "\(what) must be between 0 and 100", at: node)
+            return nil
+        }
+        return value
+    }
+
+    private static func step(_ node: Node, _ reader: inout YAMLReader) -> RubricStep? {
+        let pairs = reader.pairs(node, what: "a step", allowedKeys: ["id", "title", "weight", "checks", "advice", "example"])
+        var step = RubricStep(id: "", title: "", weight: 1, checks: [], advice: "", example: "")
+        for (key, _, value) in pairs {
+            switch key {
+            case "id": step.id = reader.string(value, what: "id") ?? ""
+            case "title": step.title = reader.string(value, what: "title") ?? ""
+            case "weight":
+                step.weight = reader.double(value, what: "weight") ?? 1
+                if step.weight <= 0 { reader.error(Code.outOfRange, "weight must be above 0", at: value) }
+            case "checks": step.checks = reader.list(value, what: "checks").compactMap { check($0, &reader) }
+            case "advice": step.advice = reader.string(value, what: "advice") ?? ""
+            case "example": step.example = reader.string(value, what: "example") ?? ""
+            default: break
+            }
+        }
+        for required in ["id", "title", "checks", "advice"] where node.mapping?[required] == nil {
+            _ = reader.value(required, in: node, what: "a step", required: true)
+        }
+        return step.id.isEmpty ? nil : step
+    }
+
+    private static let checkKinds = ["shows", "by_turn", "first_reply_within", "order", "at_most", "first_person_apology"]
+
+    private static func check(_ node: Node, _ reader: inout YAMLReader) -> RubricCheck? {
+        let pairs = reader.pairs(node, what: "a check", allowedKeys: checkKinds)
+        let byTurn = node.mapping?["by_turn"].flatMap { reader.int($0, what: "by_turn") }
+        for (key, keyNode, value) in pairs where key != "by_turn" {
+            switch key {
+            case "shows":
+                return .shows(behaviors(value, &reader), byTurn: byTurn)
+            case "first_reply_within":
+                return reader.double(value, what: "first_reply_within").map { .firstReplyWithin(seconds: $0) }
+            case "order":
+                let first = reader.value("first", in: value, what: "order", required: true).map { behaviors($0, &reader) } ?? []
+                let then = reader.value("then", in: value, what: "order", required: true).map { behaviors($0, &reader) } ?? []
+                return .order(first: first, then: then)
+            case "at_most":
+                guard let (name, nameNode, times) = reader.pairs(value, what: "at_most").first,
+                      let count = reader.int(times, what: "at_most count") else { return nil }
+                guard let behavior = behavior(name, at: nameNode, &reader) else { return nil }
+                return .atMost(behavior, times: count)
+            case "first_person_apology":
+                return .firstPersonApology
+            default:
+                reader.error(Code.unknownCheck, "unknown check '\(key)'", at: keyNode)
+            }
+        }
+        reader.error(Code.unknownCheck, "a check needs one of: shows, first_reply_within, order, at_most, first_person_apology", at: node,
+                     hint: "for example `- shows: apologize`")
+        return nil
+    }
+
+    private static func behaviors(_ node: Node, _ reader: inout YAMLReader) -> [Behavior] {
+        reader.list(node, what: "behaviours").compactMap { item in
+            reader.string(item, what: "a behaviour id").flatMap { behavior($0, at: item, &reader) }
+        }
+    }
+
+    private static func behavior(_ id: String, at node: Node, _ reader: inout YAMLReader) -> Behavior? {
+        if let behavior = Behavior(id: id) { return behavior }
+        let suggestion = Spelling.closest(to: id, in: Behavior.allIDs)
+        reader.error(Code.unknownBehavior, "unknown behaviour '\(id)'", at: node,
+                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "behaviour ids: \(Behavior.allIDs.joined(separator: ", "))")
+        return nil
+    }
+
+    private static func penalty(_ node: Node, _ reader: inout YAMLReader) -> RubricPenalty? {
+        let pairs = reader.pairs(node, what: "a penalty", allowedKeys: ["behavior", "points", "max", "advice"])
+        var result = RubricPenalty(behavior: .blame, points: 0, maximum: 100, advice: "")
+        var found = false
+        for (key, _, value) in pairs {
+            switch key {
+            case "behavior":
+                if let id = reader.string(value, what: "behavior"), let behavior = behavior(id, at: value, &reader) {
+                    result.behavior = behavior
+                    found = true
+                }
+            case "points": result.points = score(&reader, value, what: "points") ?? 0
+            case "max": result.maximum = score(&reader, value, what: "max") ?? 100
+            case "advice": result.advice = reader.string(value, what: "advice") ?? ""
+            default: break
+            }
+        }
+        if node.mapping?["behavior"] == nil { _ = reader.value("behavior", in: node, what: "a penalty", required: true) }
+        return found ? result : nil
+    }
+}

@@ -1,0 +1,63 @@
+import RecoveryCore
+import RecoveryScenario
+import RecoveryScoring
+
+/// Why a call could not be set up, said so a trainee can fix it.
+public enum PreparationError: Error, CustomStringConvertible, Sendable {
+    /// No scenario by that id or path.
+    case scenarioNotFound(String, available: [String])
+    /// No rubric by that id or path.
+    case rubricNotFound(String, available: [String])
+    /// A data file has errors.
+    case invalid(DiagnosticError)
+
+    /// The message to print.
+    public var description: String {
+        switch self {
+        case let .scenarioNotFound(name, available):
+            let suggestion = Spelling.closest(to: name, in: available).map { " Did you mean '\($0)'?" } ?? ""
+            return "no scenario '\(name)'.\(suggestion) Available: \(available.joined(separator: ", "))"
+        case let .rubricNotFound(name, available):
+            let suggestion = Spelling.closest(to: name, in: available).map { " Did you mean '\($0)'?" } ?? ""
+            return "no rubric '\(name)'.\(suggestion) Available: \(available.joined(separator: ", "))"
+        case let .invalid(error):
+            return error.description
+        }
+    }
+}
+
+/// Loads what a call needs from the data folder.
+public enum CallPreparation {
+    /// The default rubric when neither the command line nor the scenario names one.
+    public static let defaultRubric = "recovery"
+
+    /// Loads the scenario (id or path), the analyzer and the rubric (`rubric`, else the
+    /// scenario's, else the default), refusing files with errors.
+    public static func prepare(
+        scenario name: String, rubric rubricName: String?, seed: UInt64, trainee: String, data: DataLocation
+    ) throws(PreparationError) -> CallSetup {
+        guard let scenarioPath = ScenarioLoader.resolve(name, in: data.scenariosDirectory) else {
+            throw .scenarioNotFound(name, available: ScenarioLoader.list(in: data.scenariosDirectory))
+        }
+        do {
+            let scenario = try ScenarioLoader.load(path: scenarioPath)
+            let rubric = try loadRubric(rubricName ?? scenario.rubric ?? defaultRubric, data: data)
+            let analyzer = try Analyzer.load(path: data.behaviorsFile)
+            return CallSetup(scenario: scenario, analyzer: analyzer, rubric: rubric, seed: seed, trainee: trainee)
+        } catch let error as PreparationError {
+            throw error
+        } catch let error as DiagnosticError {
+            throw .invalid(error)
+        } catch {
+            throw .invalid(DiagnosticError([]))
+        }
+    }
+
+    /// Loads a rubric by id (from `Scoring/rubrics/`) or path.
+    public static func loadRubric(_ name: String, data: DataLocation) throws -> Rubric {
+        guard let path = RubricLoader.resolve(name, in: data.rubricsDirectory) else {
+            throw PreparationError.rubricNotFound(name, available: RubricLoader.list(in: data.rubricsDirectory))
+        }
+        do { return try RubricLoader.load(path: path) } catch { throw PreparationError.invalid(error) }
+    }
+}

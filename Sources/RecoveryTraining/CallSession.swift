@@ -1,0 +1,130 @@
+import Foundation
+import RecoveryCore
+import RecoveryScenario
+import RecoveryScoring
+
+/// Something the trainee should see; the CLI decides how (colour, mood indicator).
+public enum CallEvent: Equatable, Sendable {
+    /// The customer says something.
+    case customer(name: String, line: String)
+    /// A stage direction.
+    case narration(String)
+    /// The customer's mood now (0 calm .. 10 gone).
+    case mood(Int)
+    /// A hint: a rubric step not met yet, why it matters, and an example phrasing.
+    case hint(step: String, advice: String, example: String)
+    /// Information for the trainee (help text, a nudge after an empty line).
+    case notice(String)
+    /// The call reached an ending.
+    case ended(outcome: Outcome, ending: String)
+    /// The trainee asked to start again; the finished attempt is in `CallSession.previousAttempt`.
+    case restarted
+    /// The trainee asked to end the call.
+    case quit
+}
+
+/// One call in progress: wires the analyzer, the scenario engine and the grader, and keeps
+/// the transcript. Reads no terminal and prints nothing.
+public final class CallSession {
+    /// What a call needs that does not change during it.
+    public let setup: CallSetup
+    /// The record so far.
+    public private(set) var transcript: Transcript
+    /// The attempt abandoned by the latest `/restart`, graded, for the caller to save.
+    public private(set) var previousAttempt: Transcript?
+    private var engine: Engine
+    private let clock: @Sendable () -> Date
+
+    /// A call of `setup`; `clock` gives the time of each reply (fixed in tests).
+    public init(setup: CallSetup, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.setup = setup
+        self.clock = clock
+        self.engine = Engine(scenario: setup.scenario, seed: setup.seed)
+        let opening = engine.start()
+        self.transcript = setup.newTranscript(opening: opening, at: clock())
+    }
+
+    /// Whether the scenario has reached an ending.
+    public var isOver: Bool { engine.isOver }
+
+    /// The customer's mood now.
+    public var mood: Int { engine.mood }
+
+    /// Every node the call has been at, in order.
+    public var visitedNodes: [String] { engine.visited }
+
+    /// The events of the opening: the customer's first words.
+    public func openingEvents() -> [CallEvent] { events(for: transcript.opening) }
+
+    /// Handles one typed line: a slash command, or a reply to the customer.
+    public func submit(_ rawLine: String, latency: Double) -> [CallEvent] {
+        let line = TerminalSafe.cleanReply(rawLine)
+        if line.isEmpty {
+            return [.notice("(Nothing was sent. Type your reply to \(setup.scenario.customer.name), or /help.)")]
+        }
+        switch SlashCommand.parse(line) {
+        case .success(let command): return run(command)
+        case .failure(let unknown):
+            return [.notice("Unknown command \(unknown.typed). Commands: \(SlashCommand.typedNames.joined(separator: " "))")]
+        case nil: return reply(line, latency: latency)
+        }
+    }
+
+    /// Ends the call for `reason`, grades it and returns the final transcript.
+    @discardableResult
+    public func finish(_ reason: EndReason) -> Transcript {
+        if transcript.endReason == nil {
+            transcript.endReason = reason
+            transcript.endedAt = clock()
+        }
+        transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count)
+        return transcript
+    }
+
+    private func reply(_ text: String, latency: Double) -> [CallEvent] {
+        guard !engine.isOver else { return [.notice("The call has ended.")] }
+        let analysis = setup.analyzer.analyze(text, intents: setup.intents)
+        let measured = (max(0, latency) * 1000).rounded() / 1000
+        let step = engine.reply(analysis, latency: measured)
+        transcript.turns.append(TurnRecord(
+            number: transcript.turns.count + 1, text: text, at: clock(), latency: measured,
+            analysis: analysis, response: step))
+        transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count)
+        var result = events(for: step)
+        if let ending = step.ending, let outcome = step.outcome {
+            transcript.outcome = outcome
+            transcript.endingNode = ending
+            finish(.ending)
+            result.append(.ended(outcome: outcome, ending: ending))
+        }
+        return result
+    }
+
+    private func run(_ command: SlashCommand) -> [CallEvent] {
+        switch command {
+        case .help:
+            return [.notice("Reply to the customer in your own words. Commands:\n" + SlashCommand.helpText)]
+        case .hint:
+            guard let step = setup.grader.nextHint(transcript.gradedReplies) else {
+                return [.notice("You have met every step of \(setup.rubric.title). Close the call well.")]
+            }
+            transcript.hints.append(HintRecord(afterTurn: transcript.turns.count, step: step.id))
+            return [.hint(step: step.title, advice: step.advice, example: step.example)]
+        case .restart:
+            previousAttempt = finish(.restart)
+            engine = Engine(scenario: setup.scenario, seed: setup.seed)
+            let opening = engine.start()
+            transcript = setup.newTranscript(opening: opening, at: clock())
+            return [.restarted] + events(for: opening)
+        case .quit:
+            return [.quit]
+        }
+    }
+
+    private func events(for step: Step) -> [CallEvent] {
+        let name = setup.scenario.customer.name
+        return step.narration.map(CallEvent.narration)
+            + step.customerLines.map { .customer(name: name, line: $0) }
+            + [.mood(step.moodAfter)]
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import RecoveryCore
+import RecoveryScoring
+
+/// Renders a graded transcript as the Markdown debrief a trainee and manager read.
+public enum DebriefMarkdown {
+    /// The debrief questions every call ends with.
+    public static let questions = [
+        "What went wrong for the customer, in their words?",
+        "How was it fixed, and what did you promise?",
+        "What would you do differently next time?",
+    ]
+
+    /// The whole debrief.
+    public static func render(_ transcript: Transcript) -> String {
+        var out: [String] = []
+        let customer = transcript.scenario.customer
+        out.append("# Debrief: \(text(transcript.scenario.title)) — \(text(transcript.trainee))")
+        out.append("")
+        out.append("- Scenario: \(text(transcript.scenario.title)) (`\(transcript.scenario.id)`), customer \(text(customer))")
+        out.append("- Started: \(timestamp(transcript.startedAt)) · duration \(duration(transcript.duration)) · seed \(transcript.seed)")
+        out.append("- Outcome: " + outcomeLine(transcript))
+        if let grade = transcript.grade {
+            let tier = grade.tier.map { " — \($0)" } ?? ""
+            out.append("- Score: **\(grade.score) / 100**\(tier) · \(grade.passed ? "passed" : "not passed") · rubric: \(text(transcript.rubric.title))")
+            if grade.hintsUsed > 0 { out.append("- Hints used: \(grade.hintsUsed) (−\(grade.hintPoints) points)") }
+        }
+        out.append("- \(customer)'s mood (0 calm … 10 gone): " + transcript.moodTrace.map(String.init).joined(separator: " → "))
+        out.append("")
+        out.append("## The conversation")
+        out.append("")
+        out += conversation(transcript)
+        if let grade = transcript.grade {
+            out.append("## Rubric checklist")
+            out.append("")
+            out += checklist(grade)
+            out += penalties(grade)
+            out += nextTime(grade)
+        }
+        out.append("## Debrief questions")
+        out.append("")
+        for (number, question) in questions.enumerated() {
+            out.append("\(number + 1). \(question)")
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    private static func outcomeLine(_ transcript: Transcript) -> String {
+        if let outcome = transcript.outcome {
+            return "**\(outcome.rawValue)** (ending `\(transcript.endingNode ?? "")`)"
+        }
+        guard let reason = transcript.endReason else { return "in progress" }
+        return "left early: \(reason.description)"
+    }
+
+    private static func conversation(_ transcript: Transcript) -> [String] {
+        let customer = text(transcript.scenario.customer)
+        var out = spoken(transcript.opening.narration, transcript.opening.customerLines, customer)
+        let hintsByTurn = Dictionary(grouping: transcript.hints, by: \.afterTurn)
+        for turn in transcript.turns {
+            for hint in hintsByTurn[turn.number - 1] ?? [] { out.append("*(hint taken: \(hint.step))*"); out.append("") }
+            out.append("> **You** (reply \(turn.number), \(String(format: "%.1f", turn.latency)) s): \(text(turn.text))")
+            out.append(">")
+            out.append("> " + detected(turn.analysis))
+            out.append("")
+            out += spoken(turn.response.narration, turn.response.customerLines, customer)
+        }
+        return out
+    }
+
+    private static func spoken(_ narration: [String], _ lines: [String], _ customer: String) -> [String] {
+        narration.flatMap { ["*\(text($0))*", ""] } + lines.flatMap { ["**\(customer):** \(text($0))", ""] }
+    }
+
+    private static func detected(_ analysis: ReplyAnalysis) -> String {
+        guard !analysis.behaviors.isEmpty else { return "*Detected:* nothing the rubric counts" }
+        let parts = analysis.behaviors.map { behavior in
+            let quote = analysis.quote(for: behavior.id).map { " “\(text($0))”" } ?? ""
+            return "`\(behavior.id)`\(quote)"
+        }
+        return "*Detected:* " + parts.joined(separator: ", ")
+    }
+
+    private static func checklist(_ grade: Grade) -> [String] {
+        var out: [String] = []
+        for step in grade.steps {
+            let box = step.met ? "[x]" : "[ ]"
+            out.append("- \(box) **\(step.title)** — \(points(step.points)) of \(points(step.maximum))")
+            for check in step.checks {
+                var line = "  - \(check.met ? "met" : "missed"): \(check.summary)"
+                if let turn = check.turn { line += ", reply \(turn)" }
+                if let quote = check.quote { line += ": “\(text(quote))”" }
+                if let reason = check.reason { line += " (\(reason))" }
+                out.append(line)
+            }
+        }
+        out.append("")
+        return out
+    }
+
+    private static func penalties(_ grade: Grade) -> [String] {
+        guard !grade.penalties.isEmpty else { return [] }
+        var out = ["## Penalties", ""]
+        for penalty in grade.penalties {
+            out.append("- −\(penalty.points) `\(penalty.behavior.id)` at reply \(penalty.turn): “\(text(penalty.quote))”")
+        }
+        out.append("")
+        return out
+    }
+
+    private static func nextTime(_ grade: Grade) -> [String] {
+        let missed = grade.steps.filter { !$0.met }
+        var advice = missed.map { "- **\($0.title).** \(text($0.advice)) Try: “\(text($0.example))”" }
+        var seen = Set<Behavior>()
+        for penalty in grade.penalties where seen.insert(penalty.behavior).inserted {
+            advice.append("- **Avoid `\(penalty.behavior.id)`.** \(text(penalty.advice))")
+        }
+        guard !advice.isEmpty else { return ["## What to try next time", "", "Every step was met. Keep it up.", ""] }
+        return ["## What to try next time", ""] + advice + [""]
+    }
+
+    /// Trainee or file text made inert in Markdown: control characters shown as escapes,
+    /// HTML and Markdown punctuation escaped.
+    public static func text(_ raw: String) -> String {
+        var out = ""
+        for character in TerminalSafe.escape(raw) {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#", "|": out += "\\\(character)"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func points(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
+    }
+}

@@ -1,3 +1,0 @@
-import RecoveryCore
-import RecoveryScoring
-import RecoveryScenario

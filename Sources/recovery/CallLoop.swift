@@ -1,0 +1,99 @@
+import Foundation
+import LineEditor
+import RecoveryCore
+import RecoveryTraining
+
+/// Reads lines, hands them to the call session, prints what comes back, and saves the call
+/// after every reply so nothing is lost.
+struct CallLoop {
+    static let completions = SlashCommand.typedNames
+    let setup: CallSetup
+    let reader: LineReading
+    let transcriptsDirectory: String
+    let interactive: Bool
+
+    /// Runs the call to its end; returns the exit status.
+    func run() -> Int32 {
+        let session = CallSession(setup: setup)
+        var store = makeStore()
+        printBriefing()
+        Output.show(session.openingEvents(), showMood: interactive)
+        save(session.transcript, in: store)
+        var lastInterruptWasEmpty = false
+        while !session.isOver {
+            if let signal = SignalMonitor.pendingTermination { return end(session, store, reason(for: signal), status: 128 + signal) }
+            let input = reader.readLine(prompt: "you> ")
+            switch input {
+            case let .line(text, latency):
+                lastInterruptWasEmpty = false
+                if !interactive { Output.line("you> " + TerminalSafe.escape(TerminalSafe.cleanReply(text))) }
+                let events = session.submit(text, latency: latency)
+                Output.show(events, showMood: interactive)
+                if events.contains(.quit) { return end(session, store, .quit, status: 0) }
+                if events.contains(.restarted), let previous = session.previousAttempt {
+                    report(save(previous, in: store), label: "Previous attempt")
+                    store = makeStore()
+                }
+                save(session.transcript, in: store)
+            case let .interrupted(discardedText):
+                if !discardedText && lastInterruptWasEmpty { return end(session, store, .interrupt, status: 0) }
+                lastInterruptWasEmpty = !discardedText
+                if !discardedText { Output.line("(Press Ctrl-C again to end the call, or type your reply.)".dim) }
+            case .endOfInput:
+                return end(session, store, .endOfInput, status: 0)
+            case let .terminated(signal):
+                return end(session, store, reason(for: signal), status: 128 + signal)
+            }
+        }
+        return end(session, store, .ending, status: 0)
+    }
+
+    private func printBriefing() {
+        let scenario = setup.scenario
+        Output.line(TerminalSafe.escape(scenario.title).bold.underline)
+        Output.line()
+        Output.line(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines)))
+        Output.line()
+        Output.line("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests a step (costs points).".dim)
+        Output.line("Transcripts go to \(transcriptsDirectory)".dim)
+        Output.line()
+    }
+
+    private func end(_ session: CallSession, _ store: TranscriptStore, _ reason: EndReason, status: Int32) -> Int32 {
+        let transcript = session.finish(reason)
+        if reason != .ending { Output.line(); Output.line("— Call ended early: \(reason.description). —".bold) }
+        if let grade = transcript.grade {
+            let tier = grade.tier.map { " (\($0))" } ?? ""
+            Output.line("Score: \(grade.score)/100\(tier) — \(grade.passed ? "passed" : "not passed yet").".bold)
+        }
+        report(save(transcript, in: store), label: "Saved")
+        return status
+    }
+
+    private func makeStore() -> TranscriptStore {
+        TranscriptStore(directory: transcriptsDirectory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
+    }
+
+    @discardableResult
+    private func save(_ transcript: Transcript, in store: TranscriptStore) -> SavedCall? {
+        let hadFallenBack = store.fallbackReason != nil
+        do {
+            let saved = try store.save(transcript)
+            if !hadFallenBack, let reason = store.fallbackReason {
+                Output.error("\(reason); saving to \(store.directory) instead")
+            }
+            return saved
+        } catch {
+            Output.error(error.description)
+            return nil
+        }
+    }
+
+    private func report(_ saved: SavedCall?, label: String) {
+        guard let saved else { Output.error("the call could not be saved anywhere"); return }
+        Output.line("\(label): transcript \(saved.transcriptPath)")
+        Output.line("\(String(repeating: " ", count: label.count))  debrief    \(saved.debriefPath)")
+    }
+
+    private func reason(for signal: Int32) -> EndReason { signal == SIGHUP ? .hangup : .terminated }
+}

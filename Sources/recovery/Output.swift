@@ -1,0 +1,63 @@
+import Foundation
+@preconcurrency import Rainbow
+import RecoveryCore
+import RecoveryTraining
+
+/// Everything the CLI writes goes through here: colour only when allowed, trainee and file
+/// text always made terminal-safe.
+enum Output {
+    /// Turns colour on or off for the whole run.
+    static func configure(color: Bool) { Rainbow.enabled = color }
+
+    /// A line on standard output.
+    static func line(_ text: String = "") {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// `error: message` on standard error.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    }
+
+    /// A note on standard error (paths, warnings), kept out of piped output.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Prints call events; the mood indicator only when `showMood`.
+    static func show(_ events: [CallEvent], showMood: Bool) {
+        for event in events {
+            switch event {
+            case let .customer(name, text):
+                line("\(TerminalSafe.escape(name).bold): \(TerminalSafe.escape(text).lightYellow)")
+            case let .narration(text):
+                line("  (\(TerminalSafe.escape(text)))".italic.dim)
+            case let .mood(mood):
+                if showMood { line(moodBar(mood)) }
+            case let .hint(step, advice, example):
+                line("Hint: \(step.bold). \(advice)".cyan)
+                line("  Try something like: “\(example)”".cyan)
+            case let .notice(text):
+                line(text.dim)
+            case let .ended(outcome, _):
+                line()
+                line("— The call has ended: \(outcome.rawValue). —".bold)
+            case .restarted:
+                line("— Starting the call again. —".bold)
+            case .quit:
+                break
+            }
+        }
+    }
+
+    /// `mood ███████░░░ 7/10`, coloured from calm (green) to gone (red).
+    static func moodBar(_ mood: Int) -> String {
+        let bar = String(repeating: "█", count: mood) + String(repeating: "░", count: max(0, 10 - mood))
+        let text = "  mood \(bar) \(mood)/10"
+        switch mood {
+        case ..<4: return text.green
+        case 4..<7: return text.yellow
+        default: return text.red
+        }
+    }
+}
