@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
         .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),
-        .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"]),
+        .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"], exclude: ["Invalid"]),
         .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "EndToEndTests", dependencies: ["recovery"]),

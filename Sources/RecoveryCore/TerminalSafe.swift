@@ -1,12 +1,14 @@
 /// Makes untrusted text safe to show in a terminal: control characters and escape
 /// sequences become visible notation instead of acting on the screen.
 public enum TerminalSafe {
-    /// `text` with every C0/C1 control character (except none) shown as `\u{..}` notation,
-    /// so pasted escape sequences cannot move the cursor or change colours.
-    public static func escape(_ text: String) -> String {
+    /// `text` with every C0/C1 control character shown as `\u{..}` notation, so pasted escape
+    /// sequences cannot move the cursor or change colours; line breaks are kept if asked.
+    public static func escape(_ text: String, keepingLineBreaks: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if keepingLineBreaks && scalar == "\n" {
+                out.append(scalar)
+            } else if isControl(scalar) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
             } else {
                 out.append(scalar)

@@ -37,7 +37,7 @@ public final class TranscriptStore {
     /// Writes (or rewrites) this call's JSON transcript and Markdown debrief, moving to the
     /// fallback directory if the first choice cannot be written.
     public func save(_ transcript: Transcript) throws(StorageError) -> SavedCall {
-        do {
+        do throws(StorageError) {
             return try saveHere(transcript)
         } catch {
             guard let fallback = fallbackDirectory else { throw error }
@@ -54,7 +54,8 @@ public final class TranscriptStore {
         do { json = try transcript.encoded() } catch { throw StorageError(description: "cannot encode the transcript: \(error)") }
         let markdown = Data(DebriefMarkdown.render(transcript).utf8)
         try createDirectory()
-        let base = try baseName ?? claimName(for: transcript, json: json)
+        let base: String
+        if let claimed = baseName { base = claimed } else { base = try claimName(for: transcript, json: json) }
         baseName = base
         let jsonPath = path(base + ".json")
         try Self.writeAtomically(json, to: jsonPath)

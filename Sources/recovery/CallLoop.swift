@@ -52,7 +52,7 @@ struct CallLoop {
         let scenario = setup.scenario
         Output.line(TerminalSafe.escape(scenario.title).bold.underline)
         Output.line()
-        Output.line(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines)))
+        Output.line(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true))
         Output.line()
         Output.line("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests a step (costs points).".dim)
         Output.line("Transcripts go to \(transcriptsDirectory)".dim)

@@ -29,9 +29,9 @@ enum Output {
         for event in events {
             switch event {
             case let .customer(name, text):
-                line("\(TerminalSafe.escape(name).bold): \(TerminalSafe.escape(text).lightYellow)")
+                line("\(TerminalSafe.escape(name).bold): \(TerminalSafe.escape(text, keepingLineBreaks: true).lightYellow)")
             case let .narration(text):
-                line("  (\(TerminalSafe.escape(text)))".italic.dim)
+                line("  (\(TerminalSafe.escape(text, keepingLineBreaks: true)))".italic.dim)
             case let .mood(mood):
                 if showMood { line(moodBar(mood)) }
             case let .hint(step, advice, example):

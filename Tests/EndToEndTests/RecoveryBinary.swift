@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the built `recovery` executable as a user would, with pipes.
+enum RecoveryBinary {
+    /// The repository root (where Scenarios/ and Scoring/ are).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The `recovery` executable built beside the test bundle.
+    static let path: String = {
+        var directory = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("recovery").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return repositoryRoot + "/.build/debug/recovery"
+    }()
+
+    /// What a finished run printed, and how it exited.
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "recovery-e2e-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The environment a test run uses: a private HOME, no colour preference set.
+    static func environment(home: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        environment["XDG_STATE_HOME"] = home + "/state"
+        environment["XDG_DATA_HOME"] = home + "/data"
+        environment.removeValue(forKey: "RECOVERY_TRANSCRIPTS")
+        environment.removeValue(forKey: "NO_COLOR")
+        return environment
+    }
+
+    /// Runs `recovery arguments` in the repository with `input` on standard input.
+    static func run(_ arguments: [String], input: String = "", home: String = temporaryDirectory()) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.environment = environment(home: home)
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// The JSON transcripts in `directory`, decoded as dictionaries.
+    static func transcripts(in directory: String) -> [[String: Any]] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { return nil }
+            return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        }
+    }
+}
