@@ -1,0 +1,148 @@
+import RecoveryCore
+
+/// A parsed `when:` condition: behaviour ids, intents and flags combined with `and`, `or`,
+/// `not` and parentheses, and comparisons on `mood`, `turn`, `latency` and `count(NAME)`.
+///
+/// Parse once with `parse(_:)`, bind the scenario's names once with `resolve(in:)`, then
+/// `evaluate(in:)` as often as needed: evaluation does no string work.
+public struct Condition: Sendable, CustomStringConvertible {
+    /// The condition as written in the scenario.
+    public var source: String
+    var expression: ConditionExpression
+
+    /// Parses `source`; behaviour ids are bound at once, other names wait for `resolve(in:)`.
+    public static func parse(_ source: String) throws(ConditionError) -> Condition {
+        var parser = try ConditionParser(source)
+        return Condition(source: source, expression: try parser.parseCondition())
+    }
+
+    /// Binds intent and flag names to `vocabulary`; returns one error per name it does not know
+    /// (names that stay unknown evaluate as false).
+    public mutating func resolve(in vocabulary: ConditionVocabulary) -> [ConditionError] {
+        var errors: [ConditionError] = []
+        expression = expression.resolved(in: vocabulary, errors: &errors)
+        return errors
+    }
+
+    /// Whether the condition holds for the reply, mood, turn, flags and counts in `context`
+    /// (built from the vocabulary the condition was resolved in; other names read as false).
+    public func evaluate(in context: ConditionContext) -> Bool {
+        expression.evaluate(in: context)
+    }
+
+    /// The condition as written.
+    public var description: String { source }
+}
+
+/// Why a condition could not be parsed or resolved, and where inside its text.
+public struct ConditionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kinds of problem a condition can have.
+    public enum Kind: Sendable, Equatable {
+        /// The text does not follow the grammar.
+        case malformed
+        /// A name is no behaviour, intent or flag.
+        case unknownName(String)
+    }
+
+    /// What kind of problem this is.
+    public var kind: Kind
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// Where the problem starts, in Unicode scalars from the start of the condition (0-based).
+    public var offset: Int
+    /// What to write instead.
+    public var hint: String?
+
+    /// An error of `kind` at scalar `offset` of the condition.
+    public init(_ kind: Kind, _ message: String, at offset: Int, hint: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+    }
+
+    /// The message, with the 1-based column inside the condition.
+    public var description: String { "column \(offset + 1): \(message)" }
+}
+
+/// A quantity a condition can compare with a number.
+enum ConditionQuantity: Sendable {
+    case mood, turn, latency
+    /// How many replies so far showed the behaviour or intent in this signal slot.
+    case count(Int)
+    /// `count(NAME)` whose name is not bound yet.
+    case unresolvedCount(String, offset: Int)
+}
+
+/// A comparison operator.
+enum ConditionComparison: String, Sendable, CaseIterable {
+    case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!="
+    case less = "<", greater = ">"
+
+    func holds(_ lhs: Double, _ rhs: Double) -> Bool {
+        switch self {
+        case .less: lhs < rhs
+        case .lessOrEqual: lhs <= rhs
+        case .greater: lhs > rhs
+        case .greaterOrEqual: lhs >= rhs
+        case .equal: lhs == rhs
+        case .notEqual: lhs != rhs
+        }
+    }
+}
+
+/// The syntax tree of a condition, with names bound to slots once resolved.
+indirect enum ConditionExpression: Sendable {
+    case constant(Bool)
+    /// This reply showed the behaviour or intent in this signal slot.
+    case signal(Int)
+    /// The flag in this slot is set.
+    case flag(Int)
+    /// A name not bound yet.
+    case name(String, offset: Int)
+    case not(ConditionExpression)
+    case and(ConditionExpression, ConditionExpression)
+    case or(ConditionExpression, ConditionExpression)
+    case compare(ConditionQuantity, ConditionComparison, Double)
+
+    func evaluate(in context: ConditionContext) -> Bool {
+        switch self {
+        case .constant(let value): value
+        case .signal(let slot): slot < context.shown.count && context.shown[slot]
+        case .flag(let slot): slot < context.flags.count && context.flags[slot]
+        case .name: false
+        case .not(let inner): !inner.evaluate(in: context)
+        case .and(let lhs, let rhs): lhs.evaluate(in: context) && rhs.evaluate(in: context)
+        case .or(let lhs, let rhs): lhs.evaluate(in: context) || rhs.evaluate(in: context)
+        case .compare(let quantity, let comparison, let number):
+            comparison.holds(context.value(of: quantity), number)
+        }
+    }
+
+    func resolved(in vocabulary: ConditionVocabulary, errors: inout [ConditionError]) -> ConditionExpression {
+        switch self {
+        case .constant, .signal, .flag: return self
+        case .name(let name, let offset):
+            if let slot = vocabulary.signalSlot(of: name) { return .signal(slot) }
+            if let slot = vocabulary.flagSlot(of: name) { return .flag(slot) }
+            errors.append(vocabulary.unknownNameError(name, at: offset))
+            return self
+        case .not(let inner): return .not(inner.resolved(in: vocabulary, errors: &errors))
+        case .and(let lhs, let rhs):
+            return .and(lhs.resolved(in: vocabulary, errors: &errors), rhs.resolved(in: vocabulary, errors: &errors))
+        case .or(let lhs, let rhs):
+            return .or(lhs.resolved(in: vocabulary, errors: &errors), rhs.resolved(in: vocabulary, errors: &errors))
+        case .compare(.unresolvedCount(let name, let offset), let comparison, let number):
+            if let slot = vocabulary.signalSlot(of: name) { return .compare(.count(slot), comparison, number) }
+            if vocabulary.flagSlot(of: name) != nil {
+                errors.append(ConditionError(
+                    .malformed, "count() counts behaviours and intents, and '\(name)' is a flag", at: offset,
+                    hint: "test the flag by its name alone: `\(name)`"))
+            } else {
+                errors.append(vocabulary.unknownNameError(name, at: offset))
+            }
+            return self
+        case .compare: return self
+        }
+    }
+}

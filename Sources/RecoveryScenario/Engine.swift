@@ -1,0 +1,120 @@
+import RecoveryCore
+
+/// Plays a scenario: takes each reply's analysis and latency and answers with a `Step`.
+/// The same scenario, seed, analyses and latencies always give the same steps.
+public struct Engine: Sendable {
+    /// The scenario being played.
+    public let scenario: Scenario
+    /// The seed of the line-variant choices.
+    public let seed: UInt64
+    private var generator: SeededGenerator
+    private var context: ConditionContext
+    /// The node now current.
+    public private(set) var node: String
+    /// Every node entered so far, in order (repeats included), the start first.
+    public private(set) var visited: [String]
+    /// The ending node and its outcome, once the call has ended.
+    public private(set) var ending: (node: String, outcome: Outcome)?
+
+    /// The customer's mood, 0 calm .. 10 gone.
+    public var mood: Int { context.mood }
+    /// Replies handled so far.
+    public var turn: Int { context.turn }
+    /// The flags now set.
+    public var flags: Set<String> { context.setFlags }
+    /// Whether the call has ended; further replies change nothing.
+    public var isOver: Bool { ending != nil }
+
+    /// An engine at the start of `scenario`, choosing line variants from `seed`.
+    public init(scenario: Scenario, seed: UInt64) {
+        self.scenario = scenario
+        self.seed = seed
+        generator = SeededGenerator(seed: seed)
+        context = ConditionContext(vocabulary: scenario.vocabulary, mood: Self.clamp(scenario.customer.mood))
+        node = scenario.start
+        visited = [scenario.start]
+    }
+
+    /// Starts (or restarts) the call: the customer says a line of the start node.
+    public mutating func start() -> Step {
+        self = Engine(scenario: scenario, seed: seed)
+        var step = Step(turn: 0, moodBefore: mood, moodAfter: mood, node: node)
+        visited = []
+        enter(scenario.start, &step)
+        return step
+    }
+
+    /// Handles one reply: rules, then the node's first matching branch (unless a rule jumped),
+    /// then `after` rules, then the turn limit; then the customer says a line of the new node.
+    /// Once the call is over, returns an empty step and changes nothing.
+    public mutating func reply(_ analysis: ReplyAnalysis, latency: Double) -> Step {
+        guard !isOver else {
+            return Step(turn: turn, moodBefore: mood, moodAfter: mood, node: node, ending: ending?.node, outcome: ending?.outcome)
+        }
+        context.record(analysis, latency: latency)
+        var step = Step(turn: turn, moodBefore: mood, moodAfter: mood, node: node)
+        var target: String?
+        applyRules(after: false, target: &target, &step)
+        if target == nil, let branch = scenario.nodes[node]?.branches.first(where: { $0.condition?.evaluate(in: context) ?? true }) {
+            apply(branch.effects, &step)
+            step.fired.append(FiredRule(kind: branch.isOtherwise ? .otherwise : .branch, condition: branch.condition?.source,
+                                        line: branch.line, goto: branch.effects.goto))
+            target = branch.effects.goto
+        }
+        applyRules(after: true, target: &target, &step)
+        if let limit = scenario.turnLimit, turn >= limit.turns, !isEnding(target ?? node) {
+            step.fired.append(FiredRule(kind: .turnLimit, condition: "turn >= \(limit.turns)", line: limit.line, goto: limit.goto))
+            target = limit.goto
+        }
+        enter(target ?? node, &step)
+        return step
+    }
+
+    /// Applies every rule of this phase whose condition holds; the first with a `goto` decides the
+    /// target, except that `after` rules never take the call away from an ending already chosen.
+    private mutating func applyRules(after: Bool, target: inout String?, _ step: inout Step) {
+        var jumped = !after && target != nil
+        for rule in scenario.rules where rule.after == after && rule.condition.evaluate(in: context) {
+            apply(rule.effects, &step)
+            step.fired.append(FiredRule(kind: .rule, condition: rule.condition.source, line: rule.line, goto: rule.effects.goto))
+            guard let goto = rule.effects.goto, !jumped else { continue }
+            if after, let chosen = target, isEnding(chosen) { continue }
+            target = goto
+            jumped = true
+        }
+    }
+
+    private mutating func apply(_ effects: Effects, _ step: inout Step) {
+        context.mood = Self.clamp(context.mood + effects.mood)
+        for flag in effects.set { context.setFlag(flag, true) }
+        for flag in effects.clear { context.setFlag(flag, false) }
+        if let say = effects.say { step.customerLines.append(say) }
+        if let narrate = effects.narrate { step.narration.append(narrate) }
+    }
+
+    private mutating func enter(_ id: String, _ step: inout Step) {
+        node = id
+        visited.append(id)
+        step.node = id
+        step.moodAfter = mood
+        guard let entered = scenario.nodes[id] else { return }
+        if let line = chooseLine(of: entered) { step.customerLines.append(line) }
+        if let outcome = entered.ending {
+            ending = (id, outcome)
+            step.ending = id
+            step.outcome = outcome
+        }
+    }
+
+    /// A seeded choice among the variants whose mood band holds the mood (or all, if none does).
+    private mutating func chooseLine(of node: ScenarioNode) -> String? {
+        guard !node.lines.isEmpty else { return nil }
+        let inBand = node.lines.filter { $0.moodBand?.contains(mood) ?? true }
+        let eligible = inBand.isEmpty ? node.lines : inBand
+        return eligible[generator.index(below: eligible.count)].text
+    }
+
+    private func isEnding(_ id: String) -> Bool { scenario.nodes[id]?.isEnding ?? false }
+
+    private static func clamp(_ mood: Int) -> Int { min(10, max(0, mood)) }
+}

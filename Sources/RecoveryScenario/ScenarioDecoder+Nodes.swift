@@ -1,0 +1,182 @@
+import RecoveryCore
+import Yams
+
+extension ScenarioDecoder {
+    static let effectKeys = ["mood", "set", "clear", "say", "narrate", "goto"]
+    static let ruleKeys = ["when", "after"] + effectKeys
+    static let branchKeys = ["when", "otherwise"] + effectKeys
+    static let nodeKeys = ["lines", "branches", "ending"]
+
+    mutating func decodeNodes(_ node: Node) -> (nodes: [String: ScenarioNode], order: [String]) {
+        var nodes: [String: ScenarioNode] = [:]
+        var order: [String] = []
+        let entries = reader.pairs(node, what: "nodes")
+        if entries.isEmpty, node.mapping != nil {
+            report(.emptyText, at: node, ["`nodes`"], hint: "add at least the start node and one ending")
+        }
+        for (id, keyNode, value) in entries {
+            order.append(id)  // declared, even if broken: references to it are not unknown
+            nodes[id] = decodeNode(id, keyNode: keyNode, value)
+        }
+        return (nodes, order)
+    }
+
+    private mutating func decodeNode(_ id: String, keyNode: Node, _ node: Node) -> ScenarioNode? {
+        let what = "node '\(id)'"
+        let values = fields(node, what: what, allowed: Self.nodeKeys)
+        guard node.mapping != nil else { return nil }
+        let lines = required(values, "lines", in: node, what: what, at: keyNode,
+                             hint: "add `lines:` with at least one thing the customer says here")
+            .map { decodeLines($0, of: id) } ?? []
+        var ending: Outcome?
+        if let endingNode = values["ending"], let name = reader.string(endingNode, what: "ending") {
+            ending = Outcome(rawValue: name)
+            if ending == nil { report(.badOutcome, at: endingNode, [name]) }
+            if let branchesKey = values.keys["branches"] {
+                report(.conflictingKeys, at: branchesKey, ["\(what) has both `ending:` and `branches:`"],
+                       hint: "an ending node ends the call; remove its branches, or remove `ending:`")
+            }
+            return ScenarioNode(id: id, lines: lines, branches: [], ending: ending, line: keyNode.mark?.line ?? 1)
+        }
+        guard let branchesNode = values["branches"], let branchesKey = values.keys["branches"] else {
+            reader.error(CoreDiagnostic.missingKey, "\(what) needs `branches:` or `ending:`", at: keyNode,
+                         hint: "add `branches:` ending with `- otherwise:`, or `ending: recovered` (retained, lost, escalated)")
+            return nil
+        }
+        let branches = decodeBranches(branchesNode, key: branchesKey, of: id)
+        return ScenarioNode(id: id, lines: lines, branches: branches, ending: nil, line: keyNode.mark?.line ?? 1)
+    }
+
+    private mutating func decodeLines(_ node: Node, of id: String) -> [LineVariant] {
+        let items = reader.list(node, what: "lines of node '\(id)'")
+        if items.isEmpty, node.sequence != nil { report(.emptyText, at: node, ["`lines` of node '\(id)'"]) }
+        return items.compactMap { item -> LineVariant? in
+            var band: ClosedRange<Int>?
+            let textNode: Node?
+            if item.mapping != nil {
+                let values = fields(item, what: "a line", allowed: ["text", "mood"])
+                textNode = required(values, "text", in: item, what: "a line with a mood band")
+                band = values["mood"].flatMap { moodBand($0) }
+            } else {
+                textNode = item
+            }
+            guard let textNode, let text = reader.string(textNode, what: "a line") else { return nil }
+            guard !text.trimmingWhitespace.isEmpty else {
+                report(.emptyText, at: textNode, ["a line of node '\(id)'"])
+                return nil
+            }
+            return LineVariant(text: text, moodBand: band)
+        }
+    }
+
+    /// `LOW-HIGH` or a single mood, within 0..10.
+    private mutating func moodBand(_ node: Node) -> ClosedRange<Int>? {
+        guard let source = node.scalar?.string else {
+            report(.badMoodBand, at: node, ["(not text)"])
+            return nil
+        }
+        let parts = source.split(separator: "-", omittingEmptySubsequences: false).map { Int(String($0).trimmingWhitespace) }
+        if parts.count <= 2, let low = parts.first ?? nil, let high = parts.last ?? nil, 0 <= low, low <= high, high <= 10 {
+            return low...high
+        }
+        report(.badMoodBand, at: node, [source])
+        return nil
+    }
+
+    private mutating func decodeBranches(_ node: Node, key: Node, of id: String) -> [Branch] {
+        var branches: [Branch] = []
+        var otherwiseKey: Node?
+        for item in reader.list(node, what: "branches of node '\(id)'") {
+            let values = fields(item, what: "a branch", allowed: Self.branchKeys)
+            guard item.mapping != nil else { continue }
+            if let earlier = otherwiseKey {
+                report(.otherwiseNotLast, at: earlier, [id])
+                otherwiseKey = nil
+            }
+            var effectValues = values
+            var condition: Condition?
+            if let otherwise = values.keys["otherwise"] {
+                otherwiseKey = otherwise
+                effectValues = mergeOtherwise(values, of: id)
+            } else if let whenNode = required(values, "when", in: item, what: "a branch",
+                                              hint: "add `when: <condition>`, or make it `- otherwise:`") {
+                condition = decodeCondition(whenNode)
+            }
+            let effects = decodeEffects(effectValues, in: item, what: "a branch", needsGoto: true)
+            branches.append(Branch(condition: condition, effects: effects, line: item.mark?.line ?? 1))
+        }
+        if !branches.contains(where: \.isOtherwise), node.sequence != nil || node.scalar != nil {
+            report(.missingOtherwise, at: key, [id])
+        }
+        return branches
+    }
+
+    /// The effects of an `otherwise:` entry: its siblings, and the keys of its own mapping if it has one.
+    private mutating func mergeOtherwise(_ values: Fields, of id: String) -> Fields {
+        var merged = values
+        if let whenKey = values.keys["when"] {
+            report(.conflictingKeys, at: whenKey, ["an `otherwise:` branch cannot have `when:`"],
+                   hint: "remove `when:` (otherwise takes every reply), or remove `otherwise:`")
+        }
+        guard let body = values["otherwise"], body.null == nil else { return merged }
+        if body.mapping == nil {
+            reader.error(CoreDiagnostic.wrongType, "`otherwise:` takes no value of its own", at: body,
+                         hint: "write `- otherwise:` and put `goto:` and the other effects on the lines below it")
+            return merged
+        }
+        let inner = fields(body, what: "an otherwise branch", allowed: Self.effectKeys)
+        for (key, value) in inner.values {
+            if merged.values[key] != nil {
+                report(.conflictingKeys, at: inner.keys[key], ["'\(key)' is given twice for this `otherwise:`"],
+                       hint: "keep one of them")
+            }
+            merged.values[key] = value
+            merged.keys[key] = inner.keys[key]
+        }
+        return merged
+    }
+
+    mutating func decodeRules(_ node: Node) -> [Rule] {
+        reader.list(node, what: "rules").compactMap { item -> Rule? in
+            let values = fields(item, what: "a rule", allowed: Self.ruleKeys)
+            guard item.mapping != nil else { return nil }
+            let condition = required(values, "when", in: item, what: "a rule",
+                                     hint: "add `when: <condition>`; write `when: true` for every reply").flatMap { decodeCondition($0) }
+            let after = values["after"].flatMap { reader.bool($0, what: "after") } ?? false
+            let effects = decodeEffects(values, in: item, what: "a rule", needsGoto: false)
+            guard let condition else { return nil }
+            return Rule(condition: condition, after: after, effects: effects, line: item.mark?.line ?? 1)
+        }
+    }
+
+    private mutating func decodeEffects(_ values: Fields, in node: Node, what: String, needsGoto: Bool) -> Effects {
+        var effects = Effects()
+        if let mood = values["mood"] {
+            effects.mood = reader.int(mood, what: "mood change") ?? 0
+        }
+        effects.set = values["set"].map { flagNames($0, what: "set", checkKnown: false) } ?? []
+        effects.clear = values["clear"].map { flagNames($0, what: "clear", checkKnown: true) } ?? []
+        effects.say = text(values, "say", in: node, what: what)
+        effects.narrate = text(values, "narrate", in: node, what: what)
+        let gotoNode = needsGoto
+            ? required(values, "goto", in: node, what: what, hint: "add `goto: <node id>` for where this reply leads")
+            : values["goto"]
+        if let gotoNode, let target = reader.string(gotoNode, what: "goto") {
+            effects.goto = target
+            references.append((target, gotoNode, "goto", false))
+        }
+        return effects
+    }
+
+    private mutating func flagNames(_ node: Node, what: String, checkKnown: Bool) -> [String] {
+        var names: [String] = []
+        for item in reader.list(node, what: what) {
+            guard let name = reader.string(item, what: "each flag of `\(what)`") else { continue }
+            names.append(name)
+            guard checkName(name, as: "a flag", at: item), checkKnown, !vocabulary.flags.contains(name) else { continue }
+            report(.unknownFlag, at: item, [name],
+                   hint: Spelling.closest(to: name, in: vocabulary.flags).map { "did you mean '\($0)'?" })
+        }
+        return names
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import RecoveryCore
+
+/// Every diagnostic the scenario loader adds to the shared YAML ones of `CoreDiagnostic`:
+/// its stable code, its message template and its fix hint, kept in this one place.
+///
+/// Templates use `{1}`, `{2}`, … for the values filled in by `message(_:)` and `hint(_:)`.
+public struct ScenarioDiagnostic: Sendable, Hashable {
+    /// The stable code printed in brackets, such as `unknown-node`.
+    public let code: String
+    /// What is wrong, with `{n}` placeholders.
+    public let template: String
+    /// What to write instead, with `{n}` placeholders.
+    public let hintTemplate: String
+    /// Whether the problem stops the scenario from loading.
+    public let severity: Severity
+
+    /// The message with `values` filled into the placeholders.
+    public func message(_ values: String...) -> String { Self.fill(template, values) }
+
+    /// The hint with `values` filled into the placeholders.
+    public func hint(_ values: String...) -> String { Self.fill(hintTemplate, values) }
+
+    static func fill(_ template: String, _ values: [String]) -> String {
+        var text = template
+        for (index, value) in values.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index + 1)}", with: value)
+        }
+        return text
+    }
+
+    private init(_ code: String, _ template: String, hint: String, severity: Severity = .error) {
+        self.code = code
+        self.template = template
+        self.hintTemplate = hint
+        self.severity = severity
+    }
+
+    /// A `goto`, `start`, `turn_limit.goto` or test expectation names a node that does not exist.
+    public static let unknownNode = ScenarioDiagnostic(
+        "unknown-node", "no node named '{1}' (in {2})",
+        hint: "add a node '{1}' under `nodes:`, or use one of: {3}")
+    /// A node that must be an ending (turn_limit.goto, a test's `ending`) has branches instead.
+    public static let notAnEnding = ScenarioDiagnostic(
+        "not-an-ending", "'{1}' is not an ending node (in {2})",
+        hint: "name a node with `ending: <outcome>`, such as: {3}")
+    /// A condition uses a name that is no behaviour, intent or flag.
+    public static let unknownName = ScenarioDiagnostic(
+        "unknown-name", "unknown name '{1}' in condition",
+        hint: "use a behaviour id, an intent under `intents:`, or a flag some `set:` sets")
+    /// A condition is not well formed; the column points inside the condition.
+    public static let malformedCondition = ScenarioDiagnostic(
+        "malformed-condition", "malformed condition: {1}",
+        hint: "{1}")
+    /// An intent is named like a behaviour id, so conditions could not tell them apart.
+    public static let intentIsBehavior = ScenarioDiagnostic(
+        "intent-is-behavior", "intent '{1}' has the name of a behaviour",
+        hint: "rename the intent (for example '{1}_phrase'); behaviours are detected already")
+    /// An intent or flag name that conditions cannot use.
+    public static let badName = ScenarioDiagnostic(
+        "bad-name", "'{1}' cannot be used as {2} name: {3}",
+        hint: "use letters, digits, '_' or '-', starting with a letter, and no word of the condition language")
+    /// An ending whose outcome is not one of the four.
+    public static let badOutcome = ScenarioDiagnostic(
+        "bad-outcome", "unknown outcome '{1}'",
+        hint: "write one of: recovered, retained, lost, escalated")
+    /// A line's mood band is not `LOW-HIGH` (or one number) within 0..10.
+    public static let badMoodBand = ScenarioDiagnostic(
+        "bad-mood-band", "mood band '{1}' is not LOW-HIGH within 0..10",
+        hint: "write a band such as 8-10, or a single mood such as 5")
+    /// A node with branches has no `otherwise:` entry.
+    public static let missingOtherwise = ScenarioDiagnostic(
+        "missing-otherwise", "node '{1}' has no `otherwise:` branch",
+        hint: "end the branches with `- otherwise:` and a `goto:` for replies no other branch matches")
+    /// An `otherwise:` entry is followed by more branches, which could never be taken.
+    public static let otherwiseNotLast = ScenarioDiagnostic(
+        "otherwise-not-last", "`otherwise:` is not the last branch of node '{1}'",
+        hint: "move `otherwise:` to the end; branches after it can never be taken")
+    /// The scenario id differs from the file name.
+    public static let idMismatch = ScenarioDiagnostic(
+        "id-mismatch", "id '{1}' does not match the file name '{2}'",
+        hint: "write `id: {2}`, or rename the file to {1}.yaml")
+    /// A number outside its allowed range.
+    public static let outOfRange = ScenarioDiagnostic(
+        "out-of-range", "{1} is {2}; it must be {3}",
+        hint: "write a value {3}")
+    /// Keys that cannot be used together in one mapping.
+    public static let conflictingKeys = ScenarioDiagnostic(
+        "conflicting-keys", "{1}",
+        hint: "{2}")
+    /// A line, phrase or text that is empty.
+    public static let emptyText = ScenarioDiagnostic(
+        "empty-text", "{1} is empty",
+        hint: "write the words, or remove the entry")
+    /// A `clear:` names a flag nothing sets.
+    public static let unknownFlag = ScenarioDiagnostic(
+        "unknown-flag", "no `set:` sets the flag '{1}'",
+        hint: "set the flag somewhere, or correct its name")
+    /// A node no branch, rule or turn limit leads to (a warning).
+    public static let unreachableNode = ScenarioDiagnostic(
+        "unreachable-node", "node '{1}' can never be reached from '{2}'",
+        hint: "add a `goto: {1}` somewhere, or remove the node", severity: .warning)
+    /// A node from which no ending can be reached (a warning): the call could only time out.
+    public static let noWayOut = ScenarioDiagnostic(
+        "no-way-out", "no ending can be reached from node '{1}'",
+        hint: "give one of its branches a path to an ending node, or add a `turn_limit`", severity: .warning)
+
+    /// Every scenario diagnostic, for documentation and tests.
+    public static let all: [ScenarioDiagnostic] = [
+        unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
+        badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
+        conflictingKeys, emptyText, unknownFlag, unreachableNode, noWayOut,
+    ]
+}

@@ -1,0 +1,46 @@
+import Foundation
+import RecoveryCore
+
+/// Finds, reads and checks scenario files.
+public enum ScenarioLoader {
+    /// Reads and checks the scenario at `path`, reporting every problem of the file at once.
+    public static func load(path: String) throws(DiagnosticError) -> Scenario {
+        try load(file: try YAMLFile.read(path: path))
+    }
+
+    /// Checks the scenario in `file`, reporting every problem at once; warnings alone do not throw
+    /// (they are in `Scenario.warnings`).
+    public static func load(file: YAMLFile) throws(DiagnosticError) -> Scenario {
+        let root = try file.compose()
+        var decoder = ScenarioDecoder(file: file)
+        guard let scenario = decoder.decode(root), !decoder.hasErrors else {
+            throw DiagnosticError(decoder.reader.diagnostics)
+        }
+        return scenario
+    }
+
+    /// The file for a scenario id or path: a path that exists is used as is; otherwise
+    /// `"<directory>/<idOrPath>.yaml"` if that exists; nil when neither does.
+    public static func resolve(_ idOrPath: String, in directory: String) -> String? {
+        if isFile(idOrPath) { return idOrPath }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        for candidate in [base + idOrPath + ".yaml", base + idOrPath] where isFile(candidate) {
+            return candidate
+        }
+        return nil
+    }
+
+    /// The ids of the `*.yaml` files in `directory`, sorted; empty if it cannot be read.
+    public static func list(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".yaml".count)) }
+            .sorted()
+    }
+
+    private static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}
