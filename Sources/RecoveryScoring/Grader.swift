@@ -34,7 +34,7 @@ public struct Grader: Sendable {
     public func nextHint(_ replies: [GradedReply]) -> StepResult? {
         let graded = grade(replies)
         return graded.steps.first { step in
-            !step.met && step.checks.contains { !$0.met && $0.reason != Self.tooLate }
+            !step.met && step.checks.contains { !$0.met && !($0.reason?.hasSuffix(Self.tooLate) ?? false) }
         }
     }
 
@@ -75,8 +75,11 @@ public struct Grader: Sendable {
             return CheckResult(summary: summary, met: true, turn: earlyReply.turn, quote: earlyReply.analysis.quote(for: earlyBehavior.id))
         case let .atMost(behavior, times):
             let showing = replies.filter { $0.analysis.shows(behavior) }
+            guard let first = showing.first else {
+                return CheckResult(summary: summary, met: false, reason: "never shown")
+            }
             guard showing.count > times else {
-                return CheckResult(summary: summary, met: true)
+                return CheckResult(summary: summary, met: true, turn: first.turn, quote: first.analysis.quote(for: behavior.id))
             }
             let offending = showing[times]
             return CheckResult(

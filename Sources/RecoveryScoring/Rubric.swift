@@ -57,7 +57,7 @@ public enum RubricCheck: Sendable, Hashable {
     case firstReplyWithin(seconds: Double)
     /// A reply showing one of `first` comes before (or with) the first reply showing one of `then`.
     case order(first: [Behavior], then: [Behavior])
-    /// The behaviour is shown in at most this many replies.
+    /// The behaviour is shown, in at least one and at most this many replies.
     case atMost(Behavior, times: Int)
     /// Some apology is in the first person ("I'm sorry", not only "we're sorry").
     case firstPersonApology
@@ -73,7 +73,7 @@ public enum RubricCheck: Sendable, Hashable {
         case let .order(first, then):
             return "\(first.map(\.id).joined(separator: "/")) before \(then.map(\.id).joined(separator: "/"))"
         case let .atMost(behavior, times):
-            return "\(behavior.id) at most \(times) times"
+            return "\(behavior.id), at most \(times) times"
         case .firstPersonApology:
             return "an apology in the first person (\"I'm sorry\")"
         }

@@ -25,7 +25,7 @@ import RecoveryCore
         #expect(grade.score == 100)
         #expect(grade.tier == "Gold")
         #expect(grade.passed)
-        #expect(grade.steps.allSatisfy(\.met))
+        #expect(grade.steps.filter { !$0.met }.isEmpty)
     }
 
     @Test func silenceScoresZeroAndFails() {

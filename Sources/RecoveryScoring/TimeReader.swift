@@ -1,0 +1,146 @@
+/// Finds time expressions in a token array: clock times ("5pm", "7:30", "by 5"), days
+/// ("today", "tonight", "first thing tomorrow", "end of day", "Thursday", "the 14th"),
+/// durations ("in 20 mins", "within the hour", "24 hours") and ranges ("3 to 5 business
+/// days"). Vague words ("soon", "shortly", "asap") are not times.
+struct TimeReader {
+    private let tokens: [Token]
+
+    /// A reader over `tokens`.
+    init(_ tokens: [Token]) { self.tokens = tokens }
+
+    /// For each token, the end (exclusive) of the longest time expression starting there,
+    /// or the token's own index when none starts there.
+    func ends() -> [Int] {
+        (0..<tokens.count).map { start in
+            guard var end = expression(at: start) else { return start }
+            while let more = expression(at: end) { end = more }  // "by 7 tonight"
+            return end
+        }
+    }
+
+    private func word(_ i: Int) -> String? {
+        i < tokens.count && tokens[i].isWord ? tokens[i].key : nil
+    }
+
+    private func expression(at i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        if Self.prepositions.contains(w) {
+            if let end = core(at: i + 1, afterPreposition: true) { return end }
+            if w == "within" || w == "in" || w == "inside" || w == "under" {
+                if word(i + 1) == "the", let unit = word(i + 2), Self.units.contains(unit) { return i + 3 }
+            }
+            return nil
+        }
+        return core(at: i, afterPreposition: false)
+    }
+
+    private func core(at i: Int, afterPreposition: Bool) -> Int? {
+        guard let w = word(i) else { return nil }
+        if w == "the", let end = date(at: i + 1) { return end }
+        if w == "the" || w == "this" || w == "next", word(i + 1) == "next" || w != "the",
+           let end = duration(at: w == "the" ? i + 2 : i + 1) { return end }
+        if let end = duration(at: i) { return end }
+        if let end = clock(at: i, afterPreposition: afterPreposition) { return end }
+        if let end = date(at: i) { return end }
+        if let end = dayPhrase(at: i) { return end }
+        return nil
+    }
+
+    /// "today", "tomorrow morning", "first thing tomorrow", "end of day", "this afternoon", "Monday".
+    private func dayPhrase(at i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        if Self.dayWords.contains(w) || Self.dayNames.contains(w) {
+            if let part = word(i + 1), Self.dayParts.contains(part) { return i + 2 }
+            return i + 1
+        }
+        if w == "right", word(i + 1) == "now" || word(i + 1) == "away" { return i + 2 }
+        if w == "straight", word(i + 1) == "away" { return i + 2 }
+        if w == "immediately" || w == "noon" || w == "midday" || w == "midnight" { return i + 1 }
+        if w == "later", word(i + 1) == "today" || word(i + 1) == "tonight" { return i + 2 }
+        if (w == "this" || w == "next" || w == "tomorrow"), let part = word(i + 1),
+           Self.dayParts.contains(part) || part == "week" || part == "weekend" || Self.dayNames.contains(part) {
+            return i + 2
+        }
+        if w == "first", word(i + 1) == "thing" {
+            if let end = dayPhrase(at: i + 2) { return end }
+            if word(i + 2) == "in", word(i + 3) == "the", word(i + 4) == "morning" { return i + 5 }
+            return i + 2
+        }
+        if w == "end" || w == "close", word(i + 1) == "of" {
+            let j = word(i + 2) == "the" ? i + 3 : i + 2
+            if let unit = word(j), ["day", "business", "week", "play", "shift", "month"].contains(unit) { return j + 1 }
+        }
+        return nil
+    }
+
+    /// "5pm", "7:30", "at 5", "by 7", "5 o'clock".
+    private func clock(at i: Int, afterPreposition: Bool) -> Int? {
+        guard i < tokens.count, tokens[i].kind == .number else { return nil }
+        let text = tokens[i].text
+        if let suffix = word(i + 1), ["am", "pm", "oclock"].contains(suffix) { return i + 2 }
+        if text.contains(":") { return i + 1 }
+        if afterPreposition, let value = Int(text), (1...24).contains(value) { return i + 1 }
+        return nil
+    }
+
+    /// "the 14th", "June 5", "5 June", "14th".
+    private func date(at i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        if Self.months.contains(w), i + 1 < tokens.count, tokens[i + 1].kind == .number { return i + 2 }
+        guard tokens[i].kind == .number else { return nil }
+        if let month = word(i + 1), Self.months.contains(month) { return i + 2 }
+        if word(i + 1) == "of", let month = word(i + 2), Self.months.contains(month) { return i + 3 }
+        if ["st", "nd", "rd", "th"].contains(where: w.hasSuffix), w.first?.isNumber == true { return i + 1 }
+        return nil
+    }
+
+    /// "20 minutes", "an hour", "a few minutes", "3 to 5 business days", "24 hours".
+    private func duration(at i: Int) -> Int? {
+        var j = i
+        guard let w = word(j) else { return nil }
+        if isNumber(j) {
+            j += 1
+            if let link = word(j), link == "to" || link == "or", isNumber(j + 1) { j += 2 }
+        } else if w == "a" || w == "an" || w == "one" || w == "the" {
+            j += 1
+            if word(j) == "few" || word(j) == "couple" { j += 1; if word(j) == "of" { j += 1 } }
+            if word(j) == "half" { j += 1 }
+        } else if w == "few" || w == "couple" {
+            j += 1
+            if word(j) == "of" { j += 1 }
+        } else {
+            return nil
+        }
+        if let more = word(j), more == "more" || more == "extra" { j += 1 }
+        if let kind = word(j), kind == "business" || kind == "working" || kind == "calendar" { j += 1 }
+        guard let unit = word(j), Self.units.contains(unit) else { return nil }
+        return j + 1
+    }
+
+    private func isNumber(_ i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        return tokens[i].kind == .number || Self.numberWords.contains(tokens[i].key)
+    }
+
+    /// Whether the token at `i` is a number, in digits or words ("five", "twenty").
+    static func isNumber(_ token: Token) -> Bool {
+        token.kind == .number || numberWords.contains(token.key)
+    }
+
+    static let prepositions: Set<String> = [
+        "by", "at", "before", "until", "till", "til", "around", "on", "from", "within", "in", "inside",
+        "under", "for", "after", "about",
+    ]
+    static let units: Set<String> = ["second", "minute", "hour", "day", "week", "month", "moment"]
+    static let dayWords: Set<String> = ["today", "tonight", "tomorrow", "overnight"]
+    static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "lunchtime"]
+    static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"]
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "fifteen", "twenty", "thirty", "forty", "forty-five", "fifty", "sixty", "ninety",
+    ]
+}

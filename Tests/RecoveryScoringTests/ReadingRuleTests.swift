@@ -1,0 +1,105 @@
+import RecoveryCore
+@testable import RecoveryScoring
+import Testing
+
+@Suite("Reading rules")
+struct ReadingRuleTests {
+    private func behaviors(_ text: String) throws -> [Behavior] {
+        try analyzer.analyze(text).behaviors
+    }
+
+    @Test("negation cancels an apology and refusing to apologise is dismiss", arguments: [
+        "I'm not going to apologize for that.", "I won't apologise.", "i'm not sorry", "I will never apologize for the technician.",
+    ])
+    func negatedApology(_ text: String) throws {
+        let found = try behaviors(text)
+        #expect(!found.contains(.apologize))
+        #expect(found.contains(.dismiss))
+    }
+
+    @Test("negation stays inside its clause")
+    func negationScope() throws {
+        #expect(try behaviors("Don't worry, I'll fix it today.").contains(.commit))
+        #expect(try behaviors("I can't apologize enough.").contains(.apologize))
+        #expect(try !behaviors("It's not your fault.").contains(.blame))
+        #expect(try !behaviors("We can't waive the fee.").contains(.atone))
+    }
+
+    @Test("'sorry, but' takes the apology back unless the customer is at fault")
+    func sorryBut() throws {
+        #expect(try behaviors("Sorry, but that's policy.") == [.nonApology, .deflect])
+        #expect(try behaviors("I'm sorry, but you should have called sooner.") == [.apologize, .blame])
+        #expect(try behaviors("Sorry, system glitch.") == [.nonApology, .blame])
+        #expect(try behaviors("I'm sorry, but there's nothing I can do.") == [.nonApology, .deflect])
+        #expect(try behaviors("I'm sorry, but I'll have it fixed by 5.").contains(.apologize))
+    }
+
+    @Test("feeling-directed apologies are non_apology and not empathize", arguments: [
+        "I'm sorry you're frustrated.", "Sorry you see it that way.", "I'm sorry if you feel that way.", "sorry u feel that way",
+    ])
+    func feelingDirected(_ text: String) throws {
+        let found = try behaviors(text)
+        #expect(found.contains(.nonApology))
+        #expect(!found.contains(.apologize))
+        #expect(!found.contains(.empathize))
+    }
+
+    @Test("sarcastic apologies are dismiss", arguments: [
+        "Oh, I'm *so* sorry you had to wait.", "oh I'm SO sorry", "I'm sooo sorry your majesty had to wait.",
+        "Well I'm so sorry for existing.", "I'm SORRY, ok?",
+    ])
+    func sarcasm(_ text: String) throws {
+        let found = try behaviors(text)
+        #expect(found.contains(.dismiss))
+        #expect(!found.contains(.apologize))
+    }
+
+    @Test("sincere intensified apologies stay apologies", arguments: [
+        "I'm so sorry we left you without heat.", "Oh no, I'm so sorry.", "I AM SO SORRY ABOUT THE HEAT",
+    ])
+    func sincere(_ text: String) throws {
+        let found = try behaviors(text)
+        #expect(found.contains(.apologize))
+        #expect(!found.contains(.dismiss))
+    }
+
+    @Test("impersonal apologies carry a note; first-person ones do not")
+    func impersonalNote() throws {
+        #expect(try analyzer.analyze("We're sorry.").notes == ["impersonal_apology"])
+        #expect(try analyzer.analyze("We apologize for the mix-up.").notes == ["impersonal_apology"])
+        #expect(try analyzer.analyze("I’m sorry.").notes.isEmpty)
+        #expect(try analyzer.analyze("We're sorry. I'm sorry too.").notes.isEmpty)
+        #expect(try analyzer.analyze("Thanks.").notes.isEmpty)
+    }
+
+    @Test("a timeframe makes a promise commit, without one it is vague", arguments: [
+        ("I'll call you by 5.", [Behavior.commit]), ("I'll call you back in 20 mins.", [.commit]),
+        ("Someone will be out first thing tomorrow.", [.commit]), ("We'll have it done by end of day.", [.commit]),
+        ("He'll come Thursday.", [.commit]), ("It'll take 3 to 5 business days.", [.commit]),
+        ("I'll be in touch within the hour.", [.commit]), ("Someone will call you.", [.vaguePromise]),
+        ("We'll get someone out soon and call you by 5.", [.commit, .vaguePromise]),
+    ])
+    func timeframes(_ text: String, _ expected: [Behavior]) throws {
+        let found = try behaviors(text).filter { $0 == .commit || $0 == .vaguePromise }
+        #expect(found == expected)
+    }
+
+    @Test("options with times are choice, not commit; options asked are not also explore")
+    func options() throws {
+        let found = try behaviors("I can send someone tonight or first thing tomorrow — which suits you?")
+        #expect(found.contains(.choice))
+        #expect(!found.contains(.commit))
+        #expect(!found.contains(.explore))
+        #expect(try !behaviors("Your call.").contains(.choice))
+    }
+
+    @Test("spelling, contractions and curly quotes are normalised")
+    func normalisation() throws {
+        for text in ["im sory", "I’m sorry", "i am sorry", "I'm sorryyy", "Im SORRY"] {
+            let found = try behaviors(text)
+            #expect(found.contains(.apologize) || found.contains(.dismiss), "\(text)")
+        }
+        #expect(try behaviors("I apologise").contains(.apologize))
+        #expect(try behaviors("thx so much").contains(.thank))
+    }
+}
