@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"], exclude: ["Invalid"]),
         .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["recovery"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["recovery", "RecoveryScenario"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,18 +1,9 @@
 import Foundation
+import RecoveryScenario
 import Testing
 
 /// The built binary, driven through pipes as a script or CI job would.
 @Suite(.serialized) struct PipedPlayTests {
-    static let recoveries: [(scenario: String, replies: [String])] = [
-        ("cold-house-furnace", [
-            "I'm so sorry, Sydney. A freezing house all day with the kids is miserable, and that's on us.",
-            "Can you walk me through what happened when the technician came?",
-            "I'm sending our senior technician with the sensor tonight by 7, or first thing tomorrow at 8 — which works better?",
-            "Tonight it is. There's no charge for the visit, and I'll call you tomorrow to make sure the heat is still running. Does that work for you?",
-            "Thank you for giving us the chance to fix this.",
-        ]),
-    ]
-
     @Test(arguments: ["cold-house-furnace", "irate-caller", "escalation"])
     func aPipedCallReachesAnEndingAndWritesBothFiles(scenario: String) throws {
         let directory = RecoveryBinary.temporaryDirectory()
@@ -30,14 +21,18 @@ import Testing
         #expect(!result.output.contains("\u{1B}["), "no colour codes when output is a pipe")
     }
 
-    @Test func aGoodCallIsRecoveredAndScoredWell() throws {
+    /// Each scenario's first recovering test conversation, piped through the real binary.
+    @Test(arguments: ["cold-house-furnace", "irate-caller", "escalation"])
+    func aGoodCallIsRecoveredAndPasses(scenario id: String) throws {
+        let scenario = try ScenarioLoader.load(path: RecoveryBinary.repositoryRoot + "/Scenarios/\(id).yaml")
+        let good = try #require(scenario.tests.first { $0.expect.outcome == .recovered && $0.replies.allSatisfy { $0.latency < 15 } })
         let directory = RecoveryBinary.temporaryDirectory()
-        let call = Self.recoveries[0]
-        let result = try RecoveryBinary.run(["play", call.scenario, "--transcripts", directory, "--seed", "1"], input: call.replies.joined(separator: "\n") + "\n")
+        let input = good.replies.map(\.text).joined(separator: "\n") + "\n"
+        let result = try RecoveryBinary.run(["play", id, "--transcripts", directory, "--seed", "1"], input: input)
         let transcript = try #require(RecoveryBinary.transcripts(in: directory).first)
-        #expect(transcript["outcome"] as? String == "recovered", "\(result.output)")
+        #expect(transcript["outcome"] as? String == "recovered", "\(result.output.suffix(800))")
         let grade = try #require(transcript["grade"] as? [String: Any])
-        #expect((grade["score"] as? Int ?? 0) >= 75)
+        #expect(grade["passed"] as? Bool == true, "score \(grade["score"] ?? "?")")
     }
 
     @Test func quitEndsEarlyAndSavesEveryTurn() throws {

@@ -6,16 +6,8 @@ enum RecoveryBinary {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// The `recovery` executable built beside the test bundle.
-    static let path: String = {
-        var directory = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("recovery").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return repositoryRoot + "/.build/debug/recovery"
-    }()
+    /// The `recovery` executable built beside the test binary.
+    static let path = PseudoTerminal.builtProduct(named: "recovery")
 
     /// What a finished run printed, and how it exited.
     struct Result {

@@ -62,6 +62,13 @@ import RecoveryScoring
         #expect(session.transcript.turns.isEmpty)
     }
 
+    @Test func dismissingTwiceDrivesTheCustomerAway() {
+        let session = CallReplay.play([("calm down", 2), ("you're overreacting", 2), ("I'm sorry", 2)], setup: setup)
+        #expect(session.transcript.endingNode == "gone")
+        #expect(session.transcript.outcome == .lost)
+        #expect(session.transcript.turns.count == 2, "the call ends at the hang-up; later lines are not replies")
+    }
+
     @Test func turnLimitEndsTheCall() {
         let session = CallReplay.play(Array(repeating: ("hmm", 2), count: 6), setup: setup)
         #expect(session.transcript.endingNode == "timeout")

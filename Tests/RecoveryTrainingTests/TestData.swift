@@ -51,7 +51,6 @@ enum TestData {
                     mood: -2
                     goto: fix
                   - otherwise:
-                    mood: +1
                     goto: opening
               fix:
                 lines: ["Fine. What are you going to do?"]

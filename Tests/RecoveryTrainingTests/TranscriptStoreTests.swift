@@ -38,7 +38,7 @@ import RecoveryCore
 
     @Test func unwritableDirectoryFallsBackAndSaysWhy() throws {
         let blocker = temporaryDirectory() + "/a-file"
-        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         let fallback = temporaryDirectory()
         let store = TranscriptStore(directory: blocker + "/transcripts", fallbackDirectory: fallback)
         let saved = try store.save(sampleTranscript())
