@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import RecoveryScoring
 import RecoveryTraining
 
 /// What the commands read from the environment; the only place that does.
@@ -13,6 +15,14 @@ enum CommandEnvironment {
         candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path)
         if let location = DataLocation.find(from: candidates) { return location }
         throw CommandFailure("cannot find Scoring/behaviors.yaml here or above; run from the ServiceRecovery folder or set RECOVERY_HOME to it")
+    }
+
+    /// The analyzer compiled from `Scoring/behaviors.yaml`; a broken file is reported with positions.
+    static func analyzer(_ data: DataLocation) throws -> Analyzer {
+        do { return try Analyzer.load(path: data.behaviorsFile) } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
     }
 
     /// Where transcripts go unless `--transcripts` says otherwise.

@@ -10,6 +10,6 @@ struct Recovery: ParsableCommand {
             New hires play a call against a simulated customer (play); every reply is read for \
             recovery behaviours (analyze) and the call is graded against a recovery rubric.
             """,
-        subcommands: [PlayCommand.self, AnalyzeCommand.self]
+        subcommands: [PlayCommand.self, AnalyzeCommand.self, GradeCommand.self, BehaviorsCommand.self]
     )
 }
