@@ -56,9 +56,17 @@ public final class CallSession {
     /// The events of the opening: the customer's first words.
     public func openingEvents() -> [CallEvent] { events(for: transcript.opening) }
 
+    /// The longest reply kept, in characters; a longer paste is cut here (and says so).
+    public static let maximumReplyLength = 2_000
+
     /// Handles one typed line: a slash command, or a reply to the customer.
     public func submit(_ rawLine: String, latency: Double) -> [CallEvent] {
-        let line = TerminalSafe.cleanReply(rawLine)
+        var line = TerminalSafe.cleanReply(rawLine)
+        var cut: [CallEvent] = []
+        if line.count > Self.maximumReplyLength {
+            line = String(line.prefix(Self.maximumReplyLength))
+            cut = [.notice("(Your reply was cut to its first \(Self.maximumReplyLength) characters.)")]
+        }
         if line.isEmpty {
             return [.notice("(Nothing was sent. Type your reply to \(setup.scenario.customer.name), or /help.)")]
         }
@@ -66,7 +74,7 @@ public final class CallSession {
         case .success(let command): return run(command)
         case .failure(let unknown):
             return [.notice("Unknown command \(unknown.typed). Commands: \(SlashCommand.typedNames.joined(separator: " "))")]
-        case nil: return reply(line, latency: latency)
+        case nil: return cut + reply(line, latency: latency)
         }
     }
 

@@ -52,6 +52,14 @@ import RecoveryScoring
         #expect(session.transcript.turns[0].text == "I'm sorry about this")
     }
 
+    @Test func aHugePasteIsCutAndSaysSo() {
+        let session = CallSession(setup: setup)
+        let events = session.submit("I'm so sorry. " + String(repeating: "blah ", count: 200_000), latency: 1)
+        #expect(events.first == .notice("(Your reply was cut to its first \(CallSession.maximumReplyLength) characters.)"))
+        #expect(session.transcript.turns[0].text.count == CallSession.maximumReplyLength)
+        #expect(session.transcript.turns[0].analysis.shows(.apologize))
+    }
+
     @Test func restartKeepsThePreviousAttempt() {
         let session = CallSession(setup: setup)
         _ = session.submit("calm down", latency: 1)
