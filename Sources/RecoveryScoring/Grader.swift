@@ -52,6 +52,27 @@ public struct Grader: Sendable {
             }
             let over = byTurn.map { replies.count >= $0 } ?? false
             return CheckResult(summary: summary, met: false, reason: over ? Self.tooLate : "never shown")
+        case let .showsNearEnd(behaviors, count):
+            let window = replies.suffix(count)
+            if let (reply, behavior) = firstShowing(behaviors, Array(window)) {
+                return CheckResult(summary: summary, met: true, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id))
+            }
+            if let (reply, behavior) = firstShowing(behaviors, replies) {
+                return CheckResult(
+                    summary: summary, met: false, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id),
+                    reason: "shown at reply \(reply.turn), not in the last \(count == 1 ? "reply" : "\(count) replies")")
+            }
+            return CheckResult(summary: summary, met: false, reason: "never shown")
+        case let .never(behaviors):
+            guard !replies.isEmpty else {
+                return CheckResult(summary: summary, met: false, reason: "no reply was given")
+            }
+            if let (reply, behavior) = firstShowing(behaviors, replies) {
+                return CheckResult(
+                    summary: summary, met: false, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id),
+                    reason: "\(behavior.id) at reply \(reply.turn); \(Self.tooLate)")
+            }
+            return CheckResult(summary: summary, met: true)
         case let .firstReplyWithin(seconds):
             guard let first = replies.first else {
                 return CheckResult(summary: summary, met: false, reason: "no reply was given")

@@ -53,6 +53,10 @@ public struct RubricStep: Sendable {
 public enum RubricCheck: Sendable, Hashable {
     /// Some reply (by `byTurn`, when given) shows any of these behaviours.
     case shows([Behavior], byTurn: Int?)
+    /// One of the last `replies` replies shows any of these behaviours ("thank them at the end").
+    case showsNearEnd([Behavior], replies: Int)
+    /// At least one reply was given and none shows any of these behaviours ("never pass the buck").
+    case never([Behavior])
     /// The first reply came within this many seconds.
     case firstReplyWithin(seconds: Double)
     /// A reply showing one of `first` comes before (or with) the first reply showing one of `then`.
@@ -68,6 +72,11 @@ public enum RubricCheck: Sendable, Hashable {
         case let .shows(behaviors, byTurn):
             let names = behaviors.map(\.id).joined(separator: " or ")
             return byTurn.map { "\(names) by reply \($0)" } ?? names
+        case let .showsNearEnd(behaviors, count):
+            let names = behaviors.map(\.id).joined(separator: " or ")
+            return count == 1 ? "\(names) in the last reply" : "\(names) in the last \(count) replies"
+        case let .never(behaviors):
+            return "never \(behaviors.map(\.id).joined(separator: " or "))"
         case let .firstReplyWithin(seconds):
             return "first reply within \(Self.format(seconds)) s"
         case let .order(first, then):

@@ -109,15 +109,30 @@ public enum RubricLoader {
         return step.id.isEmpty ? nil : step
     }
 
-    private static let checkKinds = ["shows", "by_turn", "first_reply_within", "order", "at_most", "first_person_apology"]
+    private static let checkKinds = ["shows", "by_turn", "in_last", "first_reply_within", "order", "at_most", "first_person_apology", "never"]
 
     private static func check(_ node: Node, _ reader: inout YAMLReader) -> RubricCheck? {
         let pairs = reader.pairs(node, what: "a check", allowedKeys: checkKinds)
-        let byTurn = node.mapping?["by_turn"].flatMap { reader.int($0, what: "by_turn") }
-        for (key, keyNode, value) in pairs where key != "by_turn" {
+        let byTurn = positive("by_turn", in: node, &reader)
+        let inLast = positive("in_last", in: node, &reader)
+        if node.mapping?["shows"] == nil {
+            for modifier in ["by_turn", "in_last"] {
+                if let value = node.mapping?[modifier] {
+                    reader.error(Code.unknownCheck, "'\(modifier)' only goes with 'shows'", at: value, hint: "for example `- shows: thank` with `\(modifier): 1`")
+                }
+            }
+        }
+        if byTurn != nil, let value = node.mapping?["in_last"] {
+            reader.error(Code.unknownCheck, "a check can have 'by_turn' or 'in_last', not both", at: value, hint: "split it into two checks")
+        }
+        for (key, keyNode, value) in pairs where key != "by_turn" && key != "in_last" {
             switch key {
             case "shows":
-                return .shows(behaviors(value, &reader), byTurn: byTurn)
+                let shown = behaviors(value, &reader)
+                if let inLast { return .showsNearEnd(shown, replies: inLast) }
+                return .shows(shown, byTurn: byTurn)
+            case "never":
+                return .never(behaviors(value, &reader))
             case "first_reply_within":
                 return reader.double(value, what: "first_reply_within").map { .firstReplyWithin(seconds: $0) }
             case "order":
@@ -135,9 +150,19 @@ public enum RubricLoader {
                 reader.error(Code.unknownCheck, "unknown check '\(key)'", at: keyNode)
             }
         }
-        reader.error(Code.unknownCheck, "a check needs one of: shows, first_reply_within, order, at_most, first_person_apology", at: node,
+        reader.error(Code.unknownCheck, "a check needs one of: shows, first_reply_within, order, at_most, first_person_apology, never", at: node,
                      hint: "for example `- shows: apologize`")
         return nil
+    }
+
+    /// A modifier such as `by_turn: 2`, which must be 1 or more.
+    private static func positive(_ key: String, in node: Node, _ reader: inout YAMLReader) -> Int? {
+        guard let value = node.mapping?[key], let number = reader.int(value, what: key) else { return nil }
+        guard number >= 1 else {
+            reader.error(Code.outOfRange, "\(key) must be 1 or more", at: value)
+            return nil
+        }
+        return number
     }
 
     private static func behaviors(_ node: Node, _ reader: inout YAMLReader) -> [Behavior] {

@@ -106,4 +106,82 @@ import RecoveryCore
             #expect(unknown.hint?.contains("apologize") == true)
         }
     }
+
+    // MARK: - in_last and never
+
+    static let extendedRubric = """
+        id: extended
+        steps:
+          - id: close
+            title: Close well
+            weight: 1
+            checks:
+              - shows: thank
+                in_last: 2
+              - never: [blame, deflect]
+            advice: x
+            example: y
+        """
+
+    func extendedGrader() throws -> Grader {
+        Grader(rubric: try RubricLoader.load(file: YAMLFile(path: "extended.yaml", text: Self.extendedRubric)))
+    }
+
+    @Test func inLastLoadsAndNeedsTheBehaviourNearTheEnd() throws {
+        let grader = try extendedGrader()
+        #expect(grader.rubric.steps[0].checks[0] == .showsNearEnd([.thank], replies: 2))
+        #expect(grader.rubric.steps[0].checks[0].summary == "thank in the last 2 replies")
+        let atTheEnd = grader.grade([reply(1, [.apologize]), reply(2, [.thank]), reply(3, [])]).steps[0].checks[0]
+        #expect(atTheEnd.met && atTheEnd.turn == 2 && atTheEnd.quote == "words for thank")
+        let early = grader.grade([reply(1, [.thank]), reply(2, []), reply(3, [])]).steps[0].checks[0]
+        #expect(!early.met && early.turn == 1)
+        #expect(early.reason == "shown at reply 1, not in the last 2 replies")
+        #expect(grader.grade([]).steps[0].checks[0].reason == "never shown")
+    }
+
+    @Test func neverIsMetOnlyByAReplyWithoutTheBehaviours() throws {
+        let grader = try extendedGrader()
+        #expect(grader.rubric.steps[0].checks[1] == .never([.blame, .deflect]))
+        #expect(grader.rubric.steps[0].checks[1].summary == "never blame or deflect")
+        let silent = grader.grade([]).steps[0].checks[1]
+        #expect(!silent.met && silent.reason == "no reply was given")
+        #expect(grader.grade([reply(1, [.apologize])]).steps[0].checks[1].met)
+        let broken = grader.grade([reply(1, [.apologize]), reply(2, [.deflect])]).steps[0].checks[1]
+        #expect(!broken.met && broken.turn == 2 && broken.quote == "words for deflect")
+    }
+
+    @Test func aBrokenNeverCannotBeHintedButAMissingThankCan() throws {
+        let grader = try extendedGrader()
+        #expect(grader.nextHint([reply(1, [.deflect]), reply(2, [.thank])]) == nil)
+        #expect(grader.nextHint([reply(1, [.apologize])])?.id == "close")
+    }
+
+    @Test func modifiersAreCheckedWhenLoading() {
+        let file = YAMLFile(path: "bad.yaml", text: """
+            id: bad
+            steps:
+              - id: a
+                title: A
+                checks:
+                  - never: blame
+                    in_last: 2
+                  - shows: thank
+                    in_last: 0
+                  - shows: thank
+                    in_last: 1
+                    by_turn: 3
+                  - never: blam
+                advice: x
+            """)
+        do {
+            _ = try RubricLoader.load(file: file)
+            Issue.record("expected errors")
+        } catch {
+            let lines = error.diagnostics.map { "\($0.position.line) \($0.code)" }
+            #expect(lines.contains("7 \(RubricLoader.Code.unknownCheck)"), "\(lines)")
+            #expect(lines.contains("9 \(RubricLoader.Code.outOfRange)"), "\(lines)")
+            #expect(lines.contains("11 \(RubricLoader.Code.unknownCheck)"), "\(lines)")
+            #expect(lines.contains("13 \(RubricLoader.Code.unknownBehavior)"), "\(lines)")
+        }
+    }
 }
