@@ -135,6 +135,8 @@ struct PatternParser {
             }
             return [.prefix(stem)]
         }
+        // A possessive on its own ("<any> 's fault") is the word the tokenizer splits off.
+        if raw.replacingApostrophes() == "'s" { return [.word("'s")] }
         let tokens = Tokenizer.tokenize(raw).filter(\.isWord)
         guard !tokens.isEmpty, !raw.contains("*") else {
             throw PatternError(message: "'\(raw)' is not a word", offset: start,

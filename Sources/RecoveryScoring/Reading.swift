@@ -52,14 +52,17 @@ struct Reading {
             let kept = list.filter { hit in !cancels.contains(where: hit.overlaps) && !isNegated(hit) }
             hits[behavior] = kept.isEmpty ? nil : kept
         }
+        readApologyObjects()
         readSarcasm()
         readTakenBackApologies()
         readRescuedPromises()
-        if let choices = hits[.choice], let explores = hits[.explore] {
-            let sentences = Set(choices.map { tokens[$0.start].sentence })
-            let kept = explores.filter { !sentences.contains(tokens[$0.start].sentence) }
-            hits[.explore] = kept.isEmpty ? nil : kept
-        }
+        readSpecificPromises()
+        readOptions()
+    }
+
+    /// The sentences (by number) where `behavior` has a surviving hit.
+    func sentences(with behavior: Behavior) -> Set<Int> {
+        Set((hits[behavior] ?? []).map { tokens[$0.start].sentence })
     }
 
     /// `impersonal_apology` when every apology is "we're sorry" / "we apologize" / "our apologies".
@@ -71,7 +74,7 @@ struct Reading {
     }
 
     /// "i" or "we": who says the apology, from the words in it or just before it.
-    private func speaker(_ hit: Hit) -> String? {
+    func speaker(_ hit: Hit) -> String? {
         func person(_ key: String) -> String? {
             switch key {
             case "i", "my", "me": "i"
@@ -95,7 +98,8 @@ struct Reading {
     func endOfSentence(_ i: Int) -> Int { sentenceBounds[i].end }
 
     /// A negation ("not", "never", "no") up to three words before the match, in the same
-    /// clause and with no new subject between, cancels it.
+    /// clause and with no new subject between, cancels it, unless the match opens with its own
+    /// verb ("is", "would"...) after other words ("that never arrived would make anyone angry").
     private func isNegated(_ hit: Hit) -> Bool {
         let sentenceStart = startOfSentence(hit.start)
         var j = hit.start - 1
@@ -104,9 +108,15 @@ struct Reading {
             if key == "," || clauseBreakWords.contains(key) || (j < hit.start - 1 && subjectWords.contains(tokens[j + 1].key)) {
                 return false
             }
-            if negatorWords.contains(key) { return true }
+            if negatorWords.contains(key) {
+                // "something that didn't arrive is maddening": the negation belongs to its own verb.
+                return j + 2 > hit.start || !(j + 2...hit.start).contains { auxiliaryWords.contains(tokens[$0].key) }
+            }
             j -= 1
         }
         return false
     }
 }
+
+/// Verbs that open a new predicate: a negation before the words ahead of them is not theirs.
+let auxiliaryWords: Set<String> = ["is", "was", "are", "were", "would", "will", "must", "has", "have", "had", "should", "sounds", "seems"]

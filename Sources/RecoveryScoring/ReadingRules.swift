@@ -19,6 +19,7 @@ extension Reading {
     mutating func readSarcasm() {
         guard let apologies = hits(.apologize) else { return }
         var kept: [Hit] = []
+        var mocked: Set<Int> = []
         for hit in apologies {
             let sentenceStart = startOfSentence(hit.start)
             let from = max(sentenceStart, hit.start - 2)
@@ -32,11 +33,17 @@ extension Reading {
             }
             guard let cue else { kept.append(hit); continue }
             addHit(Hit(behavior: .dismiss, start: min(cue, hit.start), end: hit.end, rule: -1))
+            mocked.insert(tokens[hit.start].sentence)
         }
         setHits(.apologize, kept)
+        // Sarcasm flips the whole sentence: "Oh, I'm SO sorry your wait ruined your day" shows no empathy.
+        if !mocked.isEmpty, let empathy = hits(.empathize) {
+            setHits(.empathize, empathy.filter { !mocked.contains(tokens[$0.start].sentence) })
+        }
     }
 
-    /// "Sorry, but that's policy" / "sorry, system glitch": the excuse takes the apology back
+    /// "Sorry, but that's policy" / "sorry, system glitch" / "that's not my department, sorry":
+    /// the excuse takes the apology back
     /// (`non_apology`), unless what follows "but" is the customer's own fault ("I'm sorry, but
     /// you should have called sooner" stays an apology beside the `blame`).
     mutating func readTakenBackApologies() {
@@ -45,18 +52,25 @@ extension Reading {
         for hit in apologies {
             let sentenceStart = startOfSentence(hit.start)
             let sentenceEnd = endOfSentence(hit.start)
-            var tailStart = hit.end, quoteEnd = hit.end
-            if hit.end < sentenceEnd, tokens[hit.end].key == "but" {
-                tailStart = hit.end + 1
-                quoteEnd = hit.end + 1
+            var tailStart = hit.end, tailEnd = sentenceEnd, quoteEnd = hit.end
+            if let but = (hit.end..<min(sentenceEnd, hit.end + 6)).first(where: { tokens[$0].key == "but" }),
+               but == hit.end || speaker(hit) == nil {
+                // "sorry, but ..." and "sorry for the trouble, but ...".
+                tailStart = but + 1
+                quoteEnd = but == hit.end ? but + 1 : hit.end
+            } else if hit.end == sentenceEnd, hit.end - hit.start == 1, hit.start > sentenceStart, tokens[hit.start].breakBefore {
+                // "I don't deal with complaints, sorry.": the excuse comes first.
+                tailStart = sentenceStart
+                tailEnd = hit.start
             } else if !(hit.start == sentenceStart && hit.end - hit.start == 1 && hit.end < sentenceEnd && tokens[hit.end].breakBefore) {
                 continue
             }
             let excuses = [Behavior.deflect, .dismiss, .blame].flatMap { hits($0) ?? [] }
-                .filter { $0.start >= tailStart && $0.start < sentenceEnd }
+                .filter { $0.start >= tailStart && $0.start < tailEnd }
             guard !excuses.isEmpty else { continue }
-            let customerFault = excuses.contains { $0.behavior == .blame && ["you", "your"].contains(tokens[$0.start].key) }
-            if customerFault && tailStart > hit.end { continue }
+            // "I'm sorry, but <excuse>" keeps the apology beside the excuse; only a bare
+            // "sorry, but ..." / "sorry, <excuse>" is taken back (behaviors.md, convention 9).
+            if speaker(hit) != nil { continue }
             takenBack.append(Hit(behavior: .nonApology, start: hit.start, end: quoteEnd, rule: -1))
         }
         guard !takenBack.isEmpty else { return }
@@ -88,5 +102,75 @@ extension Reading {
             return !(hit.start..<hit.end).contains { input.timeEnds[$0] > $0 }
         }
         setHits(.vaguePromise, kept)
+    }
+}
+
+/// Words that open the object of an apology ("sorry about the outage", "sorry that...").
+let apologyObjectBreaks: Set<String> = ["but", "if", "because", "although", "though", "however"]
+
+extension Reading {
+    /// The failure an apology names is not blame: "We're sorry the technician didn't show up",
+    /// "sorry about the outage". What follows a comma, "but", "and" or "because" is read on its own.
+    mutating func readApologyObjects() {
+        guard let apologies = hits(.apologize) else { return }
+        let blames = hits(.blame) ?? []
+        var objects: [Range<Int>] = []
+        for hit in apologies {
+            let end = endOfSentence(hit.start)
+            guard hit.end < end, !tokens[hit.end].breakBefore, !apologyObjectBreaks.contains(tokens[hit.end].key) else { continue }
+            var j = hit.end + 1
+            while j < end, !tokens[j].breakBefore, !clauseBreakWords.contains(tokens[j].key), !apologyObjectBreaks.contains(tokens[j].key) { j += 1 }
+            objects.append(hit.end..<j)
+        }
+        setHits(.blame, blames.filter { blame in !objects.contains { $0.contains(blame.start) } })
+        // "I'm sorry we dropped the ball": an apology naming the failure is `apologize` alone
+        // (convention 6); a named responsibility ("sorry, that's our mistake") still counts.
+        if let owns = hits(.own) {
+            setHits(.own, owns.filter { own in
+                !(["i", "we"].contains(tokens[own.start].key) && objects.contains { $0.contains(own.start) })
+            })
+        }
+    }
+
+    /// An apology that overlaps a `non_apology` match is dropped, and so is empathy that
+    /// overlaps a `dismiss` match. Personal handling and
+    /// check-backs are specific: "I'm going to take care of this myself"
+    /// is `own`, "I'll follow up to check the speeds" is `follow_up`, neither a vague promise.
+    mutating func readSpecificPromises() {
+        // A clichéd or conditional apology is not also a real one ("I'm sorry if there was any confusion").
+        if let apologies = hits(.apologize), let brushOffs = hits(.nonApology) {
+            setHits(.apologize, apologies.filter { apology in !brushOffs.contains(where: apology.overlaps) })
+        }
+        // Minimising the impact is not recognising it: "it's only one night without heat".
+        if let empathy = hits(.empathize), let dismissals = hits(.dismiss) {
+            setHits(.empathize, empathy.filter { feeling in !dismissals.contains(where: feeling.overlaps) })
+        }
+        guard let promises = hits(.vaguePromise) else { return }
+        let specific = (hits(.own) ?? []) + (hits(.followUp) ?? [])
+        setHits(.vaguePromise, promises.filter { promise in !specific.contains(where: promise.overlaps) })
+    }
+
+    /// Options: `explore` is dropped in a sentence that shows `choice` (and in the question
+    /// right after it, "What works better?") or `verify`; times offered as options are not yet
+    /// a promise, so `commit` there reads as `resolve` (convention 2).
+    mutating func readOptions() {
+        let choices = sentences(with: .choice)
+        if let explores = hits(.explore) {
+            let verifies = sentences(with: .verify)
+            setHits(.explore, explores.filter { hit in
+                let sentence = tokens[hit.start].sentence
+                return !choices.contains(sentence) && !choices.contains(sentence - 1) && !verifies.contains(sentence)
+            })
+        }
+        guard !choices.isEmpty, let commits = hits(.commit) else { return }
+        var kept: [Hit] = []
+        for hit in commits {
+            if choices.contains(tokens[hit.start].sentence) {
+                addHit(Hit(behavior: .resolve, start: hit.start, end: hit.end, rule: -1))
+            } else {
+                kept.append(hit)
+            }
+        }
+        setHits(.commit, kept)
     }
 }

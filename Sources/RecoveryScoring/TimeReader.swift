@@ -12,6 +12,9 @@ struct TimeReader {
     /// or the token's own index when none starts there.
     func ends() -> [Int] {
         (0..<tokens.count).map { start in
+            // "these two days", "the last 3 hours": a span in the past, not a timeframe.
+            if start > 0, let before = word(start - 1), Self.pastMarkers.contains(before), duration(at: start) != nil { return start }
+            if let w = word(start), Self.pastMarkers.contains(w), w != "last", duration(at: start + 1) != nil { return start }
             guard var end = expression(at: start) else { return start }
             while let more = expression(at: end) { end = more }  // "by 7 tonight"
             return end
@@ -40,6 +43,9 @@ struct TimeReader {
         if w == "the" || w == "this" || w == "next", word(i + 1) == "next" || w != "the",
            let end = duration(at: w == "the" ? i + 2 : i + 1) { return end }
         if let end = duration(at: i) { return end }
+        if w == "the", word(i + 1) == "next", let unit = word(i + 2), ["hour", "minute", "moment", "second"].contains(unit) {  // "the next hour"
+            return word(i + 3) == "or" && isNumber(i + 4) ? i + 5 : i + 3
+        }
         if let end = clock(at: i, afterPreposition: afterPreposition) { return end }
         if let end = date(at: i) { return end }
         if let end = dayPhrase(at: i) { return end }
@@ -55,7 +61,7 @@ struct TimeReader {
         }
         if w == "right", word(i + 1) == "now" || word(i + 1) == "away" { return i + 2 }
         if w == "straight", word(i + 1) == "away" { return i + 2 }
-        if w == "immediately" || w == "noon" || w == "midday" || w == "midnight" { return i + 1 }
+        if ["immediately", "noon", "midday", "midnight", "lunch", "lunchtime", "eod", "cob"].contains(w) { return i + 1 }
         if w == "later", word(i + 1) == "today" || word(i + 1) == "tonight" { return i + 2 }
         if (w == "this" || w == "next" || w == "tomorrow"), let part = word(i + 1),
            Self.dayParts.contains(part) || part == "week" || part == "weekend" || Self.dayNames.contains(part) {
@@ -73,10 +79,24 @@ struct TimeReader {
         return nil
     }
 
-    /// "5pm", "7:30", "at 5", "by 7", "5 o'clock".
+    /// "5pm", "7:30", "at 5", "by 7", "5 o'clock", "7 to 9 am", "half past six".
     private func clock(at i: Int, afterPreposition: Bool) -> Int? {
+        if let w = word(i), w == "half" || w == "quarter", let link = word(i + 1), link == "past" || link == "to", isNumber(i + 2) {
+            return i + 3
+        }
+        if isNumber(i), let link = word(i + 1), link == "past" || (link == "to" && tokens[i].kind != .number), isNumber(i + 2) {
+            return i + 3  // "twenty past four", "ten to six"
+        }
         guard i < tokens.count, tokens[i].kind == .number else { return nil }
         let text = tokens[i].text
+        // A range of clock times: "7 and 9 am" (after "between"), "8 to 10am", "8-10".
+        if let link = word(i + 1), link == "to" || link == "and", i + 2 < tokens.count, tokens[i + 2].kind == .number {
+            if let suffix = word(i + 3), ["am", "pm"].contains(suffix) { return i + 4 }
+            if afterPreposition || (i > 0 && (Self.dayWords.contains(word(i - 1) ?? "") || Self.dayNames.contains(word(i - 1) ?? ""))),
+               word(i + 3).map({ !Self.units.contains($0) && $0 != "business" && $0 != "working" }) ?? true {
+                return i + 3
+            }
+        }
         if let suffix = word(i + 1), ["am", "pm", "oclock"].contains(suffix) { return i + 2 }
         if text.contains(":") { return i + 1 }
         if afterPreposition, let value = Int(text), (1...24).contains(value) { return i + 1 }
@@ -101,7 +121,7 @@ struct TimeReader {
         if isNumber(j) {
             j += 1
             if let link = word(j), link == "to" || link == "or", isNumber(j + 1) { j += 2 }
-        } else if w == "a" || w == "an" || w == "one" || w == "the" {
+        } else if w == "a" || w == "an" || w == "one" {  // not "the": "the second order" is no time
             j += 1
             if word(j) == "few" || word(j) == "couple" { j += 1; if word(j) == "of" { j += 1 } }
             if word(j) == "half" { j += 1 }
@@ -114,6 +134,7 @@ struct TimeReader {
         if let more = word(j), more == "more" || more == "extra" { j += 1 }
         if let kind = word(j), kind == "business" || kind == "working" || kind == "calendar" { j += 1 }
         guard let unit = word(j), Self.units.contains(unit) else { return nil }
+        if word(j + 1) == "or", isNumber(j + 2) { return j + 3 }  // "an hour or two"
         return j + 1
     }
 
@@ -129,12 +150,17 @@ struct TimeReader {
 
     static let prepositions: Set<String> = [
         "by", "at", "before", "until", "till", "til", "around", "on", "from", "within", "in", "inside",
-        "under", "for", "after", "about",
+        "under", "for", "after", "about", "between",
     ]
+    /// Words before a duration that put it in the past ("these two days", "the past hour").
+    static let pastMarkers: Set<String> = ["these", "those", "last", "past", "previous"]
     static let units: Set<String> = ["second", "minute", "hour", "day", "week", "month", "moment"]
     static let dayWords: Set<String> = ["today", "tonight", "tomorrow", "overnight"]
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "lunchtime"]
-    static let dayNames: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"]
+    static let dayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
+    ]
     static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",

@@ -25,12 +25,14 @@ struct ReadingRuleTests {
         #expect(try !behaviors("We can't waive the fee.").contains(.atone))
     }
 
-    @Test("'sorry, but' takes the apology back unless the customer is at fault")
+    @Test("a bare 'sorry, but' takes the apology back; 'I'm sorry, but' keeps it beside the excuse")
     func sorryBut() throws {
         #expect(try behaviors("Sorry, but that's policy.") == [.nonApology, .deflect])
         #expect(try behaviors("I'm sorry, but you should have called sooner.") == [.apologize, .blame])
         #expect(try behaviors("Sorry, system glitch.") == [.nonApology, .blame])
-        #expect(try behaviors("I'm sorry, but there's nothing I can do.") == [.nonApology, .deflect])
+        #expect(try behaviors("I'm sorry, but there's nothing I can do.") == [.apologize, .deflect])
+        #expect(try behaviors("I'm sorry, but the technician was new and dispatch overbooked him.") == [.apologize, .blame])
+        #expect(try behaviors("Sorry, but refunds are handled by billing.") == [.nonApology, .deflect])
         #expect(try behaviors("I'm sorry, but I'll have it fixed by 5.").contains(.apologize))
     }
 
