@@ -34,6 +34,12 @@ let package = Package(
                 "Rainbow",
             ]
         ),
+        // The analyzer benchmark: `scripts/bench` (see BENCHMARKS.md). Not a product.
+        .executableTarget(
+            name: "recovery-bench",
+            dependencies: ["RecoveryScoring", "RecoveryCore", .product(name: "Yams", package: "Yams")],
+            path: "Sources/RecoveryBench"
+        ),
         .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
         .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),
         .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"], exclude: ["Invalid"]),

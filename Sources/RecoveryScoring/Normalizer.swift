@@ -22,6 +22,35 @@ enum Normalizer {
         return ([folded], stretched)
     }
 
+    /// What `quickExpand` found.
+    enum QuickExpansion {
+        /// `expand` would return the word itself, not stretched.
+        case unchanged
+        /// `expand` would return these words (a whole-word fix), not stretched.
+        case replaced([String])
+        /// Call `expand`.
+        case needsFullExpansion
+    }
+
+    /// The common case of `expand` without allocating: a word with no apostrophe, no stretched
+    /// letters and no British "-ise" ending is either left alone or fixed by one table lookup.
+    static func quickExpand(_ raw: String) -> QuickExpansion {
+        var previous: UInt8 = 0, run = 0
+        var last: UInt8 = 0
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: "'") { return .needsFullExpansion }
+            if byte == previous, byte >= 0x61 { run += 1; if run >= 2 { return .needsFullExpansion } } else { run = 0 }
+            previous = byte
+            last = byte
+        }
+        // Empty, or possibly "-ise", "-ised", "-ising".
+        if last == 0 || last == UInt8(ascii: "e") || last == UInt8(ascii: "d") || last == UInt8(ascii: "g") {
+            return .needsFullExpansion
+        }
+        if let fixed = replacements[raw] { return .replaced(fixed) }
+        return .unchanged
+    }
+
     /// Collapses runs of three or more equal letters ("sooo" -> "so", "sorryyy" -> "sorry").
     static func foldStretched(_ word: String) -> (String, Bool) {
         guard hasTripleLetter(word) else { return (word, false) }

@@ -22,6 +22,10 @@ struct PatternProgram: Sendable {
         case skip
         /// The pattern matched.
         case match
+        /// Succeeds, consuming nothing, only if the reply holds one of a set of words (a bitmap
+        /// in `wordSetBits`, as for `wordSet`). A pattern's program starts with these: words
+        /// every match needs, so a reply without them is turned down before any matching.
+        case require(offset: Int32, words: Int32)
     }
 
     private(set) var ops: [Op] = []
@@ -41,9 +45,37 @@ struct PatternProgram: Sendable {
     /// Compiles `node` and returns the instruction it starts at.
     mutating func compile(_ node: PatternNode) -> Int {
         let start = ops.count
+        // The first required word is usually the one the rule is indexed by: skip it.
+        for words in requiredWords(node).dropFirst().prefix(3) {
+            let bits = Self.bitmap(words)
+            ops.append(.require(offset: Int32(wordSetBits.count), words: Int32(bits.count)))
+            wordSetBits.append(contentsOf: bits)
+        }
         emit(node)
         ops.append(.match)
         return start
+    }
+
+    /// Sets of words of which every match of `node` holds at least one (of each set), in
+    /// pattern order. Sound, not complete: parts that may match nothing add no set.
+    private mutating func requiredWords(_ node: PatternNode) -> [[Int32]] {
+        switch node {
+        case .word(let key), .mark(let key):
+            return [[id(key)]]
+        case .sequence(let parts):
+            var all: [[Int32]] = []
+            for part in parts { all += requiredWords(part) }
+            return all
+        case .alternatives(let options):
+            var union: [Int32] = []
+            for option in options {
+                guard let first = requiredWords(option).first else { return [] }
+                union += first
+            }
+            return union.isEmpty ? [] : [union]
+        case .prefix, .builtIn, .sentenceStart, .optional, .gap:
+            return []
+        }
     }
 
     private static func bitmap(_ ids: [Int32]) -> [UInt64] {
@@ -116,13 +148,44 @@ struct PatternProgram: Sendable {
 extension MatchInput {
     /// Runs the program from instruction `pc` at token `start`; returns the end (exclusive) of
     /// the first match in priority order (optional parts taken, gaps kept short), if any.
-    /// `stack` is scratch space reused between calls.
+    /// `stack` is scratch space reused between calls: it is grown once and then only indexed,
+    /// so a run allocates nothing.
     func run(_ program: PatternProgram, from pc: Int, at start: Int,
              stack: inout [(pc: Int32, position: Int32)]) -> Int? {
-        stack.removeAll(keepingCapacity: true)
-        var pc = pc, i = start
         let count = tokens.count
-        return program.ops.withUnsafeBufferPointer { ops in program.wordSetBits.withUnsafeBufferPointer { bits in
+        var pc = pc
+        // Words the pattern needs that the reply lacks: no match anywhere.
+        while case .require(let offset, let words) = program.ops[pc] {
+            guard program.wordSetBits.withUnsafeBufferPointer({ bits in
+                present.withUnsafeBufferPointer { present in
+                    var k = 0
+                    let n = min(Int(words), present.count)
+                    while k < n {
+                        if bits[Int(offset) + k] & present[k] != 0 { return true }
+                        k += 1
+                    }
+                    return false
+                }
+            }) else { return nil }
+            pc += 1
+        }
+        // Most runs fail on their first instruction: answer those before any set-up.
+        switch program.ops[pc] {
+        case .word(let id):
+            guard start < count, ids[start] == id else { return nil }
+        case .builtIn(.time):
+            guard start < count, timeEnds[start] > start else { return nil }
+        default:
+            break
+        }
+        if stack.count < 64 { stack = Array(repeating: (pc: 0, position: 0), count: 256) }
+        var depth = 0
+        var i = start
+        return program.ops.withUnsafeBufferPointer { ops in
+        program.wordSetBits.withUnsafeBufferPointer { bits in
+        ids.withUnsafeBufferPointer { ids in
+        skippable.withUnsafeBufferPointer { skippable in
+        flags.withUnsafeBufferPointer { flags in
             while true {
                 var ok = true
                 switch ops[pc] {
@@ -134,15 +197,29 @@ extension MatchInput {
                         i += 1; pc += 1
                     } else { ok = false }
                 case .prefix(let n):
-                    if i < count, tokens[i].isWord, tokens[i].text.hasPrefix(program.prefixes[Int(n)]) {
+                    if i < count, flags[i].contains(.word), tokens[i].text.hasPrefix(program.prefixes[Int(n)]) {
                         i += 1; pc += 1
                     } else { ok = false }
                 case .builtIn(let kind):
-                    if let end = classEnd(kind, at: i) { i = end; pc += 1 } else { ok = false }
+                    if i < count, flags[i].contains(.word) {
+                        switch kind {
+                        case .time:
+                            let end = timeEnds[i]
+                            if end > i { i = end; pc += 1 } else { ok = false }
+                        case .number:
+                            if flags[i].contains(.number) { i += 1; pc += 1 } else { ok = false }
+                        case .day:
+                            if flags[i].contains(.day) { i += 1; pc += 1 } else { ok = false }
+                        case .any:
+                            i += 1; pc += 1
+                        }
+                    } else { ok = false }
                 case .sentenceStart:
-                    if i == 0 || (i <= count && !tokens[i - 1].isWord) { pc += 1 } else { ok = false }
+                    if i == 0 || (i <= count && !flags[i - 1].contains(.word)) { pc += 1 } else { ok = false }
                 case .split(let first, let second):
-                    stack.append((second, Int32(i)))
+                    if depth == stack.count { stack.append(contentsOf: repeatElement((pc: Int32(0), position: Int32(0)), count: stack.count)) }
+                    stack[depth] = (second, Int32(i))
+                    depth += 1
                     pc = Int(first)
                 case .jump(let target):
                     pc = Int(target)
@@ -150,13 +227,17 @@ extension MatchInput {
                     if i < count, skippable[i] { i += 1; pc += 1 } else { ok = false }
                 case .match:
                     return i
+                case .require:
+                    pc += 1  // checked on entry; never reached after the start
                 }
                 if !ok {
-                    guard let resume = stack.popLast() else { return nil }
+                    guard depth > 0 else { return nil }
+                    depth -= 1
+                    let resume = stack[depth]
                     pc = Int(resume.pc)
                     i = Int(resume.position)
                 }
             }
-        } }
+        } } } } }
     }
 }

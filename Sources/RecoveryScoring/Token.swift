@@ -20,12 +20,75 @@ struct Token: Sendable {
     /// Typed in capitals ("SO"), written *so*, or stretched ("sooo"): stressed for effect.
     var stressed = false
 
+    /// The word classes of `key`, looked up once by the tokenizer (see `Flags`).
+    var flags: Flags = []
+
     /// Whether this token is a word or number (not a sentence mark).
     var isWord: Bool { kind != .sentenceEnd }
+
+    /// Word classes of a token, as bits, so that readers test a class with one AND instead of
+    /// a `Set<String>` lookup per word. Filled by the tokenizer from the word sets themselves
+    /// (`negatorWords`, `TimeReader.dayNames`, ...), so the sets stay the single source of truth.
+    struct Flags: OptionSet, Sendable, Hashable {
+        let rawValue: UInt32
+        /// A word or number, not a sentence mark.
+        static let word = Flags(rawValue: 1 << 0)
+        /// A number in digits or words (`TimeReader.isNumber`): the `<number>` class.
+        static let number = Flags(rawValue: 1 << 1)
+        /// A day name or day word (`TimeReader.dayNames`, `TimeReader.dayWords`): the `<day>` class.
+        static let day = Flags(rawValue: 1 << 2)
+        /// "not", "never", "no" (`negatorWords`).
+        static let negator = Flags(rawValue: 1 << 3)
+        /// "but".
+        static let but = Flags(rawValue: 1 << 4)
+        /// A negator or "but": a gap never skips it.
+        static let negatorOrBut: Flags = [.negator, .but]
+        /// A word that ends a clause (`clauseBreakWords`).
+        static let clauseBreak = Flags(rawValue: 1 << 5)
+        /// A word that begins a new subject (`subjectWords`).
+        static let subject = Flags(rawValue: 1 << 6)
+        /// A preposition that may start a time (`TimeReader.prepositions`).
+        static let timePreposition = Flags(rawValue: 1 << 7)
+        /// A time unit (`TimeReader.units`).
+        static let timeUnit = Flags(rawValue: 1 << 8)
+        /// `TimeReader.dayWords`: "today", "tonight", ...
+        static let dayWord = Flags(rawValue: 1 << 9)
+        /// `TimeReader.dayParts`: "morning", "afternoon", ...
+        static let dayPart = Flags(rawValue: 1 << 10)
+        /// `TimeReader.dayNames`: "monday", ..., "weekend".
+        static let dayName = Flags(rawValue: 1 << 11)
+        /// `TimeReader.months`.
+        static let month = Flags(rawValue: 1 << 12)
+        /// `TimeReader.numberWords`: "one", "twenty", ...
+        static let numberWord = Flags(rawValue: 1 << 13)
+
+        /// The classes of a word key, from every word set at once: one hash lookup per token.
+        static func of(key: String) -> Flags { table[key] ?? [] }
+
+        /// Every classed word and its bits, built once from the word sets.
+        private static let table: [String: Flags] = {
+            var table: [String: Flags] = [:]
+            func add(_ words: Set<String>, _ flags: Flags) { for word in words { table[word, default: []].formUnion(flags) } }
+            add(negatorWords, .negator)
+            add(["but"], .but)
+            add(clauseBreakWords, .clauseBreak)
+            add(subjectWords, .subject)
+            add(TimeReader.prepositions, .timePreposition)
+            add(TimeReader.units, .timeUnit)
+            add(TimeReader.dayWords, [.dayWord, .day])
+            add(TimeReader.dayParts, .dayPart)
+            add(TimeReader.dayNames, [.dayName, .day])
+            add(TimeReader.months, .month)
+            add(TimeReader.numberWords, [.numberWord, .number])
+            return table
+        }()
+    }
 }
 
 /// The comparison key of a normalised word: a simple English plural removed.
 func comparisonKey(_ word: String) -> String {
+    // Most words do not end in "s": no lookups for them.
+    guard word.utf8.last == UInt8(ascii: "s") else { return word }
     let count = word.utf8.count
     guard count > 3, !word.hasSuffix("is"), !keepFinalS.contains(word) else { return word }
     if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }

@@ -11,6 +11,8 @@ enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4 + 4)
         let allCaps = isShouting(scalars)
+        var raw = ContiguousArray<UInt8>()
+        raw.reserveCapacity(32)
         var sentence = 0
         var pendingBreak = false
         var pendingEmphasis = false
@@ -20,13 +22,15 @@ enum Tokenizer {
             if isWordScalar(c) || (isApostrophe(c) && i + 1 < scalars.count && isLetter(scalars[i + 1])
                                    && (i == 0 || !isWordScalar(scalars[i - 1]))) {
                 let start = i
-                var raw = String.UnicodeScalarView()
+                raw.removeAll(keepingCapacity: true)
                 var letters = 0, upper = 0
                 let numeric = isDigit(c)
                 while i < scalars.count {
                     let s = scalars[i]
                     if numeric && isOrdinalSuffix(scalars, i) {
-                        raw.append(contentsOf: String(String.UnicodeScalarView(scalars[i...i + 1])).lowercased().unicodeScalars)
+                        // Both ASCII letters (checked): lowercase them by setting bit 5.
+                        raw.append(UInt8(scalars[i].value) | 0x20)
+                        raw.append(UInt8(scalars[i + 1].value) | 0x20)
                         i += 2
                         break
                     }
@@ -34,43 +38,59 @@ enum Tokenizer {
                         if numeric { break }
                         letters += 1
                         if s.isASCII {
-                            if s.value <= 90 { upper += 1; raw.append(Unicode.Scalar(UInt8(s.value + 32))) } else { raw.append(s) }
+                            if s.value <= 90 { upper += 1; raw.append(UInt8(s.value + 32)) } else { raw.append(UInt8(s.value)) }
                         } else {
                             if s.properties.isUppercase { upper += 1 }
-                            raw.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                            for lower in s.properties.lowercaseMapping.unicodeScalars {
+                                UTF8.encode(lower) { raw.append($0) }
+                            }
                         }
                     } else if isDigit(s) {
                         if !numeric && letters > 0 { break }
-                        raw.append(s)
+                        raw.append(UInt8(s.value))
                     } else if isApostrophe(s), i + 1 < scalars.count, isLetter(scalars[i + 1]) || !raw.isEmpty {
                         if numeric { break }
-                        raw.append("'")
+                        raw.append(UInt8(ascii: "'"))
                     } else if numeric, s == ":" || s == ".", i + 1 < scalars.count, isDigit(scalars[i + 1]) {
-                        raw.append(":")
+                        raw.append(UInt8(ascii: ":"))
                     } else {
                         break
                     }
                     i += 1
                 }
-                var word = String(raw)
                 // "a.m." / "p.m."
-                if word == "a" || word == "p", i + 2 < scalars.count, scalars[i] == ".",
-                   scalars[i + 1] == "m" || scalars[i + 1] == "M" {
-                    word += "m"
+                if raw.count == 1, raw[0] == UInt8(ascii: "a") || raw[0] == UInt8(ascii: "p"), i + 2 < scalars.count,
+                   scalars[i] == ".", scalars[i + 1] == "m" || scalars[i + 1] == "M" {
+                    raw.append(UInt8(ascii: "m"))
                     i += 2
                     if i < scalars.count, scalars[i] == "." { i += 1 }
                 }
-                let (words, stretched) = numeric ? ([word], false) : Normalizer.expand(word)
+                let word = String(decoding: raw, as: UTF8.self)
                 let shouted = !allCaps && letters >= 2 && upper == letters
                 let emphasised = pendingEmphasis || (i < scalars.count && (scalars[i] == "*" || scalars[i] == "_")
                                                      && start > 0 && (scalars[start - 1] == "*" || scalars[start - 1] == "_"))
-                for w in words {
-                    var token = Token(text: w, key: comparisonKey(w), kind: numeric ? .number : .word,
+                func append(_ w: String, stretched: Bool) {
+                    let key = comparisonKey(w)
+                    var token = Token(text: w, key: key, kind: numeric ? .number : .word,
                                       start: start, end: i, sentence: sentence)
                     token.breakBefore = pendingBreak
                     token.stressed = shouted || stretched || emphasised
+                    token.flags = numeric ? [.word, .number] : Token.Flags.of(key: key).union(.word)
                     tokens.append(token)
                     pendingBreak = false
+                }
+                if numeric {
+                    append(word, stretched: false)
+                } else {
+                    switch Normalizer.quickExpand(word) {
+                    case .unchanged:
+                        append(word, stretched: false)
+                    case .replaced(let words):
+                        for w in words { append(w, stretched: false) }
+                    case .needsFullExpansion:
+                        let (words, stretched) = Normalizer.expand(word)
+                        for w in words { append(w, stretched: stretched) }
+                    }
                 }
                 pendingEmphasis = false
                 continue
@@ -79,12 +99,12 @@ enum Tokenizer {
             case ".", "!", "?", ";", "\n", "…":
                 var mark: Unicode.Scalar = c
                 let start = i
-                while i + 1 < scalars.count, [".", "!", "?", ";", "…"].contains(scalars[i + 1]) {
+                while i + 1 < scalars.count, isSentenceMark(scalars[i + 1]) {
                     i += 1
                     if scalars[i] == "?" { mark = "?" }
                 }
                 if c == "\n" || c == "…" { mark = "." }
-                if tokens.last.map({ $0.kind != .sentenceEnd }) ?? false {
+                if !tokens.isEmpty, tokens[tokens.count - 1].kind != .sentenceEnd {
                     tokens.append(Token(text: String(mark), key: String(mark), kind: .sentenceEnd,
                                         start: start, end: i + 1, sentence: sentence))
                     sentence += 1
@@ -94,7 +114,9 @@ enum Tokenizer {
                 pendingBreak = true
             case "-":
                 if i > 0, i + 1 < scalars.count, isDigit(scalars[i - 1]), isDigit(scalars[i + 1]) {
-                    tokens.append(Token(text: "to", key: "to", kind: .word, start: i, end: i + 1, sentence: sentence))
+                    var to = Token(text: "to", key: "to", kind: .word, start: i, end: i + 1, sentence: sentence)
+                    to.flags = Token.Flags.of(key: "to").union(.word)
+                    tokens.append(to)
                 } else if i + 1 < scalars.count, scalars[i + 1] == " " {
                     pendingBreak = true
                 }
@@ -117,11 +139,23 @@ enum Tokenizer {
         return letters > 0 && upper * 10 >= letters * 7
     }
 
+    /// "st", "nd", "rd" or "th" in any case at `i`, not followed by a letter.
     private static func isOrdinalSuffix(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
-        guard i + 1 < scalars.count else { return false }
-        let pair = String(String.UnicodeScalarView([scalars[i], scalars[i + 1]])).lowercased()
+        guard i + 1 < scalars.count, scalars[i].isASCII, scalars[i + 1].isASCII else { return false }
+        let a = UInt8(scalars[i].value) | 0x20, b = UInt8(scalars[i + 1].value) | 0x20
+        let pair = UInt16(a) << 8 | UInt16(b)
+        switch pair {
+        case 0x7374, 0x6E64, 0x7264, 0x7468: break  // st nd rd th
+        default: return false
+        }
+        // Setting bit 5 maps only "S"/"s" (etc.) onto the letter: reject other ASCII that lands there.
+        guard isLetter(scalars[i]), isLetter(scalars[i + 1]) else { return false }
         let after = i + 2 < scalars.count ? scalars[i + 2] : " "
-        return ["st", "nd", "rd", "th"].contains(pair) && !isLetter(after)
+        return !isLetter(after)
+    }
+
+    private static func isSentenceMark(_ s: Unicode.Scalar) -> Bool {
+        s == "." || s == "!" || s == "?" || s == ";" || s == "…"
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
