@@ -15,6 +15,8 @@ public struct Analyzer: Sendable {
     let rulesByFirstID: [[Int]]
     /// Rules that can start with any word (a time, a wildcard or `<any>` comes first).
     let unindexedRules: [Int]
+    /// The required-word checks of every rule, sparse.
+    let requirements: RequirementTable
 
     init(catalog: BehaviorCatalog, rules: [CompiledRule]) {
         self.catalog = catalog
@@ -31,6 +33,7 @@ public struct Analyzer: Sendable {
             }
         }
         self.program = program
+        requirements = RequirementTable(program: program, entryPoints: entryPoints)
         rulesByFirstID = index
         unindexedRules = unindexed
     }
@@ -46,10 +49,22 @@ public struct Analyzer: Sendable {
         var reading = Reading(input: input)
         collectHits(input, into: &reading)
         reading.applyReadingRules()
-        let scalars = Array(text.unicodeScalars)
+        // Built only when there is evidence to quote; token offsets count Unicode scalars.
+        var scalars: [Unicode.Scalar]? = nil
+        var isASCII: Bool? = nil
         func evidence(_ label: String, _ start: Int, _ end: Int) -> Evidence {
             let from = input.tokens[start].start, to = input.tokens[end - 1].end
-            return Evidence(label: label, quote: String(String.UnicodeScalarView(scalars[from..<to])), offset: from)
+            let ascii: Bool
+            if let isASCII { ascii = isASCII } else { ascii = text.utf8.allSatisfy { $0 < 0x80 }; isASCII = ascii }
+            if ascii {
+                // One byte per scalar: the offsets index the UTF-8 bytes directly.
+                let utf8 = text.utf8
+                let quote = String(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])!
+                return Evidence(label: label, quote: quote, offset: from)
+            }
+            let all: [Unicode.Scalar]
+            if let scalars { all = scalars } else { all = Array(text.unicodeScalars); scalars = all }
+            return Evidence(label: label, quote: String(String.UnicodeScalarView(all[from..<to])), offset: from)
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []
@@ -73,15 +88,39 @@ public struct Analyzer: Sendable {
     private func collectHits(_ input: MatchInput, into reading: inout Reading) {
         var stack: [(pc: Int32, position: Int32)] = []
         stack.reserveCapacity(64)
+        // Where each rule's run starts once its required words are checked (once per reply):
+        // -2 not checked yet, -1 the reply lacks them.
+        var starts = [Int32](repeating: -2, count: rules.count)
         func record(_ number: Int, at i: Int) {
-            guard let end = input.run(program, from: entryPoints[number], at: i, stack: &stack), end > i else { return }
+            var pc = starts[number]
+            if pc == -2 {
+                pc = requirements.start(number, present: input.present)
+                starts[number] = pc
+            }
+            guard pc >= 0,
+                  let end = input.run(program, afterRequirementsFrom: Int(pc), at: i, stack: &stack), end > i else { return }
             let rule = rules[number]
             reading.add(Hit(behavior: rule.behavior, start: i, end: end, rule: number), exception: rule.isException)
+        }
+        // Rules tried at every token: only those whose required words the reply holds.
+        // A rule that opens with `<time>` fails at once where no time starts: not run there.
+        var liveUnindexed: [(number: Int, timeFirst: Bool)] = []
+        liveUnindexed.reserveCapacity(unindexedRules.count)
+        for number in unindexedRules {
+            let pc = requirements.start(number, present: input.present)
+            starts[number] = pc
+            guard pc >= 0 else { continue }
+            if case .builtIn(.time) = program.ops[Int(pc)] {
+                liveUnindexed.append((number, true))
+            } else {
+                liveUnindexed.append((number, false))
+            }
         }
         for i in input.tokens.indices {
             let id = input.ids[i]
             if id >= 0 { for number in rulesByFirstID[Int(id)] { record(number, at: i) } }
-            for number in unindexedRules { record(number, at: i) }
+            let timeStarts = input.timeEnds[i] > i
+            for rule in liveUnindexed where timeStarts || !rule.timeFirst { record(rule.number, at: i) }
         }
     }
 }

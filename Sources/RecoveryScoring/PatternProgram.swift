@@ -145,6 +145,58 @@ struct PatternProgram: Sendable {
     }
 }
 
+/// The `require` checks at the start of each rule's program, kept sparse: only the bitmap
+/// words that hold a required word, so a reply is checked against them in a few ANDs.
+struct RequirementTable: Sendable {
+    /// Nonzero bitmap words: (index into the reply's `present` bitmap, mask).
+    private var masks: [(index: Int32, mask: UInt64)] = []
+    /// For each `require`, where its masks start in `masks` (one extra entry at the end).
+    private var groupStarts: [Int32] = [0]
+    /// For each rule: its `require`s (`first..<end` in `groupStarts`) and the instruction after them.
+    private var rules: [(first: Int32, end: Int32, pc: Int32)] = []
+
+    init(program: PatternProgram, entryPoints: [Int]) {
+        for entry in entryPoints {
+            var pc = entry
+            let first = Int32(groupStarts.count - 1)
+            while case .require(let offset, let words) = program.ops[pc] {
+                for k in 0..<Int(words) {
+                    let mask = program.wordSetBits[Int(offset) + k]
+                    if mask != 0 { masks.append((Int32(k), mask)) }
+                }
+                groupStarts.append(Int32(masks.count))
+                pc += 1
+            }
+            rules.append((first, Int32(groupStarts.count - 1), Int32(pc)))
+        }
+    }
+
+    /// Where rule `number` runs from once its required words are found in `present`, or -1
+    /// when the reply lacks them: the same answer as `MatchInput.pastRequirements`.
+    func start(_ number: Int, present: [UInt64]) -> Int32 {
+        let rule = rules[number]
+        if rule.first == rule.end { return rule.pc }
+        return masks.withUnsafeBufferPointer { masks in
+        groupStarts.withUnsafeBufferPointer { groupStarts in
+        present.withUnsafeBufferPointer { present in
+            var group = Int(rule.first)
+            while group < Int(rule.end) {
+                var found = false
+                var m = Int(groupStarts[group])
+                let end = Int(groupStarts[group + 1])
+                while m < end {
+                    let (index, mask) = masks[m]
+                    if Int(index) < present.count, present[Int(index)] & mask != 0 { found = true; break }
+                    m += 1
+                }
+                if !found { return -1 }
+                group += 1
+            }
+            return rule.pc
+        } } }
+    }
+}
+
 extension MatchInput {
     /// Runs the program from instruction `pc` at token `start`; returns the end (exclusive) of
     /// the first match in priority order (optional parts taken, gaps kept short), if any.
@@ -152,7 +204,13 @@ extension MatchInput {
     /// so a run allocates nothing.
     func run(_ program: PatternProgram, from pc: Int, at start: Int,
              stack: inout [(pc: Int32, position: Int32)]) -> Int? {
-        let count = tokens.count
+        guard let pc = pastRequirements(program, from: pc) else { return nil }
+        return run(program, afterRequirementsFrom: pc, at: start, stack: &stack)
+    }
+
+    /// The instruction after the `require` checks that start at `pc`, or nil when the reply
+    /// lacks words the pattern needs. The answer does not depend on where a run starts.
+    func pastRequirements(_ program: PatternProgram, from pc: Int) -> Int? {
         var pc = pc
         // Words the pattern needs that the reply lacks: no match anywhere.
         while case .require(let offset, let words) = program.ops[pc] {
@@ -169,6 +227,14 @@ extension MatchInput {
             }) else { return nil }
             pc += 1
         }
+        return pc
+    }
+
+    /// `run(_:from:at:stack:)` from `pc`, which `pastRequirements` returned.
+    func run(_ program: PatternProgram, afterRequirementsFrom pc: Int, at start: Int,
+             stack: inout [(pc: Int32, position: Int32)]) -> Int? {
+        let count = tokens.count
+        var pc = pc
         // Most runs fail on their first instruction: answer those before any set-up.
         switch program.ops[pc] {
         case .word(let id):

@@ -6,8 +6,10 @@ import RecoveryCore
 /// asked as a question are `choice`, not also `explore`.
 struct Reading {
     let input: MatchInput
-    private var hits: [Behavior: [Hit]] = [:]
-    private var exceptions: [Behavior: [Hit]] = [:]
+    /// Hits by `Behavior.slot`; an empty list means none.
+    private var hits = [[Hit]](repeating: [], count: Behavior.slotCount)
+    /// Exception hits by `Behavior.slot`.
+    private var exceptions = [[Hit]](repeating: [], count: Behavior.slotCount)
 
     /// For each token, the first token of its sentence and the end of its sentence's words.
     private let sentenceBounds: [(start: Int, end: Int)]
@@ -27,30 +29,32 @@ struct Reading {
     var tokens: [Token] { input.tokens }
 
     /// The surviving hits of `behavior`, if any.
-    func hits(_ behavior: Behavior) -> [Hit]? { hits[behavior] }
+    func hits(_ behavior: Behavior) -> [Hit]? {
+        let list = hits[behavior.slot]
+        return list.isEmpty ? nil : list
+    }
 
     /// Replaces the hits of `behavior`.
-    mutating func setHits(_ behavior: Behavior, _ list: [Hit]) { hits[behavior] = list.isEmpty ? nil : list }
+    mutating func setHits(_ behavior: Behavior, _ list: [Hit]) { hits[behavior.slot] = list }
 
     /// Adds a hit made by a reading rule.
-    mutating func addHit(_ hit: Hit) { hits[hit.behavior, default: []].append(hit) }
+    mutating func addHit(_ hit: Hit) { hits[hit.behavior.slot].append(hit) }
 
     /// Records a pattern match or an exception match.
     mutating func add(_ hit: Hit, exception: Bool) {
-        if exception { exceptions[hit.behavior, default: []].append(hit) } else { hits[hit.behavior, default: []].append(hit) }
+        if exception { exceptions[hit.behavior.slot].append(hit) } else { hits[hit.behavior.slot].append(hit) }
     }
 
     /// The earliest surviving hit of `behavior` (longest first on ties).
     func firstHit(_ behavior: Behavior) -> Hit? {
-        hits[behavior]?.min { ($0.start, -$0.end, $0.rule) < ($1.start, -$1.end, $1.rule) }
+        hits[behavior.slot].min { ($0.start, -$0.end, $0.rule) < ($1.start, -$1.end, $1.rule) }
     }
 
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {
-        for (behavior, list) in hits {
-            let cancels = exceptions[behavior] ?? []
-            let kept = list.filter { hit in !cancels.contains(where: hit.overlaps) && !isNegated(hit) }
-            hits[behavior] = kept.isEmpty ? nil : kept
+        for slot in hits.indices where !hits[slot].isEmpty {
+            let cancels = exceptions[slot]
+            hits[slot] = hits[slot].filter { hit in !cancels.contains(where: hit.overlaps) && !isNegated(hit) }
         }
         readApologyObjects()
         readSarcasm()
@@ -62,12 +66,12 @@ struct Reading {
 
     /// The sentences (by number) where `behavior` has a surviving hit.
     func sentences(with behavior: Behavior) -> Set<Int> {
-        Set((hits[behavior] ?? []).map { tokens[$0.start].sentence })
+        Set(hits[behavior.slot].map { tokens[$0.start].sentence })
     }
 
     /// `impersonal_apology` when every apology is "we're sorry" / "we apologize" / "our apologies".
     func notes() -> [String] {
-        guard let apologies = hits[.apologize] else { return [] }
+        guard let apologies = hits(.apologize) else { return [] }
         let speakers = apologies.compactMap(speaker)
         if speakers.contains("we"), !speakers.contains("i") { return ["impersonal_apology"] }
         return []
@@ -104,11 +108,11 @@ struct Reading {
         let sentenceStart = startOfSentence(hit.start)
         var j = hit.start - 1
         while j >= max(sentenceStart, hit.start - 3) {
-            let key = tokens[j + 1].breakBefore ? "," : tokens[j].key
-            if key == "," || clauseBreakWords.contains(key) || (j < hit.start - 1 && subjectWords.contains(tokens[j + 1].key)) {
+            let flags = tokens[j].flags
+            if tokens[j + 1].breakBefore || flags.contains(.clauseBreak) || (j < hit.start - 1 && tokens[j + 1].flags.contains(.subject)) {
                 return false
             }
-            if negatorWords.contains(key) {
+            if flags.contains(.negator) {
                 // "something that didn't arrive is maddening": the negation belongs to its own verb.
                 return j + 2 > hit.start || !(j + 2...hit.start).contains { auxiliaryWords.contains(tokens[$0].key) }
             }
@@ -120,3 +124,31 @@ struct Reading {
 
 /// Verbs that open a new predicate: a negation before the words ahead of them is not theirs.
 let auxiliaryWords: Set<String> = ["is", "was", "are", "were", "would", "will", "must", "has", "have", "had", "should", "sounds", "seems"]
+
+extension Behavior {
+    /// The number of behaviours: the slots of `Reading`'s hit lists.
+    static let slotCount = 16
+
+    /// This behaviour's place in `allCases`, for array-indexed tables.
+    @inline(__always)
+    var slot: Int {
+        switch self {
+        case .empathize: 0
+        case .apologize: 1
+        case .own: 2
+        case .explore: 3
+        case .resolve: 4
+        case .choice: 5
+        case .commit: 6
+        case .atone: 7
+        case .followUp: 8
+        case .verify: 9
+        case .thank: 10
+        case .nonApology: 11
+        case .blame: 12
+        case .deflect: 13
+        case .dismiss: 14
+        case .vaguePromise: 15
+        }
+    }
+}

@@ -13,8 +13,8 @@ struct TimeReader {
     func ends() -> [Int] {
         (0..<tokens.count).map { start in
             // "these two days", "the last 3 hours": a span in the past, not a timeframe.
-            if start > 0, let before = word(start - 1), Self.pastMarkers.contains(before), duration(at: start) != nil { return start }
-            if let w = word(start), Self.pastMarkers.contains(w), w != "last", duration(at: start + 1) != nil { return start }
+            if start > 0, has(start - 1, .pastMarker), duration(at: start) != nil { return start }
+            if has(start, .pastMarker), tokens[start].key != "last", duration(at: start + 1) != nil { return start }
             guard var end = expression(at: start) else { return start }
             while let more = expression(at: end) { end = more }  // "by 7 tonight"
             return end
@@ -25,12 +25,18 @@ struct TimeReader {
         i < tokens.count && tokens[i].isWord ? tokens[i].key : nil
     }
 
+    /// Whether token `i` exists, is a word and has `flag` (a word class of its key).
+    @inline(__always)
+    private func has(_ i: Int, _ flag: Token.Flags) -> Bool {
+        i < tokens.count && tokens[i].flags.contains(flag)
+    }
+
     private func expression(at i: Int) -> Int? {
         guard let w = word(i) else { return nil }
-        if Self.prepositions.contains(w) {
+        if tokens[i].flags.contains(.timePreposition) {
             if let end = core(at: i + 1, afterPreposition: true) { return end }
             if w == "within" || w == "in" || w == "inside" || w == "under" {
-                if word(i + 1) == "the", let unit = word(i + 2), Self.units.contains(unit) { return i + 3 }
+                if word(i + 1) == "the", has(i + 2, .timeUnit) { return i + 3 }
             }
             return nil
         }
@@ -55,16 +61,16 @@ struct TimeReader {
     /// "today", "tomorrow morning", "first thing tomorrow", "end of day", "this afternoon", "Monday".
     private func dayPhrase(at i: Int) -> Int? {
         guard let w = word(i) else { return nil }
-        if Self.dayWords.contains(w) || Self.dayNames.contains(w) {
-            if let part = word(i + 1), Self.dayParts.contains(part) { return i + 2 }
+        if tokens[i].flags.contains(.day) {
+            if has(i + 1, .dayPart) { return i + 2 }
             return i + 1
         }
         if w == "right", word(i + 1) == "now" || word(i + 1) == "away" { return i + 2 }
         if w == "straight", word(i + 1) == "away" { return i + 2 }
-        if ["immediately", "noon", "midday", "midnight", "lunch", "lunchtime", "eod", "cob"].contains(w) { return i + 1 }
+        if tokens[i].flags.contains(.timeOfDayWord) { return i + 1 }
         if w == "later", word(i + 1) == "today" || word(i + 1) == "tonight" { return i + 2 }
         if (w == "this" || w == "next" || w == "tomorrow"), let part = word(i + 1),
-           Self.dayParts.contains(part) || part == "week" || part == "weekend" || Self.dayNames.contains(part) {
+           tokens[i + 1].flags.contains(.dayPart) || part == "week" || part == "weekend" || tokens[i + 1].flags.contains(.dayName) {
             return i + 2
         }
         if w == "first", word(i + 1) == "thing" {
@@ -92,8 +98,8 @@ struct TimeReader {
         // A range of clock times: "7 and 9 am" (after "between"), "8 to 10am", "8-10".
         if let link = word(i + 1), link == "to" || link == "and", i + 2 < tokens.count, tokens[i + 2].kind == .number {
             if let suffix = word(i + 3), ["am", "pm"].contains(suffix) { return i + 4 }
-            if afterPreposition || (i > 0 && (Self.dayWords.contains(word(i - 1) ?? "") || Self.dayNames.contains(word(i - 1) ?? ""))),
-               word(i + 3).map({ !Self.units.contains($0) && $0 != "business" && $0 != "working" }) ?? true {
+            if afterPreposition || (i > 0 && tokens[i - 1].flags.contains(.day)),
+               word(i + 3).map({ !tokens[i + 3].flags.contains(.timeUnit) && $0 != "business" && $0 != "working" }) ?? true {
                 return i + 3
             }
         }
@@ -106,10 +112,10 @@ struct TimeReader {
     /// "the 14th", "June 5", "5 June", "14th".
     private func date(at i: Int) -> Int? {
         guard let w = word(i) else { return nil }
-        if Self.months.contains(w), i + 1 < tokens.count, tokens[i + 1].kind == .number { return i + 2 }
+        if tokens[i].flags.contains(.month), i + 1 < tokens.count, tokens[i + 1].kind == .number { return i + 2 }
         guard tokens[i].kind == .number else { return nil }
-        if let month = word(i + 1), Self.months.contains(month) { return i + 2 }
-        if word(i + 1) == "of", let month = word(i + 2), Self.months.contains(month) { return i + 3 }
+        if has(i + 1, .month) { return i + 2 }
+        if word(i + 1) == "of", has(i + 2, .month) { return i + 3 }
         if ["st", "nd", "rd", "th"].contains(where: w.hasSuffix), w.first?.isNumber == true { return i + 1 }
         return nil
     }
@@ -133,19 +139,18 @@ struct TimeReader {
         }
         if let more = word(j), more == "more" || more == "extra" { j += 1 }
         if let kind = word(j), kind == "business" || kind == "working" || kind == "calendar" { j += 1 }
-        guard let unit = word(j), Self.units.contains(unit) else { return nil }
+        guard has(j, .timeUnit) else { return nil }
         if word(j + 1) == "or", isNumber(j + 2) { return j + 3 }  // "an hour or two"
         return j + 1
     }
 
     private func isNumber(_ i: Int) -> Bool {
-        guard i < tokens.count else { return false }
-        return tokens[i].kind == .number || Self.numberWords.contains(tokens[i].key)
+        i < tokens.count && tokens[i].flags.contains(.number)
     }
 
     /// Whether the token at `i` is a number, in digits or words ("five", "twenty").
     static func isNumber(_ token: Token) -> Bool {
-        token.kind == .number || numberWords.contains(token.key)
+        token.flags.contains(.number)
     }
 
     static let prepositions: Set<String> = [
@@ -161,6 +166,8 @@ struct TimeReader {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
         "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
     ]
+    /// Single words that name a time of day ("noon", "eod").
+    static let timeOfDayWords: Set<String> = ["immediately", "noon", "midday", "midnight", "lunch", "lunchtime", "eod", "cob"]
     static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",

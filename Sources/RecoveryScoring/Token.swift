@@ -61,6 +61,10 @@ struct Token: Sendable {
         static let month = Flags(rawValue: 1 << 12)
         /// `TimeReader.numberWords`: "one", "twenty", ...
         static let numberWord = Flags(rawValue: 1 << 13)
+        /// `TimeReader.pastMarkers`: "these", "last", ...
+        static let pastMarker = Flags(rawValue: 1 << 14)
+        /// `TimeReader.timeOfDayWords`: "noon", "eod", ...
+        static let timeOfDayWord = Flags(rawValue: 1 << 15)
 
         /// The classes of a word key, from every word set at once: one hash lookup per token.
         static func of(key: String) -> Flags { table[key] ?? [] }
@@ -80,6 +84,8 @@ struct Token: Sendable {
             add(TimeReader.dayNames, [.dayName, .day])
             add(TimeReader.months, .month)
             add(TimeReader.numberWords, [.numberWord, .number])
+            add(TimeReader.pastMarkers, .pastMarker)
+            add(TimeReader.timeOfDayWords, .timeOfDayWord)
             return table
         }()
     }
