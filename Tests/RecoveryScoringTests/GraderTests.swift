@@ -11,8 +11,7 @@ import RecoveryCore
     let grader = Grader(rubric: try! RubricLoader.load(path: GraderTests.rubricPath))
 
     func reply(_ turn: Int, _ behaviors: [Behavior], latency: Double = 3, notes: [String] = []) -> GradedReply {
-        let evidence = behaviors.map { Evidence(label: $0.id, quote: "words for \($0.id)", offset: 0) }
-        return GradedReply(turn: turn, latency: latency, analysis: ReplyAnalysis(text: "turn \(turn)", behaviors: behaviors, evidence: evidence, notes: notes))
+        RubricTests.reply(turn, behaviors, latency: latency, notes: notes)
     }
 
     @Test func aTextbookCallScoresFullMarks() {
