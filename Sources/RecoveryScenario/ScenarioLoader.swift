@@ -22,25 +22,9 @@ public enum ScenarioLoader {
     /// The file for a scenario id or path: a path that exists is used as is; otherwise
     /// `"<directory>/<idOrPath>.yaml"` if that exists; nil when neither does.
     public static func resolve(_ idOrPath: String, in directory: String) -> String? {
-        if isFile(idOrPath) { return idOrPath }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        for candidate in [base + idOrPath + ".yaml", base + idOrPath] where isFile(candidate) {
-            return candidate
-        }
-        return nil
+        DataDirectory.resolve(idOrPath, in: directory)
     }
 
     /// The ids of the `*.yaml` files in `directory`, sorted; empty if it cannot be read.
-    public static func list(in directory: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(".yaml".count)) }
-            .sorted()
-    }
-
-    private static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
+    public static func list(in directory: String) -> [String] { DataDirectory.ids(in: directory) }
 }

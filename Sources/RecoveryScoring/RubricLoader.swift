@@ -23,19 +23,11 @@ public enum RubricLoader {
 
     /// `ID` -> `<directory>/ID.yaml`; an existing path is used as is.
     public static func resolve(_ idOrPath: String, in directory: String) -> String? {
-        let manager = FileManager.default
-        if idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") {
-            return manager.fileExists(atPath: idOrPath) ? idOrPath : nil
-        }
-        let candidate = (directory as NSString).appendingPathComponent(idOrPath + ".yaml")
-        return manager.fileExists(atPath: candidate) ? candidate : nil
+        DataDirectory.resolve(idOrPath, in: directory)
     }
 
     /// Ids of the rubrics in `directory`, sorted.
-    public static func list(in directory: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    public static func list(in directory: String) -> [String] { DataDirectory.ids(in: directory) }
 
     /// Loads a rubric from an already-read file.
     public static func load(file: YAMLFile) throws(DiagnosticError) -> Rubric {

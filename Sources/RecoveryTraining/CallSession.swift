@@ -32,7 +32,8 @@ public final class CallSession {
     public private(set) var transcript: Transcript
     /// The attempt abandoned by the latest `/restart`, graded, for the caller to save.
     public private(set) var previousAttempt: Transcript?
-    private var engine: Engine
+    /// The scenario engine's state: node, mood, flags, the nodes visited.
+    public private(set) var engine: Engine
     private let clock: @Sendable () -> Date
 
     /// A call of `setup`; `clock` gives the time of each reply (fixed in tests).
@@ -46,12 +47,6 @@ public final class CallSession {
 
     /// Whether the scenario has reached an ending.
     public var isOver: Bool { engine.isOver }
-
-    /// The customer's mood now.
-    public var mood: Int { engine.mood }
-
-    /// Every node the call has been at, in order.
-    public var visitedNodes: [String] { engine.visited }
 
     /// The events of the opening: the customer's first words.
     public func openingEvents() -> [CallEvent] { events(for: transcript.opening) }

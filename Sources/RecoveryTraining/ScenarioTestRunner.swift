@@ -30,25 +30,8 @@ public enum ScenarioTestRunner {
         let setup = CallSetup(scenario: scenario, analyzer: analyzer, rubric: rubric, seed: seed, trainee: "test")
         let session = CallReplay.play(test.replies, setup: setup)
         let transcript = session.finish(session.isOver ? .ending : .endOfInput)
-        var failures: [String] = []
-        let expect = test.expect
-        if let outcome = expect.outcome, transcript.outcome != outcome {
-            failures.append("expected outcome \(outcome.rawValue), got \(transcript.outcome?.rawValue ?? "no ending")")
-        }
-        if let ending = expect.ending, transcript.endingNode != ending {
-            failures.append("expected ending \(ending), got \(transcript.endingNode ?? "no ending")")
-        }
-        for node in expect.reaches where !session.visitedNodes.contains(node) {
-            failures.append("expected to reach node \(node), visited \(session.visitedNodes.joined(separator: " → "))")
-        }
-        if let most = expect.moodAtMost, session.mood > most {
-            failures.append("expected final mood at most \(most), got \(session.mood)")
-        }
-        if let least = expect.moodAtLeast, session.mood < least {
-            failures.append("expected final mood at least \(least), got \(session.mood)")
-        }
         return ScenarioTestResult(
-            test: test, failures: failures, visited: session.visitedNodes, ending: transcript.endingNode,
-            outcome: transcript.outcome, finalMood: session.mood, transcript: transcript)
+            test: test, failures: test.expect.failures(of: session.engine), visited: session.engine.visited,
+            ending: transcript.endingNode, outcome: transcript.outcome, finalMood: session.engine.mood, transcript: transcript)
     }
 }

@@ -33,11 +33,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
-        let analyzer: Analyzer
-        do { analyzer = try Analyzer.load(path: data.behaviorsFile) } catch {
-            Output.error(error.description)
-            throw ExitCode.failure
-        }
+        let analyzer = try CommandEnvironment.analyzer(data)
         if let evalFile {
             try EvalReport(analyzer: analyzer, json: json, errors: errors, limit: limit).run(path: evalFile)
             return
