@@ -76,6 +76,9 @@ final class PseudoTerminal {
     /// Everything shown so far, without ANSI escapes, carriage returns or bells.
     var text: String { Self.stripANSI(String(decoding: raw, as: UTF8.self)) }
 
+    /// Everything shown so far, escapes included (to check colour).
+    var rawText: String { String(decoding: raw, as: UTF8.self) }
+
     /// The text shown since the last successful `expect`.
     var unconsumedText: String { String(decoding: Array(text.utf8.dropFirst(consumedUTF8)), as: UTF8.self) }
 

@@ -36,7 +36,7 @@ import Glibc
     static let scenario = "cold-house-furnace"
 
     /// Starts `recovery play` and waits for its first prompt; `root` may be reused to keep history.
-    static func startPlay(root existing: URL? = nil) throws -> PlaySession {
+    static func startPlay(root existing: URL? = nil, color: Bool = false) throws -> PlaySession {
         let root = existing ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("recovery-e2e-\(UUID().uuidString)")
         for name in ["home", "state", "transcripts"] {
@@ -56,8 +56,7 @@ import Glibc
                 "INPUTRC": inputrc.path,
                 "HOME": root.appendingPathComponent("home").path,
                 "XDG_STATE_HOME": root.appendingPathComponent("state").path,
-                "NO_COLOR": "1",
-            ]),
+            ].merging(color ? [:] : ["NO_COLOR": "1"]) { old, _ in old }),
             workingDirectory: repositoryRoot.path, columns: 200)
         try terminal.expect("you> ", timeout: 15)
         return PlaySession(terminal: terminal, root: root)
@@ -122,17 +121,42 @@ import Glibc
         #expect(json.contains(reply))
     }
 
-    @Test func sigtermAtThePromptSavesTheCallAndExits() throws {
+    @Test(arguments: [(SIGTERM, "terminated"), (SIGHUP, "hangup")])
+    func aSignalAtThePromptSavesTheCallAndExits(signal: Int32, reason: String) throws {
         let session = try Self.startPlay()
         defer { try? FileManager.default.removeItem(at: session.root) }
         let reply = "I hear you, and I am going to fix this"
         try session.say(reply)
         try session.terminal.send("half typed")
         try session.terminal.expect("half typed")
-        session.terminal.signal(SIGTERM)
+        session.terminal.signal(signal)
         let status = try session.terminal.waitForExit(timeout: 15)
-        if case .signaled = status { Issue.record("killed by the signal instead of saving: \(status)") }
-        #expect(session.transcriptJSON().contains(reply))
+        #expect(status == .exited(128 + signal), "saved, then exited with 128 + signal")
+        let json = session.transcriptJSON()
+        #expect(json.contains(reply))
+        #expect(json.contains("\"endReason\" : \"\(reason)\""))
+    }
+
+    @Test func ctrlCTwiceOnAnEmptyLineEndsTheCall() throws {
+        let session = try Self.startPlay()
+        defer { try? FileManager.default.removeItem(at: session.root) }
+        try session.say("I am so sorry about yesterday")
+        try session.terminal.send(Key.ctrlC)
+        try session.terminal.expect("Ctrl-C again")
+        try session.terminal.send(Key.ctrlC)
+        #expect(try session.terminal.waitForExit(timeout: 15) == .exited(0))
+        #expect(session.transcriptJSON().contains("\"endReason\" : \"interrupt\""))
+    }
+
+    @Test func colourAndTheMoodBarShowOnATerminalUnlessNoColor() throws {
+        let coloured = try Self.startPlay(color: true)
+        defer { try? FileManager.default.removeItem(at: coloured.root) }
+        #expect(coloured.terminal.rawText.contains("\u{1B}[3"), "a colour escape")
+        #expect(coloured.terminal.text.contains("mood ███████"))
+        let plain = try Self.startPlay()
+        defer { try? FileManager.default.removeItem(at: plain.root) }
+        #expect(!plain.terminal.rawText.contains("\u{1B}[3"), "no colour with NO_COLOR")
+        #expect(plain.terminal.text.contains("mood ███████"), "the mood bar is not colour")
     }
 
     @Test func tabCompletesSlashCommands() throws {
