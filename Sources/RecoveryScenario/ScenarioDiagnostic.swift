@@ -29,7 +29,7 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         return text
     }
 
-    private init(_ code: String, _ template: String, hint: String, severity: Severity = .error) {
+    init(_ code: String, _ template: String, hint: String, severity: Severity = .error) {
         self.code = code
         self.template = template
         self.hintTemplate = hint
