@@ -13,11 +13,15 @@ public enum DataDirectory {
         return nil
     }
 
+    /// The suffix of a scenario's sibling test file, which is not a data file of its own.
+    public static let testFileSuffix = ".tests.yaml"
+
     /// The ids of the `*.yaml` files in `directory`, sorted; empty if it cannot be read.
+    /// Hidden files and sibling test files (`*.tests.yaml`) are not listed.
     public static func ids(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasSuffix(testFileSuffix) }
             .map { String($0.dropLast(".yaml".count)) }
             .sorted()
     }

@@ -2,8 +2,9 @@ import RecoveryCore
 import Yams
 
 extension ScenarioDecoder {
-    /// Parses and binds the condition in scalar `node`, reporting problems at their column inside it.
-    mutating func decodeCondition(_ node: Node) -> Condition? {
+    /// Parses and binds the condition in scalar `node` (the `when:` of `owner`), reporting problems
+    /// at their column inside it.
+    mutating func decodeCondition(_ node: Node, owner: ScenarioSources.Owner) -> Condition? {
         guard let scalar = node.scalar else {
             reader.error(CoreDiagnostic.wrongType, "a condition should be text", at: node,
                          hint: "write it on one line after `when:`, such as `when: apologize and own`")
@@ -11,6 +12,11 @@ extension ScenarioDecoder {
         }
         do throws(ConditionError) {
             var condition = try Condition.parse(scalar.string)
+            let names = condition.expression.unboundNames.map { name, offset in
+                let (line, column) = conditionPosition(node, offset: offset)
+                return (name, line, column)
+            }
+            sources.conditions[owner] = ScenarioSources.ConditionSite(node: node, names: names)
             let errors = condition.resolve(in: vocabulary)
             for error in errors { report(error, in: node) }
             return errors.isEmpty ? condition : nil

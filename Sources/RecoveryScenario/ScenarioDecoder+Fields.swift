@@ -65,9 +65,6 @@ extension ScenarioDecoder {
 
     /// Reports `kind` at `line`:`column`, filling its templates with `values`.
     mutating func report(_ kind: ScenarioDiagnostic, line: Int, column: Int, _ values: [String], hint: String? = nil) {
-        reader.report(Diagnostic(
-            severity: kind.severity, code: kind.code, message: ScenarioDiagnostic.fill(kind.template, values),
-            position: SourcePosition(file: file.path, line: line, column: column),
-            sourceLine: file.line(line), hint: hint ?? ScenarioDiagnostic.fill(kind.hintTemplate, values)))
+        reader.report(kind.diagnostic(in: file, line: line, column: column, values, hint: hint))
     }
 }

@@ -16,6 +16,7 @@ extension ScenarioDecoder {
         }
         for (id, keyNode, value) in entries {
             order.append(id)  // declared, even if broken: references to it are not unknown
+            sources.nodeKeys[id] = keyNode
             nodes[id] = decodeNode(id, keyNode: keyNode, value)
         }
         return (nodes, order)
@@ -95,14 +96,16 @@ extension ScenarioDecoder {
             }
             var effectValues = values
             var condition: Condition?
+            let owner = ScenarioSources.Owner.branch(node: id, index: branches.count)
             if let otherwise = values.keys["otherwise"] {
                 otherwiseKey = otherwise
+                sources.otherwiseKeys[id] = otherwise
                 effectValues = mergeOtherwise(values, of: id)
             } else if let whenNode = required(values, "when", in: item, what: "a branch",
                                               hint: "add `when: <condition>`, or make it `- otherwise:`") {
-                condition = decodeCondition(whenNode)
+                condition = decodeCondition(whenNode, owner: owner)
             }
-            let effects = decodeEffects(effectValues, in: item, what: "a branch", needsGoto: true)
+            let effects = decodeEffects(effectValues, in: item, what: "a branch", needsGoto: true, owner: owner)
             branches.append(Branch(condition: condition, effects: effects, line: item.mark?.line ?? 1))
         }
         if !branches.contains(where: \.isOtherwise), node.sequence != nil || node.scalar != nil {
@@ -137,25 +140,31 @@ extension ScenarioDecoder {
     }
 
     mutating func decodeRules(_ node: Node) -> [Rule] {
-        reader.list(node, what: "rules").compactMap { item -> Rule? in
+        var rules: [Rule] = []
+        for item in reader.list(node, what: "rules") {
             let values = fields(item, what: "a rule", allowed: Self.ruleKeys)
-            guard item.mapping != nil else { return nil }
+            guard item.mapping != nil else { continue }
+            let owner = ScenarioSources.Owner.rule(index: rules.count)
             let condition = required(values, "when", in: item, what: "a rule",
-                                     hint: "add `when: <condition>`; write `when: true` for every reply").flatMap { decodeCondition($0) }
+                                     hint: "add `when: <condition>`; write `when: true` for every reply")
+                .flatMap { decodeCondition($0, owner: owner) }
             let after = values["after"].flatMap { reader.bool($0, what: "after") } ?? false
-            let effects = decodeEffects(values, in: item, what: "a rule", needsGoto: false)
-            guard let condition else { return nil }
-            return Rule(condition: condition, after: after, effects: effects, line: item.mark?.line ?? 1)
+            let effects = decodeEffects(values, in: item, what: "a rule", needsGoto: false, owner: owner)
+            guard let condition else { continue }
+            rules.append(Rule(condition: condition, after: after, effects: effects, line: item.mark?.line ?? 1))
         }
+        return rules
     }
 
-    private mutating func decodeEffects(_ values: Fields, in node: Node, what: String, needsGoto: Bool) -> Effects {
+    private mutating func decodeEffects(
+        _ values: Fields, in node: Node, what: String, needsGoto: Bool, owner: ScenarioSources.Owner
+    ) -> Effects {
         var effects = Effects()
         if let mood = values["mood"] {
             effects.mood = reader.int(mood, what: "mood change") ?? 0
         }
-        effects.set = values["set"].map { flagNames($0, what: "set", checkKnown: false) } ?? []
-        effects.clear = values["clear"].map { flagNames($0, what: "clear", checkKnown: true) } ?? []
+        effects.set = values["set"].map { flagNames($0, what: "set", checkKnown: false, owner: owner) } ?? []
+        effects.clear = values["clear"].map { flagNames($0, what: "clear", checkKnown: true, owner: nil) } ?? []
         effects.say = text(values, "say", in: node, what: what)
         effects.narrate = text(values, "narrate", in: node, what: what)
         let gotoNode = needsGoto
@@ -168,11 +177,13 @@ extension ScenarioDecoder {
         return effects
     }
 
-    private mutating func flagNames(_ node: Node, what: String, checkKnown: Bool) -> [String] {
+    /// The flag names of a `set:` or `clear:`; the items of a `set:` are recorded with their `owner`.
+    private mutating func flagNames(_ node: Node, what: String, checkKnown: Bool, owner: ScenarioSources.Owner?) -> [String] {
         var names: [String] = []
         for item in reader.list(node, what: what) {
             guard let name = reader.string(item, what: "each flag of `\(what)`") else { continue }
             names.append(name)
+            if let owner { sources.flagSets.append((name, item, owner)) }
             guard checkName(name, as: "a flag", at: item), checkKnown, !vocabulary.flags.contains(name) else { continue }
             report(.unknownFlag, at: item, [name],
                    hint: Spelling.closest(to: name, in: vocabulary.flags).map { "did you mean '\($0)'?" })

@@ -2,36 +2,106 @@ import RecoveryCore
 import Yams
 
 extension ScenarioDecoder {
-    mutating func decodeTests(_ node: Node) -> [ScenarioTest] {
-        reader.list(node, what: "tests").compactMap { item -> ScenarioTest? in
-            let values = fields(item, what: "a test", allowed: ["name", "replies", "expect"])
-            guard item.mapping != nil else { return nil }
-            let name = text(values, "name", in: item, what: "a test", required: true)
-            let replies = required(values, "replies", in: item, what: "a test",
-                                   hint: "add `replies:` with one `- \"...\"` line per trainee reply").map { decodeReplies($0) }
-            let expect = required(values, "expect", in: item, what: "a test",
-                                  hint: "add `expect:` with `outcome:`, `ending:`, `reaches:` or mood bounds").map { decodeExpectation($0) }
-            guard let name, let replies, let expect else { return nil }
-            let position = SourcePosition(file: file.path, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
-            return ScenarioTest(name: name, replies: replies, expect: expect, position: position)
+    static let testKeys = ["name", "replies", "expect", "only", "skip", "expect_failure"]
+    static let replyKeys = ["say", "text", "latency", "detects", "not_detects", "node", "mood_at_most", "mood_at_least"]
+    static let expectKeys = ["outcome", "ending", "reaches", "never_reaches", "mood_at_most", "mood_at_least"]
+
+    /// The tests under `tests:`; `earlier` are tests already decoded for the scenario (from the
+    /// scenario file, when this is its sibling test file), so names stay unique across both.
+    mutating func decodeTests(_ node: Node, earlier: [ScenarioTest] = []) -> [ScenarioTest] {
+        var tests: [ScenarioTest] = []
+        for item in reader.list(node, what: "tests") {
+            guard let test = decodeTest(item) else { continue }
+            if let first = (earlier + tests).first(where: { $0.name == test.name }) {
+                let file = first.position.file.split(separator: "/").last.map(String.init) ?? first.position.file
+                report(.duplicateTest, at: item.mapping?["name"] ?? item, [test.name, "\(first.position.line)", file])
+            }
+            tests.append(test)
         }
+        return tests
     }
 
-    private mutating func decodeReplies(_ node: Node) -> [(text: String, latency: Double)] {
-        reader.list(node, what: "replies").compactMap { item -> (text: String, latency: Double)? in
-            guard item.mapping != nil else { return reader.string(item, what: "a reply").map { ($0, ScenarioTest.defaultLatency) } }
-            let values = fields(item, what: "a reply", allowed: ["text", "latency"])
-            let text = required(values, "text", in: item, what: "a reply").flatMap { reader.string($0, what: "a reply") }
+    private mutating func decodeTest(_ item: Node) -> ScenarioTest? {
+        let values = fields(item, what: "a test", allowed: Self.testKeys)
+        guard item.mapping != nil else { return nil }
+        let name = text(values, "name", in: item, what: "a test", required: true)
+        let replies = required(values, "replies", in: item, what: "a test",
+                               hint: "add `replies:` with one `- \"...\"` line per trainee reply").map { decodeReplies($0) }
+        let checksTurns = replies?.contains { !$0.expect.isEmpty } ?? false
+        let expectNode = checksTurns ? values["expect"] : required(
+            values, "expect", in: item, what: "a test",
+            hint: "add `expect:` with `outcome:`, `ending:`, `reaches:` or mood bounds")
+        let expect = expectNode.map { decodeExpectation($0) } ?? TestExpectation()
+        if let name, let expectNode, expect.isEmpty, !checksTurns { report(.nothingExpected, at: expectNode, [name]) }
+        let only = values["only"].flatMap { reader.bool($0, what: "only") } ?? false
+        let skip = values["skip"].flatMap { decodeReason($0, "skip") }
+        let expectedFailure = values["expect_failure"].flatMap { decodeReason($0, "expect_failure") }
+        if only, skip != nil, let key = values.keys["skip"] {
+            report(.conflictingKeys, at: key, ["a test cannot be both `only` and `skip`"],
+                   hint: "remove `skip:` to focus on this test, or `only:` to skip it")
+        }
+        guard let name, let replies else { return nil }
+        let position = SourcePosition(file: file.path, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
+        return ScenarioTest(name: name, replies: replies, expect: expect, only: only, skipReason: skip,
+                            expectedFailure: expectedFailure, position: position)
+    }
+
+    /// `skip: true` (no reason), `skip: false` (nil) or `skip: "reason"`.
+    private mutating func decodeReason(_ node: Node, _ key: String) -> String? {
+        if let flag = node.bool { return flag ? "" : nil }
+        guard let reason = reader.string(node, what: key) else { return nil }
+        if reason.trimmingWhitespace.isEmpty { report(.emptyText, at: node, ["the reason of `\(key)`"]) }
+        return reason
+    }
+
+    private mutating func decodeReplies(_ node: Node) -> [TestReply] {
+        reader.list(node, what: "replies").compactMap { item -> TestReply? in
+            let position = SourcePosition(file: file.path, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
+            guard item.mapping != nil else {
+                return reader.string(item, what: "a reply").map { TestReply(text: $0, position: position) }
+            }
+            let values = fields(item, what: "a reply", allowed: Self.replyKeys)
+            if values["say"] != nil, let key = values.keys["text"] {
+                report(.conflictingKeys, at: key, ["a reply has both `say:` and `text:`"], hint: "keep `say:`; `text:` is an older name for it")
+            }
+            let textNode = values["say"] ?? values["text"]
+            if textNode == nil { _ = required(values, "say", in: item, what: "a reply", hint: "add `say: \"...\"` with the trainee's words") }
+            let text = textNode.flatMap { reader.string($0, what: "a reply") }
             var latency = ScenarioTest.defaultLatency
             if let latencyNode = values["latency"], let seconds = reader.double(latencyNode, what: "latency") {
                 if seconds >= 0 { latency = seconds } else { outOfRange(latencyNode, "latency", "\(seconds)", "0 or more seconds") }
             }
-            return text.map { ($0, latency) }
+            var expect = TurnExpectation()
+            expect.detects = values["detects"].map { detectable($0, what: "detects") } ?? []
+            expect.notDetects = values["not_detects"].map { detectable($0, what: "not_detects") } ?? []
+            if let nodeNode = values["node"], let target = reader.string(nodeNode, what: "node") {
+                expect.node = target
+                references.append((target, nodeNode, "a reply's expected node", false))
+            }
+            expect.moodAtMost = values["mood_at_most"].flatMap { number($0, "mood_at_most", in: 0...10) }
+            expect.moodAtLeast = values["mood_at_least"].flatMap { number($0, "mood_at_least", in: 0...10) }
+            return text.map { TestReply(text: $0, latency: latency, expect: expect, position: position) }
         }
     }
 
+    /// Behaviour ids and intents under `detects:` or `not_detects:`, reporting unknown names.
+    private mutating func detectable(_ node: Node, what: String) -> [String] {
+        var names: [String] = []
+        for item in reader.list(node, what: what) {
+            guard let name = reader.string(item, what: "each name of \(what)") else { continue }
+            guard Behavior(id: name) != nil || vocabulary.intents.contains(name) else {
+                let known = Behavior.allIDs + vocabulary.intents
+                report(.unknownBehavior, at: item, [name, what, Behavior.allIDs.joined(separator: ", ")],
+                       hint: Spelling.closest(to: name, in: known).map { "did you mean '\($0)'?" })
+                continue
+            }
+            names.append(name)
+        }
+        return names
+    }
+
     private mutating func decodeExpectation(_ node: Node) -> TestExpectation {
-        let values = fields(node, what: "expect", allowed: ["outcome", "ending", "reaches", "mood_at_most", "mood_at_least"])
+        let values = fields(node, what: "expect", allowed: Self.expectKeys)
         var expect = TestExpectation()
         if let outcomeNode = values["outcome"], let name = reader.string(outcomeNode, what: "outcome") {
             expect.outcome = Outcome(rawValue: name)
@@ -41,16 +111,19 @@ extension ScenarioDecoder {
             expect.ending = ending
             references.append((ending, endingNode, "a test's expected ending", true))
         }
-        if let reachesNode = values["reaches"] {
-            for item in reader.list(reachesNode, what: "reaches") {
-                guard let target = reader.string(item, what: "each node of reaches") else { continue }
-                expect.reaches.append(target)
-                references.append((target, item, "a test's reaches", false))
-            }
-        }
+        expect.reaches = values["reaches"].map { nodeList($0, "reaches") } ?? []
+        expect.neverReaches = values["never_reaches"].map { nodeList($0, "never_reaches") } ?? []
         expect.moodAtMost = values["mood_at_most"].flatMap { number($0, "mood_at_most", in: 0...10) }
         expect.moodAtLeast = values["mood_at_least"].flatMap { number($0, "mood_at_least", in: 0...10) }
         return expect
+    }
+
+    private mutating func nodeList(_ node: Node, _ key: String) -> [String] {
+        reader.list(node, what: key).compactMap { item in
+            guard let target = reader.string(item, what: "each node of \(key)") else { return nil }
+            references.append((target, item, "a test's \(key)", false))
+            return target
+        }
     }
 
     /// Reports every `goto`, `start`, `turn_limit` and test reference to a node that does not

@@ -13,6 +13,8 @@ struct ScenarioDecoder {
     var vocabulary = ConditionVocabulary()
     /// Node references to check once every node is known.
     var references: [(target: String, node: Node, what: String, mustEnd: Bool)] = []
+    /// Where the parts of the scenario are, for the checks run once it is decoded.
+    var sources = ScenarioSources()
 
     init(file: YAMLFile) { reader = YAMLReader(file: file) }
 
@@ -58,7 +60,10 @@ struct ScenarioDecoder {
             nodes: nodes, nodeOrder: nodeOrder, tests: tests, path: file.path,
             contentHash: SHA256.hex(file.text),
             endings: nodeOrder.filter { nodes[$0]?.isEnding == true }, warnings: [], vocabulary: vocabulary)
-        scenario.warnings = ScenarioGraph(scenario).warnings(file: file)
+        let lint = ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()
+        for diagnostic in lint { reader.report(diagnostic) }
+        guard !hasErrors else { return nil }
+        scenario.warnings = lint
         return scenario
     }
 
@@ -77,6 +82,7 @@ struct ScenarioDecoder {
 
     private mutating func decodeTurnLimit(_ node: Node) -> TurnLimit? {
         let values = fields(node, what: "turn_limit", allowed: ["turns", "goto"])
+        sources.turns = values["turns"]
         let turns = required(values, "turns", in: node, what: "turn_limit").flatMap { number($0, "turn_limit turns", in: 1...10_000) }
         let target = required(values, "goto", in: node, what: "turn_limit",
                               hint: "add `goto: <ending node>` for the call that runs out of time")
@@ -90,6 +96,7 @@ struct ScenarioDecoder {
         var intents: [(name: String, phrases: [String])] = []
         for (name, keyNode, value) in reader.pairs(node, what: "intents") {
             _ = checkName(name, as: "an intent", at: keyNode)
+            sources.intentKeys.append((name, keyNode))
             let phrases = reader.strings(value, what: "the phrases of intent '\(name)'")
             if phrases.isEmpty || phrases.contains(where: { $0.trimmingWhitespace.isEmpty }) {
                 report(.emptyText, at: value, ["a phrase of intent '\(name)'"])

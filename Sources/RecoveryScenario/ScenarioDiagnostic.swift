@@ -105,10 +105,59 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "no-way-out", "no ending can be reached from node '{1}'",
         hint: "give one of its branches a path to an ending node, or add a `turn_limit`", severity: .warning)
 
-    /// Every scenario diagnostic, for documentation and tests.
-    public static let all: [ScenarioDiagnostic] = [
+    /// A branch whose condition can never hold, or whose replies are all taken by branches above it (a warning).
+    public static let branchNeverFires = ScenarioDiagnostic(
+        "branch-never-fires", "this branch of node '{1}' can never be taken: {2}",
+        hint: "{3}", severity: .warning)
+    /// A branch that takes every reply the branches above it leave, so the branches below it never fire (a warning).
+    public static let alwaysTrueBranch = ScenarioDiagnostic(
+        "always-true-branch", "condition '{1}' always holds here, so {2} below it can never be taken",
+        hint: "make this branch `- otherwise:` and remove the branches below it, or narrow its condition",
+        severity: .warning)
+    /// A rule whose condition can never hold (a warning).
+    public static let ruleNeverFires = ScenarioDiagnostic(
+        "rule-never-fires", "this rule can never fire: its condition '{1}' never holds",
+        hint: "{2}", severity: .warning)
+    /// An intent no condition names (a warning): its phrases are looked for but change nothing.
+    public static let unusedIntent = ScenarioDiagnostic(
+        "unused-intent", "intent '{1}' is never used in a condition",
+        hint: "use it in a `when:` (such as `when: {1}` or `count({1}) >= 2`), or remove it", severity: .warning)
+    /// A flag that is set but that no condition reads (a warning).
+    public static let unusedFlag = ScenarioDiagnostic(
+        "unused-flag", "flag '{1}' is set but no condition reads it",
+        hint: "test it in a `when:` (such as `when: not {1}`), or remove the `set:`", severity: .warning)
+    /// A condition reads a flag that is only set where the call can never get.
+    public static let flagNeverSet = ScenarioDiagnostic(
+        "flag-never-set", "flag '{1}' is read here, but nothing the call can reach sets it (its `set:` on {2} can never run)",
+        hint: "set '{1}' on a branch or rule the call can reach, or take it out of this condition")
+    /// The turn limit ends every call before any ending can be reached.
+    public static let turnLimitTooLow = ScenarioDiagnostic(
+        "turn-limit-too-low", "the turn limit ends every call after {1} replies, but the nearest ending, '{2}', needs {3}",
+        hint: "raise `turns` to at least {3} (a few more gives the trainee room to recover); every call would otherwise end at '{4}'")
+    /// An ending the turn limit always cuts off (a warning): every path to it is longer than the limit.
+    public static let endingBeyondTurnLimit = ScenarioDiagnostic(
+        "ending-beyond-turn-limit", "ending '{1}' needs at least {2} replies, but the turn limit ends the call after {3}",
+        hint: "raise `turn_limit.turns` to at least {2}, or give '{1}' a shorter path", severity: .warning)
+
+    /// The checks of the scenario format itself, in the order the trainer guide lists them.
+    public static let scenarioChecks: [ScenarioDiagnostic] = [
         unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
         badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
-        conflictingKeys, emptyText, unknownFlag, unreachableNode, noWayOut,
+        conflictingKeys, emptyText, unknownFlag, flagNeverSet, turnLimitTooLow,
+        unreachableNode, noWayOut, branchNeverFires, alwaysTrueBranch, ruleNeverFires,
+        unusedIntent, unusedFlag, endingBeyondTurnLimit,
     ]
+
+    /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and
+    /// the checks of test conversations.
+    public static let all: [ScenarioDiagnostic] = yamlDiagnostics + scenarioChecks + testConversationDiagnostics
+
+    /// This diagnostic at `line`:`column` of `file`, its templates filled with `values`;
+    /// `hint` replaces the hint template's text when given.
+    func diagnostic(in file: YAMLFile, line: Int, column: Int, _ values: [String], hint: String? = nil) -> Diagnostic {
+        Diagnostic(
+            severity: severity, code: code, message: Self.fill(template, values),
+            position: SourcePosition(file: file.path, line: line, column: column),
+            sourceLine: file.line(line), hint: hint ?? Self.fill(hintTemplate, values))
+    }
 }

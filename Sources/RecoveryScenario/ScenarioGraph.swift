@@ -60,10 +60,7 @@ public struct ScenarioGraph: Sendable {
         for node in scenario.orderedNodes {
             let position = SourcePosition(file: file.path, line: node.line, column: firstColumn(file.line(node.line)))
             func warn(_ kind: ScenarioDiagnostic, _ values: [String]) {
-                warnings.append(Diagnostic(
-                    severity: .warning, code: kind.code, message: ScenarioDiagnostic.fill(kind.template, values),
-                    position: position, sourceLine: file.line(node.line),
-                    hint: ScenarioDiagnostic.fill(kind.hintTemplate, values)))
+                warnings.append(kind.diagnostic(in: file, line: position.line, column: position.column, values))
             }
             if !reachable.contains(node.id) {
                 warn(.unreachableNode, [node.id, scenario.start])

@@ -4,8 +4,9 @@ import RecoveryCore
 /// Finds, reads and checks scenario files.
 public enum ScenarioLoader {
     /// Reads and checks the scenario at `path`, reporting every problem of the file at once.
+    /// The tests of a sibling `<id>.tests.yaml`, if there is one, are added to the scenario's own.
     public static func load(path: String) throws(DiagnosticError) -> Scenario {
-        try load(file: try YAMLFile.read(path: path))
+        try ScenarioTestFile.addingSiblingTests(to: try load(file: try YAMLFile.read(path: path)), path: path)
     }
 
     /// Checks the scenario in `file`, reporting every problem at once; warnings alone do not throw

@@ -45,7 +45,7 @@ struct LoaderTests {
                 narrate: Sydney lets out a long breath.
                 say: "Okay. Thank you."
                 goto: happy-end
-              - when: heard or warranty
+              - when: heard or warranty or sensor
                 goto: opening
               - otherwise:
                 mood: +1
@@ -97,7 +97,7 @@ struct LoaderTests {
         let opening = try #require(loaded.nodes["opening"])
         #expect(opening.lines == [LineVariant(text: "Finally, a human.", moodBand: nil),
                                   LineVariant(text: "I am about ready to cancel everything.", moodBand: 8...10)])
-        #expect(opening.branches.map(\.condition?.source) == ["apologize and (empathize or own)", "heard or warranty", nil])
+        #expect(opening.branches.map(\.condition?.source) == ["apologize and (empathize or own)", "heard or warranty or sensor", nil])
         #expect(opening.branches[0].effects == Effects(mood: -2, set: ["heard"], say: "Okay. Thank you.",
                                                        narrate: "Sydney lets out a long breath.", goto: "happy-end"))
         #expect(opening.branches[2].effects == Effects(mood: 1, goto: "opening"), "otherwise with sibling keys")

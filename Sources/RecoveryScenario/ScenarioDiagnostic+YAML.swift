@@ -1,0 +1,40 @@
+import RecoveryCore
+
+extension ScenarioDiagnostic {
+    /// The shared YAML diagnostics of `CoreDiagnostic` as a scenario file meets them, described with
+    /// the same code, a template of the message `YAMLFile` and `YAMLReader` write, and its hint, so
+    /// the trainer guide lists every code in one table. `{n}` stands for the part that varies.
+    public static let yamlDiagnostics: [ScenarioDiagnostic] = [
+        ScenarioDiagnostic(
+            CoreDiagnostic.unreadableFile, "cannot read this file",
+            hint: "check that the path exists and is readable"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.fileTooLarge, "file is {1} bytes; the limit is {2}",
+            hint: "split the file, or check that this is the file you meant"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.notText, "file is not UTF-8 text",
+            hint: "save the file as UTF-8 text (a binary file cannot be a scenario or rubric)"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.emptyFile, "file has no content",
+            hint: "start from an example file in the same folder"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.yamlSyntax, "YAML syntax: {1}",
+            hint: "check indentation, colons and quotes on this line and the one before"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.duplicateKey, "duplicate key {1} in this mapping",
+            hint: "keep one of them; a later key would silently replace the earlier one"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.unknownKey, "unknown key '{1}' in {2}",
+            hint: "did you mean '{3}'? (or the list of allowed keys)"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.missingKey, "{1} needs {2}",
+            hint: "add the key, as the hint shows"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.wrongType, "{1} should be {2}",
+            hint: "write the value in the shape the hint shows (text, a number, a list or a mapping)"),
+    ]
+
+    /// The codes a file in a folder cannot be made to produce by its contents alone (it must be
+    /// missing, unreadable or over the size limit); tests check them without a sample file.
+    public static let fileLevelCodes: Set<String> = [CoreDiagnostic.unreadableFile, CoreDiagnostic.fileTooLarge]
+}
