@@ -15,6 +15,8 @@ public struct Engine: Sendable {
     public private(set) var visited: [String]
     /// The ending node and its outcome, once the call has ended.
     public private(set) var ending: (node: String, outcome: Outcome)?
+    /// What fired for the last reply, each with the context its condition was checked in (for `/why`).
+    private(set) var lastFired: [(entry: FiredRule, context: ConditionContext)] = []
 
     /// The customer's mood, 0 calm .. 10 gone.
     public var mood: Int { context.mood }
@@ -52,18 +54,19 @@ public struct Engine: Sendable {
             return Step(turn: turn, moodBefore: mood, moodAfter: mood, node: node, ending: ending?.node, outcome: ending?.outcome)
         }
         context.record(analysis, latency: latency)
+        lastFired = []
         var step = Step(turn: turn, moodBefore: mood, moodAfter: mood, node: node)
         var target: String?
         applyRules(after: false, target: &target, &step)
         if target == nil, let branch = scenario.nodes[node]?.branches.first(where: { $0.condition?.evaluate(in: context) ?? true }) {
+            record(FiredRule(kind: branch.isOtherwise ? .otherwise : .branch, condition: branch.condition?.source,
+                             line: branch.line, goto: branch.effects.goto), &step)
             apply(branch.effects, &step)
-            step.fired.append(FiredRule(kind: branch.isOtherwise ? .otherwise : .branch, condition: branch.condition?.source,
-                                        line: branch.line, goto: branch.effects.goto))
             target = branch.effects.goto
         }
         applyRules(after: true, target: &target, &step)
         if let limit = scenario.turnLimit, turn >= limit.turns, !isEnding(target ?? node) {
-            step.fired.append(FiredRule(kind: .turnLimit, condition: "turn >= \(limit.turns)", line: limit.line, goto: limit.goto))
+            record(FiredRule(kind: .turnLimit, condition: "turn >= \(limit.turns)", line: limit.line, goto: limit.goto), &step)
             target = limit.goto
         }
         enter(target ?? node, &step)
@@ -75,13 +78,19 @@ public struct Engine: Sendable {
     private mutating func applyRules(after: Bool, target: inout String?, _ step: inout Step) {
         var jumped = !after && target != nil
         for rule in scenario.rules where rule.after == after && rule.condition.evaluate(in: context) {
+            record(FiredRule(kind: .rule, condition: rule.condition.source, line: rule.line, goto: rule.effects.goto), &step)
             apply(rule.effects, &step)
-            step.fired.append(FiredRule(kind: .rule, condition: rule.condition.source, line: rule.line, goto: rule.effects.goto))
             guard let goto = rule.effects.goto, !jumped else { continue }
             if after, let chosen = target, isEnding(chosen) { continue }
             target = goto
             jumped = true
         }
+    }
+
+    /// Notes that `entry` fired, with the context its condition was just checked in.
+    private mutating func record(_ entry: FiredRule, _ step: inout Step) {
+        step.fired.append(entry)
+        lastFired.append((entry, context))
     }
 
     private mutating func apply(_ effects: Effects, _ step: inout Step) {
@@ -112,6 +121,20 @@ public struct Engine: Sendable {
         let inBand = node.lines.filter { $0.moodBand?.contains(mood) ?? true }
         let eligible = inBand.isEmpty ? node.lines : inBand
         return eligible[generator.index(below: eligible.count)].text
+    }
+
+    /// Debug (`/goto`): moves the call to node `id` at once; the customer says a line of it, and
+    /// an ending ends the call. Returns nil, changing nothing, when there is no such node or the call is over.
+    public mutating func jump(to id: String) -> Step? {
+        guard !isOver, scenario.nodes[id] != nil else { return nil }
+        var step = Step(turn: turn, moodBefore: mood, moodAfter: mood, node: node)
+        enter(id, &step)
+        return step
+    }
+
+    /// Debug (`/set mood`): sets the customer's mood, clamped to 0...10.
+    public mutating func setMood(_ mood: Int) {
+        context.mood = Self.clamp(mood)
     }
 
     private func isEnding(_ id: String) -> Bool { scenario.nodes[id]?.isEnding ?? false }

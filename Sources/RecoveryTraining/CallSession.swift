@@ -15,6 +15,8 @@ public enum CallEvent: Equatable, Sendable {
     case hint(step: String, advice: String, example: String)
     /// Information for the trainee (help text, a nudge after an empty line).
     case notice(String)
+    /// What a debug command (`--debug`) did or found.
+    case debug(String)
     /// The call reached an ending.
     case ended(outcome: Outcome, ending: String)
     /// The trainee asked to start again; the finished attempt is in `CallSession.previousAttempt`.
@@ -29,20 +31,24 @@ public final class CallSession {
     /// What a call needs that does not change during it.
     public let setup: CallSetup
     /// The record so far.
-    public private(set) var transcript: Transcript
+    public internal(set) var transcript: Transcript
     /// The attempt abandoned by the latest `/restart`, graded, for the caller to save.
     public private(set) var previousAttempt: Transcript?
     /// The scenario engine's state: node, mood, flags, the nodes visited.
-    public private(set) var engine: Engine
+    public internal(set) var engine: Engine
+    /// Whether debug commands (`/goto`, `/set mood`, `/why`) are on; the transcript says so.
+    public let debug: Bool
     private let clock: @Sendable () -> Date
 
-    /// A call of `setup`; `clock` gives the time of each reply (fixed in tests).
-    public init(setup: CallSetup, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// A call of `setup`; `debug` turns on the debug commands; `clock` gives the time of each reply (fixed in tests).
+    public init(setup: CallSetup, debug: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.setup = setup
+        self.debug = debug
         self.clock = clock
         self.engine = Engine(scenario: setup.scenario, seed: setup.seed)
         let opening = engine.start()
         self.transcript = setup.newTranscript(opening: opening, at: clock())
+        if debug { transcript.debug = true }
     }
 
     /// Whether the scenario has reached an ending.
@@ -65,10 +71,11 @@ public final class CallSession {
         if line.isEmpty {
             return [.notice("(Nothing was sent. Type your reply to \(setup.scenario.customer.name), or /help.)")]
         }
+        if let command = DebugCommand.parse(line) { return runDebug(command) }
         switch SlashCommand.parse(line) {
         case .success(let command): return run(command)
         case .failure(let unknown):
-            return [.notice("Unknown command \(unknown.typed). Commands: \(SlashCommand.typedNames.joined(separator: " "))")]
+            return [.notice("Unknown command \(unknown.typed). Commands: \(Self.commandNames(debug: debug).joined(separator: " "))")]
         case nil: return cut + reply(line, latency: latency)
         }
     }
@@ -94,19 +101,29 @@ public final class CallSession {
             analysis: analysis, response: step))
         transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count)
         var result = events(for: step)
-        if let ending = step.ending, let outcome = step.outcome {
-            transcript.outcome = outcome
-            transcript.endingNode = ending
-            finish(.ending)
-            result.append(.ended(outcome: outcome, ending: ending))
-        }
+        result += endIfOver(step)
         return result
+    }
+
+    /// When `step` reached an ending: records it, finishes the call and returns the `.ended` event.
+    func endIfOver(_ step: Step) -> [CallEvent] {
+        guard let ending = step.ending, let outcome = step.outcome else { return [] }
+        transcript.outcome = outcome
+        transcript.endingNode = ending
+        finish(.ending)
+        return [.ended(outcome: outcome, ending: ending)]
+    }
+
+    /// The slash commands Tab completes and `/help` names: the debug ones too in debug mode.
+    public static func commandNames(debug: Bool) -> [String] {
+        SlashCommand.typedNames + (debug ? DebugCommand.typedNames : [])
     }
 
     private func run(_ command: SlashCommand) -> [CallEvent] {
         switch command {
         case .help:
-            return [.notice("Reply to the customer in your own words. Commands:\n" + SlashCommand.helpText)]
+            let debugHelp = debug ? "\nDebug commands (--debug):\n" + DebugCommand.helpText : ""
+            return [.notice("Reply to the customer in your own words. Commands:\n" + SlashCommand.helpText + debugHelp)]
         case .hint:
             guard let step = setup.grader.nextHint(transcript.gradedReplies) else {
                 return [.notice("You have met every step of \(setup.rubric.title). Close the call well.")]
@@ -118,13 +135,14 @@ public final class CallSession {
             engine = Engine(scenario: setup.scenario, seed: setup.seed)
             let opening = engine.start()
             transcript = setup.newTranscript(opening: opening, at: clock())
+            if debug { transcript.debug = true }
             return [.restarted] + events(for: opening)
         case .quit:
             return [.quit]
         }
     }
 
-    private func events(for step: Step) -> [CallEvent] {
+    func events(for step: Step) -> [CallEvent] {
         let name = setup.scenario.customer.name
         return step.narration.map(CallEvent.narration)
             + step.customerLines.map { .customer(name: name, line: $0) }

@@ -31,6 +31,10 @@ public struct Transcript: Codable, Sendable, Equatable {
     public var turns: [TurnRecord]
     /// Every `/hint` taken.
     public var hints: [HintRecord]
+    /// True when the call was played with `--debug` (jumps and mood changes were possible); nil otherwise.
+    public var debug: Bool?
+    /// Every debug action taken (`/goto`, `/set mood`), in order; nil when there were none.
+    public var debugActions: [DebugAction]?
     /// The grade when the transcript was written.
     public var grade: Grade?
 

@@ -6,15 +6,16 @@ import RecoveryTraining
 /// Reads lines, hands them to the call session, prints what comes back, and saves the call
 /// after every reply so nothing is lost.
 struct CallLoop {
-    static let completions = SlashCommand.typedNames
     let setup: CallSetup
     let reader: LineReading
     let transcriptsDirectory: String
     let interactive: Bool
+    /// Whether the debug commands are on (`--debug`).
+    var debug = false
 
     /// Runs the call to its end; returns the exit status.
     func run() -> Int32 {
-        let session = CallSession(setup: setup)
+        let session = CallSession(setup: setup, debug: debug)
         var store = makeStore()
         printBriefing()
         Output.show(session.openingEvents(), showMood: interactive)
@@ -56,6 +57,7 @@ struct CallLoop {
         Output.line()
         Output.line("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests a step (costs points).".dim)
         Output.line("Transcripts go to \(transcriptsDirectory)".dim)
+        if debug { Output.line("Debug mode: /goto NODE, /set mood N, /why. The transcript records that this call was played in debug mode.".magenta) }
         Output.line()
     }
 

@@ -39,6 +39,8 @@ enum Output {
                 line("  Try something like: “\(example)”".cyan)
             case let .notice(text):
                 line(text.dim)
+            case let .debug(text):
+                line(text.magenta)
             case let .ended(outcome, _):
                 line()
                 line("— The call has ended: \(outcome.rawValue). —".bold)

@@ -29,6 +29,9 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Never use colour (NO_COLOR is honoured too).")
     var noColor = false
 
+    @Flag(help: "Debug mode for trainers: /goto NODE, /set mood N and /why at the prompt; the transcript records it.")
+    var debug = false
+
     func validate() throws {
         if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--trainee needs a name")
@@ -50,10 +53,10 @@ struct PlayCommand: ParsableCommand {
         Output.configure(color: interactive && !noColor && CommandEnvironment.colorAllowed)
         let directory = transcripts ?? CommandEnvironment.defaultTranscriptsDirectory()
         let reader: LineReading = interactive
-            ? ReadlineEditor(historyFile: CommandEnvironment.historyFile(), completions: CallLoop.completions, applicationName: "recovery")
+            ? ReadlineEditor(historyFile: CommandEnvironment.historyFile(), completions: CallSession.commandNames(debug: debug), applicationName: "recovery")
             : PlainLineReader()
         SignalMonitor.install()
-        let loop = CallLoop(setup: setup, reader: reader, transcriptsDirectory: directory, interactive: interactive)
+        let loop = CallLoop(setup: setup, reader: reader, transcriptsDirectory: directory, interactive: interactive, debug: debug)
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,0 +1,125 @@
+import Foundation
+import RecoveryCore
+import Testing
+
+@testable import RecoveryScenario
+
+/// `recovery graph`'s drawings, and the engine's debug entry points and `/why` explanations.
+@Suite("Drawing and debug")
+struct DrawingAndDebugTests {
+    /// A scenario whose customer lines and title hold every character the formats treat specially.
+    static let awkward = minimal(extra: """
+        turn_limit: {turns: 5, goto: timeout}
+        rules:
+          - when: mood >= 10
+            after: true
+            goto: gone
+        """, nodes: #"""
+          opening:
+            lines: ["She said \"no\" \\ <b>|x|</b> {y} # & `z`"]
+            branches:
+              - when: apologize and (empathize or own)
+                goto: listening
+              - when: blame or dismiss
+                goto: gone
+              - otherwise:
+                goto: opening
+          listening:
+            lines: ["Go on."]
+            branches:
+              - when: resolve
+                goto: fixed
+              - when: count(apologize) >= 2 and mood < 4
+                goto: fixed
+              - otherwise:
+                goto: opening
+          fixed:
+            ending: recovered
+            lines: ["Thanks."]
+          gone:
+            ending: lost
+            lines: ["Bye."]
+          timeout:
+            ending: escalated
+            lines: ["Manager."]
+        """#)
+
+    @Test func dotHasEveryNodeOnceAndEveryBranchEdgeOnceWithEscapedLabels() throws {
+        let scenario = try scenario(Self.awkward)
+        let dot = ScenarioDrawing(scenario).dot()
+        let lines = dot.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        for node in scenario.nodeOrder {
+            #expect(lines.filter { $0.hasPrefix("\"\(node)\" [label=") }.count == 1, "node \(node)")
+        }
+        for node in scenario.orderedNodes {
+            for branch in node.branches {
+                let edge = "\"\(node.id)\" -> \"\(branch.effects.goto!)\" [label=\"\(branch.condition?.source ?? "otherwise")\"];"
+                #expect(lines.filter { $0 == edge }.count == 1, "edge \(edge)")
+            }
+        }
+        #expect(lines.contains("\"(any node)\" -> \"gone\" [label=\"mood >= 10\", style=dashed];"))
+        #expect(lines.contains("\"(any node)\" -> \"timeout\" [label=\"turn limit: 5 replies\", style=dashed];"))
+        #expect(lines.contains("\"(start)\" -> \"opening\";"))
+        // Quotes and backslashes escaped, the rest verbatim (no record shapes are used).
+        #expect(dot.contains(#"label="opening\nShe said \"no\" \\ <b>|x|</b> {y} …"]"#))
+        #expect(!dot.contains("shape=record"))
+        #expect(lines.contains { $0.hasPrefix("\"fixed\" [label=\"fixed\\nrecovered\", shape=doubleoctagon") })
+        for outcome in Outcome.allCases { #expect(dot.contains("\"(legend) \(outcome.rawValue)\"")) }
+    }
+
+    @Test func mermaidUsesSafeIdsAndEntityCodes() throws {
+        let scenario = try scenario(Self.awkward)
+        let text = ScenarioDrawing(scenario).mermaid()
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.filter { $0.hasPrefix("n1[") }.count == 1)
+        #expect(lines.contains("n3([\"fixed<br/>recovered\"]):::recovered"))
+        #expect(text.contains("She said #quot;no#quot; \\ #lt;b#gt;#124;x#124;#lt;/b#gt; {y} …"))
+        let edges = lines.filter { $0.contains("-->|") }
+        #expect(edges.count == scenario.orderedNodes.map(\.branches.count).reduce(0, +))
+        #expect(edges.contains("n2 -->|\"count(apologize) #gt;= 2 and mood #lt; 4\"| n3"))
+        #expect(lines.contains("any -.->|\"mood #gt;= 10\"| n4"))
+        // Inside every quoted label there is no raw quote, < or > left.
+        for line in lines where line.contains("[\"") {
+            let label = line.split(separator: "\"", omittingEmptySubsequences: false).dropFirst().dropLast().joined()
+                .replacingOccurrences(of: "<br/>", with: " ")
+            #expect(!label.contains("<b") && !label.contains(">"), "\(line)")
+        }
+    }
+
+    @Test func drawingIsTheSameEveryTime() throws {
+        let scenario = try scenario(Self.awkward)
+        #expect(ScenarioDrawing(scenario).dot() == ScenarioDrawing(scenario).dot())
+        #expect(ScenarioDrawing(scenario).mermaid() == ScenarioDrawing(scenario).mermaid())
+    }
+
+    @Test func whyNamesTheTruePartsOfEachFiredCondition() throws {
+        var engine = Engine(scenario: try scenario(Self.awkward), seed: 1)
+        _ = engine.start()
+        #expect(engine.explainLastReply().isEmpty)
+        _ = engine.reply(reply(.apologize, .own), latency: 2)
+        let branch = try #require(engine.explainLastReply().first)
+        #expect(branch.entry.kind == .branch)
+        #expect(branch.entry.condition == "apologize and (empathize or own)")
+        #expect(branch.matched == ["apologize", "own"], "only the side of the 'or' that held")
+        engine.setMood(2)
+        _ = engine.reply(reply(.apologize), latency: 2)
+        #expect(engine.explainLastReply().first?.matched == ["count(apologize) >= 2 (count(apologize) was 2)", "mood < 4 (mood was 2)"])
+    }
+
+    @Test func jumpAndSetMoodAreExplicitAndChecked() throws {
+        var engine = Engine(scenario: try scenario(Self.awkward), seed: 1)
+        _ = engine.start()
+        let nowhere = engine.jump(to: "nowhere")
+        #expect(nowhere == nil)
+        #expect(engine.node == "opening")
+        engine.setMood(42)
+        #expect(engine.mood == 10)
+        let step = engine.jump(to: "listening")
+        #expect(step?.customerLines == ["Go on."])
+        #expect(engine.node == "listening" && !engine.isOver)
+        let end = engine.jump(to: "fixed")
+        #expect(end?.outcome == .recovered && engine.isOver)
+        let afterEnd = engine.jump(to: "opening")
+        #expect(afterEnd == nil, "no jumping once the call is over")
+    }
+}
