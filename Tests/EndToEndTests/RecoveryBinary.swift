@@ -48,10 +48,39 @@ enum RecoveryBinary {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once (a full stderr pipe must not stall the child), with
+        // read(2) retried on EINTR: Foundation's readDataToEndOfFile traps on an interrupted read.
+        let errorsBox = DataBox()
+        let errorsRead = DispatchGroup()
+        errorsRead.enter()
+        DispatchQueue.global().async {
+            errorsBox.data = readAll(stderr.fileHandleForReading.fileDescriptor)
+            errorsRead.leave()
+        }
+        let output = readAll(stdout.fileHandleForReading.fileDescriptor)
+        errorsRead.wait()
+        let errors = errorsBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// Everything readable from `descriptor` until end of file, retrying interrupted reads.
+    static func readAll(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
+    }
+
+    /// Holds what a background reader collected.
+    final class DataBox: @unchecked Sendable {
+        var data = Data()
     }
 
     /// The JSON transcripts in `directory`, decoded as dictionaries.
