@@ -15,8 +15,12 @@ public struct Analyzer: Sendable {
     let rulesByFirstID: [[Int]]
     /// Rules that can start with any word (a time, a wildcard or `<any>` comes first).
     let unindexedRules: [Int]
+    /// `unindexedRules` by the tokens their matches can begin with (`StartFilter`).
+    let startIndex: StartIndex
     /// The required-word checks of every rule, sparse.
     let requirements: RequirementTable
+    /// Word fixes, classes and vocabulary ids, for the tokenizer.
+    let words: WordTable
 
     init(catalog: BehaviorCatalog, rules: [CompiledRule]) {
         self.catalog = catalog
@@ -36,6 +40,9 @@ public struct Analyzer: Sendable {
         requirements = RequirementTable(program: program, entryPoints: entryPoints)
         rulesByFirstID = index
         unindexedRules = unindexed
+        startIndex = StartIndex(unindexed.map { StartFilter(rules[$0].node, program: program) },
+                                vocabularySize: program.vocabulary.count)
+        words = WordTable(vocabulary: program.vocabulary)
     }
 
     /// Loads and compiles Scoring/behaviors.yaml; bad files give positioned diagnostics.
@@ -45,7 +52,7 @@ public struct Analyzer: Sendable {
 
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
     public func analyze(_ text: String, intents: PhraseSet? = nil) -> ReplyAnalysis {
-        let input = MatchInput(text, vocabulary: program.vocabulary)
+        let input = MatchInput(text, words: words, vocabularySize: program.vocabulary.count, prefixes: program.prefixTable)
         var reading = Reading(input: input)
         collectHits(input, into: &reading)
         reading.applyReadingRules()
@@ -102,25 +109,16 @@ public struct Analyzer: Sendable {
             let rule = rules[number]
             reading.add(Hit(behavior: rule.behavior, start: i, end: end, rule: number), exception: rule.isException)
         }
-        // Rules tried at every token: only those whose required words the reply holds.
-        // A rule that opens with `<time>` fails at once where no time starts: not run there.
-        var liveUnindexed: [(number: Int, timeFirst: Bool)] = []
-        liveUnindexed.reserveCapacity(unindexedRules.count)
-        for number in unindexedRules {
-            let pc = requirements.start(number, present: input.present)
-            starts[number] = pc
-            guard pc >= 0 else { continue }
-            if case .builtIn(.time) = program.ops[Int(pc)] {
-                liveUnindexed.append((number, true))
-            } else {
-                liveUnindexed.append((number, false))
-            }
-        }
+        // Rules the first-word index cannot hold: tried only where their start filter lets a
+        // match begin (their required words are checked on first use, as above).
+        var tried = [Int32](repeating: -1, count: startIndex.count)
+        var candidates: [Int32] = []
+        candidates.reserveCapacity(startIndex.count)
         for i in input.tokens.indices {
-            let id = input.ids[i]
+            let id = input.facts[i].id
             if id >= 0 { for number in rulesByFirstID[Int(id)] { record(number, at: i) } }
-            let timeStarts = input.timeEnds[i] > i
-            for rule in liveUnindexed where timeStarts || !rule.timeFirst { record(rule.number, at: i) }
+            startIndex.candidates(input, at: i, tried: &tried, into: &candidates)
+            for k in candidates { record(unindexedRules[Int(k)], at: i) }
         }
     }
 }

@@ -22,33 +22,26 @@ enum Normalizer {
         return ([folded], stretched)
     }
 
-    /// What `quickExpand` found.
-    enum QuickExpansion {
-        /// `expand` would return the word itself, not stretched.
-        case unchanged
-        /// `expand` would return these words (a whole-word fix), not stretched.
-        case replaced([String])
-        /// Call `expand`.
-        case needsFullExpansion
-    }
-
-    /// The common case of `expand` without allocating: a word with no apostrophe, no stretched
-    /// letters and no British "-ise" ending is either left alone or fixed by one table lookup.
-    static func quickExpand(_ raw: String) -> QuickExpansion {
+    /// Whether `expand(raw)` can differ from `[raw]` or a whole-word fix of `raw` (not
+    /// stretched), read from the word's UTF-8 bytes without allocating: an apostrophe,
+    /// stretched letters, a British "-ise" / "-ised" / "-ising" ending, or an empty word need
+    /// `expand`. Anything else is left alone or fixed by one lookup in `replacements` (which
+    /// `WordTable` holds).
+    static func needsFullExpansion(utf8 raw: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0, run = 0
-        var last: UInt8 = 0
-        for byte in raw.utf8 {
-            if byte == UInt8(ascii: "'") { return .needsFullExpansion }
-            if byte == previous, byte >= 0x61 { run += 1; if run >= 2 { return .needsFullExpansion } } else { run = 0 }
+        var tail: UInt64 = 0  // the last eight bytes, the latest lowest
+        for byte in raw {
+            if byte == UInt8(ascii: "'") { return true }
+            if byte == previous, byte >= 0x61 { run += 1; if run >= 2 { return true } } else { run = 0 }
             previous = byte
-            last = byte
+            tail = tail << 8 | UInt64(byte)
         }
-        // Empty, or possibly "-ise", "-ised", "-ising".
-        if last == 0 || last == UInt8(ascii: "e") || last == UInt8(ascii: "d") || last == UInt8(ascii: "g") {
-            return .needsFullExpansion
-        }
-        if let fixed = replacements[raw] { return .replaced(fixed) }
-        return .unchanged
+        if previous == 0 { return true }
+        // The "-ise" endings, on bytes: an ASCII suffix ends the characters exactly when it
+        // ends the bytes. (Missing leading bytes are zero, which no suffix byte is.)
+        return tail & 0xFF_FFFF == 0x69_73_65                 // "ise"
+            || tail & 0xFFFF_FFFF == 0x69_73_65_64            // "ised"
+            || tail & 0xFF_FFFF_FFFF == 0x69_73_69_6E_67      // "ising"
     }
 
     /// Collapses runs of three or more equal letters ("sooo" -> "so", "sorryyy" -> "sorry").

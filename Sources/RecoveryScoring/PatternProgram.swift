@@ -8,7 +8,7 @@ struct PatternProgram: Sendable {
         case word(Int32)
         /// Any one of a set of words: a bitmap over vocabulary ids in `wordSetBits`.
         case wordSet(offset: Int32, words: Int32)
-        /// A word starting with `prefixes[n]`.
+        /// A word starting with `prefixTable.stems[n]`.
         case prefix(Int32)
         /// A built-in token class.
         case builtIn(BuiltInClass)
@@ -29,7 +29,8 @@ struct PatternProgram: Sendable {
     }
 
     private(set) var ops: [Op] = []
-    private(set) var prefixes: [String] = []
+    /// The distinct `word*` prefixes.
+    private(set) var prefixTable = PrefixTable()
     private(set) var wordSetBits: [UInt64] = []
     /// Every word a pattern names, by its comparison key.
     private(set) var vocabulary: [String: Int32] = [:]
@@ -89,8 +90,7 @@ struct PatternProgram: Sendable {
         case .word(let key), .mark(let key):
             ops.append(.word(id(key)))
         case .prefix(let stem):
-            prefixes.append(stem)
-            ops.append(.prefix(Int32(prefixes.count - 1)))
+            ops.append(.prefix(Int32(prefixTable.index(of: stem))))
         case .builtIn(let kind):
             ops.append(.builtIn(kind))
         case .sentenceStart:
@@ -238,7 +238,7 @@ extension MatchInput {
         // Most runs fail on their first instruction: answer those before any set-up.
         switch program.ops[pc] {
         case .word(let id):
-            guard start < count, ids[start] == id else { return nil }
+            guard start < count, facts[start].id == id else { return nil }
         case .builtIn(.time):
             guard start < count, timeEnds[start] > start else { return nil }
         default:
@@ -249,39 +249,38 @@ extension MatchInput {
         var i = start
         return program.ops.withUnsafeBufferPointer { ops in
         program.wordSetBits.withUnsafeBufferPointer { bits in
-        ids.withUnsafeBufferPointer { ids in
-        skippable.withUnsafeBufferPointer { skippable in
-        flags.withUnsafeBufferPointer { flags in
+        facts.withUnsafeBufferPointer { facts in
             while true {
                 var ok = true
                 switch ops[pc] {
                 case .word(let id):
-                    if i < count, ids[i] == id { i += 1; pc += 1 } else { ok = false }
+                    if i < count, facts[i].id == id { i += 1; pc += 1 } else { ok = false }
                 case .wordSet(let offset, let words):
-                    let id = i < count ? ids[i] : -1
+                    let id = i < count ? facts[i].id : -1
                     if id >= 0, id >> 6 < words, bits[Int(offset + id >> 6)] & (1 << UInt64(id & 63)) != 0 {
                         i += 1; pc += 1
                     } else { ok = false }
                 case .prefix(let n):
-                    if i < count, flags[i].contains(.word), tokens[i].text.hasPrefix(program.prefixes[Int(n)]) {
+                    if i < count, facts[i].flags.contains(.word),
+                       n < 64 ? facts[i].prefixBits & (1 << UInt64(n)) != 0 : tokens[i].text.hasPrefix(program.prefixTable.stems[Int(n)]) {
                         i += 1; pc += 1
                     } else { ok = false }
                 case .builtIn(let kind):
-                    if i < count, flags[i].contains(.word) {
+                    if i < count, facts[i].flags.contains(.word) {
                         switch kind {
                         case .time:
                             let end = timeEnds[i]
                             if end > i { i = end; pc += 1 } else { ok = false }
                         case .number:
-                            if flags[i].contains(.number) { i += 1; pc += 1 } else { ok = false }
+                            if facts[i].flags.contains(.number) { i += 1; pc += 1 } else { ok = false }
                         case .day:
-                            if flags[i].contains(.day) { i += 1; pc += 1 } else { ok = false }
+                            if facts[i].flags.contains(.day) { i += 1; pc += 1 } else { ok = false }
                         case .any:
                             i += 1; pc += 1
                         }
                     } else { ok = false }
                 case .sentenceStart:
-                    if i == 0 || (i <= count && !flags[i - 1].contains(.word)) { pc += 1 } else { ok = false }
+                    if i == 0 || (i <= count && !facts[i - 1].flags.contains(.word)) { pc += 1 } else { ok = false }
                 case .split(let first, let second):
                     if depth == stack.count { stack.append(contentsOf: repeatElement((pc: Int32(0), position: Int32(0)), count: stack.count)) }
                     stack[depth] = (second, Int32(i))
@@ -290,7 +289,7 @@ extension MatchInput {
                 case .jump(let target):
                     pc = Int(target)
                 case .skip:
-                    if i < count, skippable[i] { i += 1; pc += 1 } else { ok = false }
+                    if i < count, facts[i].isSkippable { i += 1; pc += 1 } else { ok = false }
                 case .match:
                     return i
                 case .require:
@@ -304,6 +303,6 @@ extension MatchInput {
                     i = Int(resume.position)
                 }
             }
-        } } } } }
+        } } }
     }
 }

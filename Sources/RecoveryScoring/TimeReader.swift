@@ -12,6 +12,8 @@ struct TimeReader {
     /// or the token's own index when none starts there.
     func ends() -> [Int] {
         (0..<tokens.count).map { start in
+            // Most words can begin no time expression: no reading for them.
+            guard !tokens[start].flags.isDisjoint(with: Self.canBegin) else { return start }
             // "these two days", "the last 3 hours": a span in the past, not a timeframe.
             if start > 0, has(start - 1, .pastMarker), duration(at: start) != nil { return start }
             if has(start, .pastMarker), tokens[start].key != "last", duration(at: start + 1) != nil { return start }
@@ -152,6 +154,17 @@ struct TimeReader {
     static func isNumber(_ token: Token) -> Bool {
         token.flags.contains(.number)
     }
+
+    /// The word classes of every word a time expression (`expression(at:)`) can begin with:
+    /// a token with none of them starts none.
+    private static let canBegin: Token.Flags = [.timeOpening, .timePreposition, .number, .month, .day, .timeOfDayWord]
+
+    /// The words `core(at:afterPreposition:)`, `duration`, `clock` and `dayPhrase` compare the
+    /// first word with, besides the word classes of `canBegin`. Keep in step with them.
+    static let openingWords: Set<String> = [
+        "the", "this", "next", "a", "an", "one", "few", "couple", "half", "quarter", "right", "straight",
+        "later", "tomorrow", "first", "end", "close",
+    ]
 
     static let prepositions: Set<String> = [
         "by", "at", "before", "until", "till", "til", "around", "on", "from", "within", "in", "inside",

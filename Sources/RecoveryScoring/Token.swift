@@ -22,6 +22,8 @@ struct Token: Sendable {
 
     /// The word classes of `key`, looked up once by the tokenizer (see `Flags`).
     var flags: Flags = []
+    /// The id of `key` in the pattern vocabulary the tokenizer was given, or -1.
+    var id: Int32 = -1
 
     /// Whether this token is a word or number (not a sentence mark).
     var isWord: Bool { kind != .sentenceEnd }
@@ -65,12 +67,12 @@ struct Token: Sendable {
         static let pastMarker = Flags(rawValue: 1 << 14)
         /// `TimeReader.timeOfDayWords`: "noon", "eod", ...
         static let timeOfDayWord = Flags(rawValue: 1 << 15)
+        /// `TimeReader.openingWords`: other words a time expression can begin with ("the", "a").
+        static let timeOpening = Flags(rawValue: 1 << 16)
 
-        /// The classes of a word key, from every word set at once: one hash lookup per token.
-        static func of(key: String) -> Flags { table[key] ?? [] }
-
-        /// Every classed word and its bits, built once from the word sets.
-        private static let table: [String: Flags] = {
+        /// Every classed word and its bits, built once from the word sets. `WordTable` holds
+        /// them with the vocabulary ids, so the tokenizer finds both in one lookup.
+        static let table: [String: Flags] = {
             var table: [String: Flags] = [:]
             func add(_ words: Set<String>, _ flags: Flags) { for word in words { table[word, default: []].formUnion(flags) } }
             add(negatorWords, .negator)
@@ -86,6 +88,7 @@ struct Token: Sendable {
             add(TimeReader.numberWords, [.numberWord, .number])
             add(TimeReader.pastMarkers, .pastMarker)
             add(TimeReader.timeOfDayWords, .timeOfDayWord)
+            add(TimeReader.openingWords, .timeOpening)
             return table
         }()
     }

@@ -5,9 +5,9 @@
 /// (. ! ? ;) become tokens that only a pattern's own `.`, `!` or `?` can match. Commas,
 /// colons and dashes mark the next token with `breakBefore`.
 enum Tokenizer {
-    /// The tokens of `text`.
-    static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+    /// The tokens of `text`, with word classes and ids from `words`.
+    static func tokenize(_ text: String, words table: WordTable = .plain) -> [Token] {
+        let scalars = unicodeScalars(of: text)
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4 + 4)
         let allCaps = isShouting(scalars)
@@ -69,28 +69,40 @@ enum Tokenizer {
                 let shouted = !allCaps && letters >= 2 && upper == letters
                 let emphasised = pendingEmphasis || (i < scalars.count && (scalars[i] == "*" || scalars[i] == "_")
                                                      && start > 0 && (scalars[start - 1] == "*" || scalars[start - 1] == "_"))
-                func append(_ w: String, stretched: Bool) {
-                    let key = comparisonKey(w)
+                func append(_ w: String, key: String, flags: Token.Flags, id: Int32, stretched: Bool) {
                     var token = Token(text: w, key: key, kind: numeric ? .number : .word,
                                       start: start, end: i, sentence: sentence)
                     token.breakBefore = pendingBreak
                     token.stressed = shouted || stretched || emphasised
-                    token.flags = numeric ? [.word, .number] : Token.Flags.of(key: key).union(.word)
+                    token.flags = flags
+                    token.id = id
                     tokens.append(token)
                     pendingBreak = false
                 }
+                func append(_ w: String, stretched: Bool) {
+                    let key = comparisonKey(w)
+                    let (flags, id) = table.classes(ofKey: key)
+                    append(w, key: key, flags: numeric ? [.word, .number] : flags.union(.word), id: id, stretched: stretched)
+                }
                 if numeric {
                     append(word, stretched: false)
-                } else {
-                    switch Normalizer.quickExpand(word) {
-                    case .unchanged:
+                } else if raw.withUnsafeBufferPointer({ Normalizer.needsFullExpansion(utf8: $0) }) {
+                    let (words, stretched) = Normalizer.expand(word)
+                    for w in words { append(w, stretched: stretched) }
+                } else if let entry = table.entry(word) {
+                    // One lookup: a whole-word fix, or the word's own classes and id.
+                    if let fixed = entry.fixed {
+                        for f in fixed { append(f.text, key: f.key, flags: f.flags, id: f.id, stretched: false) }
+                    } else if word.utf8.last != UInt8(ascii: "s") {
+                        append(word, key: word, flags: entry.flags.union(.word), id: entry.id, stretched: false)
+                    } else {
                         append(word, stretched: false)
-                    case .replaced(let words):
-                        for w in words { append(w, stretched: false) }
-                    case .needsFullExpansion:
-                        let (words, stretched) = Normalizer.expand(word)
-                        for w in words { append(w, stretched: stretched) }
                     }
+                } else if word.utf8.last != UInt8(ascii: "s") {
+                    // No fix, no class, no id; and only a final "s" changes a comparison key.
+                    append(word, key: word, flags: .word, id: -1, stretched: false)
+                } else {
+                    append(word, stretched: false)
                 }
                 pendingEmphasis = false
                 continue
@@ -105,8 +117,10 @@ enum Tokenizer {
                 }
                 if c == "\n" || c == "…" { mark = "." }
                 if !tokens.isEmpty, tokens[tokens.count - 1].kind != .sentenceEnd {
-                    tokens.append(Token(text: String(mark), key: String(mark), kind: .sentenceEnd,
-                                        start: start, end: i + 1, sentence: sentence))
+                    let text = String(mark)
+                    var token = Token(text: text, key: text, kind: .sentenceEnd, start: start, end: i + 1, sentence: sentence)
+                    token.id = table.classes(ofKey: text).id
+                    tokens.append(token)
                     sentence += 1
                 }
                 pendingBreak = false
@@ -115,7 +129,9 @@ enum Tokenizer {
             case "-":
                 if i > 0, i + 1 < scalars.count, isDigit(scalars[i - 1]), isDigit(scalars[i + 1]) {
                     var to = Token(text: "to", key: "to", kind: .word, start: i, end: i + 1, sentence: sentence)
-                    to.flags = Token.Flags.of(key: "to").union(.word)
+                    let (flags, id) = table.classes(ofKey: "to")
+                    to.flags = flags.union(.word)
+                    to.id = id
                     tokens.append(to)
                 } else if i + 1 < scalars.count, scalars[i + 1] == " " {
                     pendingBreak = true
@@ -128,6 +144,22 @@ enum Tokenizer {
             i += 1
         }
         return tokens
+    }
+
+    /// `Array(text.unicodeScalars)`, without decoding when the text is ASCII (most replies):
+    /// each byte is then its scalar.
+    private static func unicodeScalars(of text: String) -> [Unicode.Scalar] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+                for k in bytes.indices { scalars[k] = Unicode.Scalar(bytes[k]) }
+                count = bytes.count
+            }
+        }
+        if let ascii, let ascii { return ascii }
+        return Array(text.unicodeScalars)
     }
 
     private static func isShouting(_ scalars: [Unicode.Scalar]) -> Bool {
