@@ -12,6 +12,7 @@
 extern SR_UNSAFE const char *rl_readline_name;
 extern SR_UNSAFE int rl_done;
 extern SR_UNSAFE rl_hook_func_t *rl_event_hook;
+extern SR_UNSAFE rl_getc_func_t *rl_getc_function;
 extern SR_UNSAFE int rl_catch_signals;
 extern SR_UNSAFE rl_completion_func_t *rl_attempted_completion_function;
 extern SR_UNSAFE int rl_attempted_completion_over;

@@ -12,9 +12,15 @@ enum ReadlineCallbacks {
     /// The slash commands Tab completes.
     nonisolated(unsafe) static var completions: [String] = []
 
+    /// How many UTF-8 continuation bytes the key reader still expects.
+    nonisolated(unsafe) static var continuationsExpected = 0
+    /// Whether the key reader's last lead byte was 0xC2 (the lead of U+0080...U+00BF).
+    nonisolated(unsafe) static var afterC2 = false
+
     /// Points readline at the callbacks below.
     static func install(completions words: [String]) {
         completions = words
+        rl_getc_function = readKeyWithoutC1Controls
         rl_attempted_completion_function = completeSlashCommand
         rl_event_hook = pollForSignals
         rl_set_keyboard_input_timeout(50_000)  // run the hook every 50 ms while waiting
@@ -67,4 +73,33 @@ private func completeSlashCommand(
 private func pollForSignals() -> Int32 {
     if SignalMonitor.hasPendingSignal { rl_done = 1 }
     return 0
+}
+
+/// readline's key reader: the terminal's bytes with C1 control characters made blanks, since
+/// readline would echo them raw and a terminal could take them for CSI or OSC. U+0080...U+009F
+/// becomes U+00A0 (no-break space) and a lone byte 0x80...0x9F a space: one byte for one, so
+/// readline's count of waiting input stays right. The C0 ones (ESC included) readline itself
+/// shows as ^X notation; cleaned replies fold both blanks away.
+private func readKeyWithoutC1Controls(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let byte = rl_getc(stream)
+    guard byte >= 0x80, byte <= 0xFF else {
+        ReadlineCallbacks.continuationsExpected = 0
+        return byte
+    }
+    if ReadlineCallbacks.continuationsExpected > 0, byte <= 0xBF {
+        defer { ReadlineCallbacks.afterC2 = false }
+        ReadlineCallbacks.continuationsExpected -= 1
+        return ReadlineCallbacks.afterC2 && byte <= 0x9F ? 0xA0 : byte
+    }
+    ReadlineCallbacks.afterC2 = byte == 0xC2
+    switch byte {
+    case 0x80...0xBF:
+        ReadlineCallbacks.continuationsExpected = 0
+        return byte <= 0x9F ? Int32(UInt8(ascii: " ")) : byte
+    case 0xC2...0xDF: ReadlineCallbacks.continuationsExpected = 1
+    case 0xE0...0xEF: ReadlineCallbacks.continuationsExpected = 2
+    case 0xF0...0xF4: ReadlineCallbacks.continuationsExpected = 3
+    default: ReadlineCallbacks.continuationsExpected = 0
+    }
+    return byte
 }

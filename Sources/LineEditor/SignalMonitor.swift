@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns SIGINT, SIGTERM and SIGHUP into flags that the line readers report instead of dying.
+/// Turns SIGINT, SIGTERM and SIGHUP into flags that the line readers report instead of dying,
+/// and ignores SIGPIPE and SIGXFSZ so that failed writes are errors, not sudden deaths.
 ///
 /// The handlers only store into atomics; they are installed without `SA_RESTART`, so a blocking
 /// read returns `EINTR`, and readline's event hook (run while it waits) ends the line.
@@ -27,6 +28,10 @@ public enum SignalMonitor {
             sigaddset(&handled, signal)
         }
         _ = sigprocmask(SIG_UNBLOCK, &handled, nil)
+        // A closed pipe or terminal (SIGPIPE) and a file-size limit (SIGXFSZ) would kill the
+        // process mid-call; ignored, they become write errors that the caller reports.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// The first SIGTERM or SIGHUP received since `install()`, if any; check it between prompts.
@@ -35,9 +40,17 @@ public enum SignalMonitor {
         return signal == 0 ? nil : signal
     }
 
-    /// Whether a Ctrl-C arrived since the last call, clearing it.
+    /// Whether a Ctrl-C arrived that has not been taken yet, taking one: two quick presses
+    /// are two interrupts, reported at two prompts.
     static func takeInterrupt() -> Bool {
-        SignalFlags.interrupt.exchange(0, ordering: .sequentiallyConsistent) != 0
+        var count = SignalFlags.interrupt.load(ordering: .sequentiallyConsistent)
+        while count > 0 {
+            let (exchanged, current) = SignalFlags.interrupt.compareExchange(
+                expected: count, desired: count - 1, ordering: .sequentiallyConsistent)
+            if exchanged { return true }
+            count = current
+        }
+        return false
     }
 
     /// Forgets every recorded signal (tests only: a real termination is final).
@@ -83,7 +96,7 @@ enum SignalFlags {
 /// The signal handler: touches only globals (a capturing C callback crashes the 6.3.1 compiler).
 private func recordSignal(_ signal: Int32) {
     if signal == SIGINT {
-        SignalFlags.interrupt.store(1, ordering: .sequentiallyConsistent)
+        SignalFlags.interrupt.wrappingAdd(1, ordering: .sequentiallyConsistent)
     } else {
         _ = SignalFlags.termination.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent)
     }

@@ -24,6 +24,8 @@ public final class TranscriptStore {
     public private(set) var directory: String
     /// Why the first-choice directory was given up, once it was.
     public private(set) var fallbackReason: String?
+    /// The files of the latest save that worked, and how many replies they hold.
+    public private(set) var lastSaved: (call: SavedCall, turns: Int)?
     private var fallbackDirectory: String?
     private var baseName: String?
 
@@ -35,8 +37,21 @@ public final class TranscriptStore {
     }
 
     /// Writes (or rewrites) this call's JSON transcript and Markdown debrief, moving to the
-    /// fallback directory if the first choice cannot be written.
+    /// fallback directory if the first choice cannot be written. A failed save leaves the files
+    /// of the previous one untouched, and its error names them.
     public func save(_ transcript: Transcript) throws(StorageError) -> SavedCall {
+        do throws(StorageError) {
+            let saved = try saveWithFallback(transcript)
+            lastSaved = (saved, transcript.turns.count)
+            return saved
+        } catch {
+            guard let (call, turns) = lastSaved else { throw error }
+            let replies = turns == 1 ? "1 reply" : "\(turns) replies"
+            throw StorageError(description: "\(error.description); the copy saved earlier (\(replies)) is still at \(call.transcriptPath)")
+        }
+    }
+
+    private func saveWithFallback(_ transcript: Transcript) throws(StorageError) -> SavedCall {
         do throws(StorageError) {
             return try saveHere(transcript)
         } catch {
@@ -45,7 +60,11 @@ public final class TranscriptStore {
             fallbackReason = error.description
             directory = fallback
             baseName = nil
-            return try saveHere(transcript)
+            do throws(StorageError) {
+                return try saveHere(transcript)
+            } catch let second {
+                throw StorageError(description: "\(error.description), and the fallback failed too: \(second.description)")
+            }
         }
     }
 

@@ -27,7 +27,7 @@ struct CallLoop {
             switch input {
             case let .line(text, latency):
                 lastInterruptWasEmpty = false
-                if !interactive { Output.line("you> " + TerminalSafe.escape(TerminalSafe.cleanReply(text))) }
+                if !interactive { Output.line("you> " + TerminalSafe.escape(String(TerminalSafe.cleanReply(text).prefix(CallSession.maximumReplyLength)))) }
                 let events = session.submit(text, latency: latency)
                 Output.show(events, showMood: interactive)
                 if events.contains(.quit) { return end(session, store, .quit, status: 0) }
@@ -37,7 +37,7 @@ struct CallLoop {
                 }
                 save(session.transcript, in: store)
             case let .interrupted(discardedText):
-                if !discardedText && lastInterruptWasEmpty { return end(session, store, .interrupt, status: 0) }
+                if !discardedText && lastInterruptWasEmpty { return end(session, store, .interrupt, status: 128 + SIGINT) }
                 lastInterruptWasEmpty = !discardedText
                 if !discardedText { Output.line("(Press Ctrl-C again to end the call, or type your reply.)".dim) }
             case .endOfInput:

@@ -11,17 +11,33 @@ enum Output {
 
     /// A line on standard output.
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        writeAll(text + "\n", to: 1)
     }
 
     /// `error: message` on standard error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        writeAll("error: " + message + "\n", to: 2)
     }
 
     /// A note on standard error (paths, warnings), kept out of piped output.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeAll(message + "\n", to: 2)
+    }
+
+    /// Writes all of `text` to `descriptor`, retrying interrupted writes; a closed terminal or
+    /// pipe is ignored (Foundation's `FileHandle.write` traps on those), so the call is still saved.
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
     }
 
     /// Prints call events; the mood indicator only when `showMood`.

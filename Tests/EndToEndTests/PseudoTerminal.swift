@@ -35,6 +35,7 @@ final class PseudoTerminal {
     private var consumedUTF8 = 0
     private var reachedEnd = false
     private var status: ExitStatus?
+    private var hungUp = false
 
     /// Starts `executable` with `arguments` and exactly `environment` on a new terminal of the given size.
     init(
@@ -70,7 +71,7 @@ final class PseudoTerminal {
             var code: Int32 = 0
             while waitpid(processID, &code, 0) < 0 && errno == EINTR {}
         }
-        close(master)
+        if !hungUp { close(master) }
     }
 
     /// Everything shown so far, without ANSI escapes, carriage returns or bells.
@@ -84,7 +85,12 @@ final class PseudoTerminal {
 
     /// Sends `keys` as typed input (see `Key`).
     func send(_ keys: String) throws {
-        var bytes = Array(keys.utf8)[...]
+        try send(bytes: Array(keys.utf8))
+    }
+
+    /// Sends raw bytes as typed input, valid UTF-8 or not.
+    func send(bytes input: [UInt8]) throws {
+        var bytes = input[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
@@ -120,6 +126,15 @@ final class PseudoTerminal {
         while !reachedEnd, deadline.timeIntervalSinceNow > 0 {
             pump(milliseconds: Int32(deadline.timeIntervalSinceNow * 1000) + 1)
         }
+    }
+
+    /// Closes the terminal as a closed window or a dropped connection does: the kernel sends
+    /// SIGHUP to the child, and its reads and writes on the terminal fail from then on.
+    func hangUp() {
+        guard !hungUp else { return }
+        hungUp = true
+        reachedEnd = true
+        close(master)
     }
 
     /// Sends `signal` to the child.

@@ -96,6 +96,22 @@ import Testing
         SignalMonitor.resetForTesting()
     }
 
+    @Test func twoQuickCtrlCsAreTwoInterrupts() {
+        SignalMonitor.install()
+        SignalMonitor.resetForTesting()
+        let fixture = PipeFixture()
+        fixture.writeInBackground(Array("line\n".utf8))
+        let reader = PlainLineReader(input: fixture.readEnd)
+        kill(getpid(), SIGINT)
+        Thread.sleep(forTimeInterval: 0.1)
+        kill(getpid(), SIGINT)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(reader.readLine(prompt: "") == .interrupted(discardedText: false))
+        #expect(reader.readLine(prompt: "") == .interrupted(discardedText: false), "the second press is not lost")
+        #expect(texts([reader.readLine(prompt: "")]) == ["line"])
+        SignalMonitor.resetForTesting()
+    }
+
     @Test func sigtermWhileWaitingIsReportedAndSticks() {
         SignalMonitor.install()
         SignalMonitor.resetForTesting()
