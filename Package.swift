@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "recovery", targets: ["recovery"]),
+        // The data-file libraries, for the fuzz targets in `Fuzz/` (see docs/fuzzing.md).
+        .library(name: "RecoveryLibraries", targets: ["RecoveryCore", "RecoveryScoring", "RecoveryScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +41,12 @@ let package = Package(
             name: "recovery-bench",
             dependencies: ["RecoveryScoring", "RecoveryCore", .product(name: "Yams", package: "Yams")],
             path: "Sources/RecoveryBench"
+        ),
+        // Synthetic transcripts for timing `recovery review`: `scripts/bench-review` (see BENCHMARKS.md). Not a product.
+        .executableTarget(
+            name: "recovery-bench-review",
+            dependencies: ["RecoveryTraining", "RecoveryScenario", "RecoveryScoring", "RecoveryCore"],
+            path: "Sources/RecoveryBenchReview"
         ),
         .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
         .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),

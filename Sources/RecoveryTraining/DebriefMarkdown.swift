@@ -11,26 +11,33 @@ public enum DebriefMarkdown {
         "What would you do differently next time?",
     ]
 
+    /// The debrief written at the end of play, from the stored grade.
+    public static func render(_ transcript: Transcript) -> String { render(DebriefContent(transcript)) }
+
     /// The whole debrief.
-    public static func render(_ transcript: Transcript) -> String {
+    public static func render(_ content: DebriefContent) -> String {
+        let transcript = content.transcript
         var out: [String] = []
         let customer = transcript.scenario.customer
         out.append("# Debrief: \(text(transcript.scenario.title)) — \(text(transcript.trainee))")
         out.append("")
-        out.append("- Scenario: \(text(transcript.scenario.title)) (`\(transcript.scenario.id)`), customer \(text(customer))")
-        out.append("- Started: \(timestamp(transcript.startedAt)) · duration \(duration(transcript.duration)) · seed \(transcript.seed)")
+        out.append("- Scenario: \(text(transcript.scenario.title)) (\(code(transcript.scenario.id))), customer \(text(customer))")
+        out.append("- Started: \(DebriefText.timestamp(transcript.startedAt)) · duration \(DebriefText.duration(transcript.duration)) · seed \(transcript.seed)")
         out.append("- Outcome: " + outcomeLine(transcript))
-        if let grade = transcript.grade {
-            let tier = grade.tier.map { " — \($0)" } ?? ""
+        if let grade = content.grade {
+            let tier = grade.tier.map { " — \(text($0))" } ?? ""
             out.append("- Score: **\(grade.score) / 100**\(tier) · \(grade.passed ? "passed" : "not passed") · rubric: \(text(transcript.rubric.title))")
             if grade.hintsUsed > 0 { out.append("- Hints used: \(grade.hintsUsed) (−\(grade.hintPoints) points)") }
         }
-        out.append("- \(customer)'s mood (0 calm … 10 gone): " + transcript.moodTrace.map(String.init).joined(separator: " → "))
+        if let note = content.note {
+            out.append("- **Recomputed from the raw replies; the stored grade differs.** \(text(note))")
+        }
         out.append("")
+        out += moodSection(content.mood, customer: text(customer))
         out.append("## The conversation")
         out.append("")
-        out += conversation(transcript)
-        if let grade = transcript.grade {
+        out += conversation(content)
+        if let grade = content.grade {
             out.append("## Rubric checklist")
             out.append("")
             out += checklist(grade)
@@ -46,23 +53,39 @@ public enum DebriefMarkdown {
         return out.joined(separator: "\n")
     }
 
+    /// The mood section: a sparkline with the numbers, then each turning point quoting its reply.
+    static func moodSection(_ mood: MoodTrace, customer: String) -> [String] {
+        var out = ["## \(customer)'s mood", ""]
+        out.append("`\(mood.sparkline)` " + mood.moods.map(String.init).joined(separator: " → ") + " (0 calm … 10 gone; start, then after each reply)")
+        out.append("")
+        guard !mood.turningPoints.isEmpty else { return out + ["The mood never moved.", ""] }
+        out.append("Turning points:")
+        out.append("")
+        for point in mood.turningPoints {
+            out.append("- Reply \(point.turn) (\(point.from) → \(point.to)) \(point.summary): “\(text(point.reply))”")
+        }
+        out.append("")
+        return out
+    }
+
     private static func outcomeLine(_ transcript: Transcript) -> String {
         if let outcome = transcript.outcome {
-            return "**\(outcome.rawValue)** (ending `\(transcript.endingNode ?? "")`)"
+            return "**\(outcome.rawValue)** (ending \(code(transcript.endingNode ?? "")))"
         }
         guard let reason = transcript.endReason else { return "in progress" }
         return "left early: \(reason.description)"
     }
 
-    private static func conversation(_ transcript: Transcript) -> [String] {
+    private static func conversation(_ content: DebriefContent) -> [String] {
+        let transcript = content.transcript
         let customer = text(transcript.scenario.customer)
         var out = spoken(transcript.opening.narration, transcript.opening.customerLines, customer)
         let hintsByTurn = Dictionary(grouping: transcript.hints, by: \.afterTurn)
-        for turn in transcript.turns {
-            for hint in hintsByTurn[turn.number - 1] ?? [] { out.append("*(hint taken: \(hint.step))*"); out.append("") }
+        for (turn, analysis) in content.turns {
+            for hint in hintsByTurn[turn.number - 1] ?? [] { out.append("*(hint taken: \(text(hint.step)))*"); out.append("") }
             out.append("> **You** (reply \(turn.number), \(String(format: "%.1f", turn.latency)) s): \(text(turn.text))")
             out.append(">")
-            out.append("> " + detected(turn.analysis))
+            out.append("> " + detected(analysis))
             out.append("")
             out += spoken(turn.response.narration, turn.response.customerLines, customer)
         }
@@ -136,18 +159,11 @@ public enum DebriefMarkdown {
         return out
     }
 
+    /// An id from a file as a code span, or as escaped text when it could close the span.
+    static func code(_ raw: String) -> String {
+        let plain = !raw.isEmpty && raw.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)) }
+        return plain ? "`\(raw)`" : text(raw)
+    }
+
     private static func points(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
-
-    private static func duration(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded())
-        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
-    }
 }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The review's tables: calls, trainees, steps. Cells are plain text; `TextTable` aligns them
+/// (terminal-safe) or writes CSV (formula-guarded).
+public enum ReviewTables {
+    /// One row per call. `forCSV` gives machine-readable dates (ISO 8601) and durations (seconds).
+    public static func calls(_ calls: [CallSummary], forCSV: Bool = false) -> TextTable {
+        let headers = ["date", "trainee", "scenario", "duration", "outcome", "score", "tier", "hints", "check", "file"]
+        let rows = calls.map { call in
+            [forCSV ? iso8601(call.startedAt) : DebriefText.day(call.startedAt) + " " + DebriefText.clock(call.startedAt),
+             call.trainee, call.scenario,
+             forCSV ? String(Int(call.duration.rounded())) : DebriefText.duration(call.duration),
+             call.outcome, String(call.score), call.tier ?? "", String(call.hintsUsed), check(call), call.path]
+        }
+        return TextTable(headers: headers, rows: rows, rightAligned: forCSV ? [] : [3, 5, 7])
+    }
+
+    /// `ok`, or the disagreement kinds with the stored score: `file-edited (stored 99)`.
+    public static func check(_ call: CallSummary) -> String {
+        guard call.flagged else { return "ok" }
+        let stored = call.storedScore.map { " (stored \($0))" } ?? ""
+        return call.disagreements.map(\.rawValue).joined(separator: ", ") + stored
+    }
+
+    /// One row per trainee: calls, first → best, latest tier, the weakest step, the top habit.
+    public static func trainees(_ trainees: [TraineeSummary]) -> TextTable {
+        let rows = trainees.map { trainee in
+            [trainee.trainee, String(trainee.attempts), "\(trainee.firstScore) → \(trainee.bestScore)",
+             String(trainee.latestScore), trainee.latestTier ?? "",
+             trainee.weakestStep.map { "\($0.id) \(percent($0.percent))" } ?? "",
+             trainee.negatives.first.map { "\($0.behavior.id) ×\($0.count) “\($0.example)”" } ?? ""]
+        }
+        return TextTable(headers: ["trainee", "calls", "first → best", "latest", "tier", "coach first", "top habit"],
+                         rows: rows, rightAligned: [1, 3])
+    }
+
+    /// Steps down, trainees across: each trainee's average on each step, as a percent.
+    public static func stepMatrix(_ trainees: [TraineeSummary]) -> TextTable {
+        var order: [String] = []
+        for step in trainees.flatMap(\.steps) where !order.contains(step.id) { order.append(step.id) }
+        let rows = order.map { id in
+            [id] + trainees.map { trainee in trainee.steps.first { $0.id == id }.map { percent($0.percent) } ?? "–" }
+        }
+        return TextTable(headers: ["step"] + trainees.map(\.trainee), rows: rows, rightAligned: Set(1...max(1, trainees.count)))
+    }
+
+    /// One row per trainee for CSV: every step's average in its own column, every habit in one cell.
+    public static func traineesCSV(_ trainees: [TraineeSummary]) -> TextTable {
+        var order: [String] = []
+        for step in trainees.flatMap(\.steps) where !order.contains(step.id) { order.append(step.id) }
+        let rows = trainees.map { trainee in
+            [trainee.trainee, String(trainee.attempts), String(trainee.firstScore), String(trainee.bestScore),
+             String(trainee.latestScore), trainee.latestTier ?? ""]
+                + order.map { id in trainee.steps.first { $0.id == id }.map { String(format: "%.1f", $0.percent) } ?? "" }
+                + [trainee.negatives.map { "\($0.behavior.id) x\($0.count): \($0.example)" }.joined(separator: "; ")]
+        }
+        return TextTable(headers: ["trainee", "calls", "first_score", "best_score", "latest_score", "latest_tier"]
+                         + order.map { $0 + "_percent" } + ["negative_behaviours"], rows: rows)
+    }
+
+    /// One row per rubric step: the average, how many calls missed it, who misses it most.
+    public static func steps(_ steps: [StepSummary]) -> TextTable {
+        let rows = steps.map { summary in
+            [summary.step.id, summary.step.title, percent(summary.step.percent), "\(summary.step.missed) of \(summary.step.calls)",
+             summary.missedMostBy.map { "\($0) (\(summary.missedMostCount) of \(summary.missedMostAttempts))" } ?? ""]
+        }
+        return TextTable(headers: ["step", "title", "average", "missed", "missed most by"], rows: rows, rightAligned: [2, 3])
+    }
+
+    /// `87%`.
+    public static func percent(_ value: Double) -> String { "\(Int(value.rounded()))%" }
+
+    private static func iso8601(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+}

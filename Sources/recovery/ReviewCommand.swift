@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import RecoveryTraining
+
+/// `recovery review`: a manager's view of a directory of transcripts, every score recomputed.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "List, filter and aggregate saved calls, every grade recomputed from the raw replies.",
+        discussion: """
+            Reads every *.json transcript under DIR (recursively), grades each call again with the \
+            current scoring data and the rubric it names, and flags a stored grade that disagrees, \
+            saying why: rubric-changed (the rubric's hash changed since), readings-changed (the \
+            scoring data reads replies differently now), replies-edited or file-edited (the file was \
+            changed after the call), no-stored-grade. Files that are not transcripts are skipped with \
+            a one-line reason on standard error. Open any call with 'recovery debrief FILE'. \
+            CSV cells that start with = + - @ (or a tab) get a leading ' so a spreadsheet shows them \
+            as text instead of running them as formulas. \
+            Examples: recovery review --by trainee; recovery review team/ --since 7d --outcome lost --format csv
+            """
+    )
+
+    /// How calls are grouped.
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case call, trainee, step }
+    /// How the review is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "Folder of transcripts (default: $RECOVERY_TRANSCRIPTS, else ~/.local/share/recovery/transcripts).")
+    var directory: String?
+
+    @Option(help: "Only this trainee (any case); repeat for several.")
+    var trainee: [String] = []
+
+    @Option(help: "Only this scenario id; repeat for several.")
+    var scenario: [String] = []
+
+    @Option(help: "Only calls since a day (2026-11-01, UTC) or a span back from now (12h, 7d, 2w).")
+    var since: String?
+
+    @Option(help: "Only this outcome: recovered, retained, lost, escalated, left-early or in-progress; repeat for several.")
+    var outcome: [String] = []
+
+    @Option(help: "Sort calls by date, score, trainee, scenario or duration (ties by date).")
+    var sort: ReviewQuery.SortKey = .date
+
+    @Flag(help: "Reverse the order (highest score or latest date first).")
+    var reverse = false
+
+    @Option(help: "Aggregate: call (one row per call), trainee (attempts, first → best, step averages, habits) or step.")
+    var by: Grouping = .call
+
+    @Option(help: "Output: table (aligned), json or csv (RFC 4180, formula cells defused with a leading ').")
+    var format: Format = .table
+
+    func validate() throws {
+        if let since, ReviewQuery.since(since, now: Date()) == nil {
+            throw ValidationError("--since takes a day such as 2026-11-01 or a span such as 7d, 12h or 2w; got '\(since)'")
+        }
+        for name in outcome where !ReviewQuery.outcomeNames.contains(name) {
+            throw ValidationError("--outcome '\(name)' is not one of \(ReviewQuery.outcomeNames.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let data = try CommandEnvironment.dataLocation()
+        let analyzer = try CommandEnvironment.analyzer(data)
+        let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
+        let review: TeamReview
+        do { review = try TeamReview.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer) } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
+        for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
+        let calls = query.apply(review.calls)
+        switch by {
+        case .call: printCalls(calls, skipped: review.skipped)
+        case .trainee: printTrainees(TraineeSummary.summaries(calls))
+        case .step: printSteps(StepSummary.summaries(calls))
+        }
+    }
+
+    private var query: ReviewQuery {
+        var query = ReviewQuery()
+        query.trainees = trainee
+        query.scenarios = scenario
+        query.since = since.flatMap { ReviewQuery.since($0, now: Date()) }
+        query.outcomes = outcome
+        query.sort = sort
+        query.reverse = reverse
+        return query
+    }
+
+    private func printCalls(_ calls: [CallSummary], skipped: [SkippedFile]) {
+        switch format {
+        case .json: Output.line(TeamReview.json(CallList(calls: calls, skipped: skipped)))
+        case .csv: Output.raw(ReviewTables.calls(calls, forCSV: true).csv())
+        case .table:
+            Output.raw(ReviewTables.calls(calls).aligned())
+            let flagged = calls.filter(\.flagged)
+            Output.line("\(calls.count) calls, \(flagged.count) flagged\(skipped.isEmpty ? "" : ", \(skipped.count) \(skipped.count == 1 ? "file" : "files") skipped")")
+            for call in flagged { Output.line("  ! \(call.path): \(call.note ?? "")") }
+        }
+    }
+
+    private func printTrainees(_ trainees: [TraineeSummary]) {
+        switch format {
+        case .json: Output.line(TeamReview.json(trainees))
+        case .csv: Output.raw(ReviewTables.traineesCSV(trainees).csv())
+        case .table:
+            Output.raw(ReviewTables.trainees(trainees).aligned())
+            Output.line()
+            Output.line("Average per rubric step (percent of the step's weight):")
+            Output.raw(ReviewTables.stepMatrix(trainees).aligned())
+        }
+    }
+
+    private func printSteps(_ steps: [StepSummary]) {
+        switch format {
+        case .json: Output.line(TeamReview.json(steps))
+        case .csv: Output.raw(ReviewTables.steps(steps).csv())
+        case .table: Output.raw(ReviewTables.steps(steps).aligned())
+        }
+    }
+}
+
+extension ReviewQuery.SortKey: ExpressibleByArgument {}
+
+/// `review --format json`: the calls shown and the files skipped.
+private struct CallList: Encodable {
+    let calls: [CallSummary]
+    let skipped: [SkippedFile]
+}
+
+extension Output {
+    /// `text` on standard output exactly as given (tables and CSV bring their own line ends).
+    static func raw(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

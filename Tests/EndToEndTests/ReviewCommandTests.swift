@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `recovery review` and `recovery debrief`, run as a manager would.
+@Suite(.serialized) struct ReviewCommandTests {
+    /// A team folder with two played calls (one in a sub-folder), a stray file, and the transcript paths.
+    func teamFolder() throws -> (directory: String, ada: String, bo: String) {
+        let directory = RecoveryBinary.temporaryDirectory()
+        _ = try RecoveryBinary.run(["play", "escalation", "--transcripts", directory, "--trainee", "ada", "--seed", "1"],
+                                   input: "I'm so sorry. That's on me now.\n/quit\n")
+        _ = try RecoveryBinary.run(["play", "escalation", "--transcripts", directory + "/week2", "--trainee", "bo", "--seed", "1"],
+                                   input: "calm down, that's not my department\n/quit\n")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: directory + "/notes.json"))
+        let ada = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix("ada-escalation.json") })
+        let bo = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/week2").first { $0.hasSuffix(".json") })
+        return (directory, directory + "/" + ada, directory + "/week2/" + bo)
+    }
+
+    @Test func reviewListsEveryCallAndSkipsTheStrayFileWithAReason() throws {
+        let team = try teamFolder()
+        let result = try RecoveryBinary.run(["review", team.directory, "--sort", "score", "--reverse"])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("date") == true)
+        #expect(lines[1].contains("ada") && lines[2].contains("bo"), "highest score first")
+        #expect(result.output.contains("2 calls, 0 flagged, 1 file skipped"))
+        #expect(result.errors.contains("skipped \(team.directory)/notes.json: not a ServiceRecovery transcript"))
+    }
+
+    @Test func reviewUsesTheTranscriptsDirectoryFromTheEnvironmentAndFilters() throws {
+        let team = try teamFolder()
+        let home = RecoveryBinary.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: home + "/data/recovery", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home + "/data/recovery/transcripts", withDestinationPath: team.directory)
+        let result = try RecoveryBinary.run(["review", "--trainee", "BO", "--format", "json"], home: home)
+        #expect(result.status == 0, "\(result.errors)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let calls = try #require(object["calls"] as? [[String: Any]])
+        #expect(calls.map { $0["trainee"] as? String } == ["bo"])
+        #expect((calls.first?["negatives"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test func reviewFlagsAnEditedStoredScore() throws {
+        let team = try teamFolder()
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: team.bo))) as? [String: Any])
+        var grade = try #require(object["grade"] as? [String: Any])
+        grade["score"] = 100
+        object["grade"] = grade
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: team.bo))
+        let result = try RecoveryBinary.run(["review", team.directory])
+        #expect(result.output.contains("1 flagged"))
+        #expect(result.output.contains("file-edited (stored 100)"))
+        #expect(result.output.contains("the file was edited"))
+    }
+
+    @Test func reviewAggregatesByTraineeAndByStepAndWritesGuardedCSV() throws {
+        let team = try teamFolder()
+        let byTrainee = try RecoveryBinary.run(["review", team.directory, "--by", "trainee"])
+        #expect(byTrainee.output.contains("first → best"))
+        #expect(byTrainee.output.contains("Average per rubric step"))
+        let byStep = try RecoveryBinary.run(["review", team.directory, "--by", "step", "--format", "csv"])
+        #expect(byStep.output.hasPrefix("step,title,average,missed,missed most by\r\n"))
+        let bad = try RecoveryBinary.run(["review", team.directory, "--since", "yesterday"])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("--since takes a day"))
+    }
+
+    @Test func debriefRendersOneCallInEachFormat() throws {
+        let team = try teamFolder()
+        let markdown = try RecoveryBinary.run(["debrief", team.ada])
+        #expect(markdown.status == 0, "\(markdown.errors)")
+        #expect(markdown.output.hasPrefix("# Debrief: "))
+        #expect(markdown.output.contains("'s mood"))
+        let html = try RecoveryBinary.run(["debrief", team.bo, "--format", "html"])
+        #expect(html.output.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.output.contains("<svg"))
+        #expect(!html.output.contains("<script"))
+        let json = try RecoveryBinary.run(["debrief", team.ada, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect((object["mood"] as? [String: Any])?["points"] != nil)
+        #expect(object["grade"] != nil)
+        let missing = try RecoveryBinary.run(["debrief", team.directory + "/notes.json"])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("error: "))
+    }
+}
