@@ -37,10 +37,22 @@ public struct ReplyAnalysis: Codable, Sendable, Hashable {
         notes: [String] = []
     ) {
         self.text = text
-        self.behaviors = Array(Set(behaviors)).sorted()
-        self.intents = Array(Set(intents)).sorted()
+        self.behaviors = Self.canonical(behaviors)
+        self.intents = Self.canonical(intents)
         self.evidence = evidence
         self.notes = notes
+    }
+
+    /// `Array(Set(values)).sorted()`: values that are already strictly increasing (the
+    /// analyzer's, usually one or two) are kept as they are, without building a set.
+    private static func canonical<Value: Comparable & Hashable>(_ values: [Value]) -> [Value] {
+        var increasing = true
+        var i = 1
+        while increasing && i < values.count {
+            increasing = values[i - 1] < values[i]
+            i += 1
+        }
+        return increasing ? values : Array(Set(values)).sorted()
     }
 
     /// Whether the reply showed `behavior`.

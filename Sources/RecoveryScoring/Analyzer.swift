@@ -51,11 +51,20 @@ public struct Analyzer: Sendable {
     }
 
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
+    /// Thread-safe: each call works in its own scratch arrays, from a shared pool.
     public func analyze(_ text: String, intents: PhraseSet? = nil) -> ReplyAnalysis {
-        let input = MatchInput(text, words: words, vocabularySize: program.vocabulary.count, prefixes: program.prefixTable)
-        var reading = Reading(input: input)
-        collectHits(input, into: &reading)
+        ScratchPool.shared.withScratch { scratch in analyze(text, intents: intents, scratch: scratch) }
+    }
+
+    /// `analyze(_:intents:)` in the arrays of `scratch`, which it leaves there for the next call.
+    private func analyze(_ text: String, intents: PhraseSet?, scratch: AnalyzerScratch) -> ReplyAnalysis {
+        var reading = Reading(input: MatchInput(text, words: words, vocabularySize: program.vocabulary.count,
+                                                prefixes: program.prefixTable, scratch: scratch),
+                              scratch: scratch)
+        defer { reading.recycle(into: scratch) }
+        collectHits(into: &reading, scratch: scratch)
         reading.applyReadingRules()
+        let input = reading.input
         // Built only when there is evidence to quote; token offsets count Unicode scalars.
         var scalars: [Unicode.Scalar]? = nil
         var isASCII: Bool? = nil
@@ -75,7 +84,7 @@ public struct Analyzer: Sendable {
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []
-        for behavior in Behavior.allCases {
+        for behavior in allBehaviors {
             guard let hit = reading.firstHit(behavior) else { continue }
             behaviors.append(behavior)
             found.append(evidence(behavior.id, hit.start, hit.end))
@@ -92,12 +101,14 @@ public struct Analyzer: Sendable {
     }
 
     /// Runs every pattern and exception once at each token, through the first-word index.
-    private func collectHits(_ input: MatchInput, into reading: inout Reading) {
-        var stack: [(pc: Int32, position: Int32)] = []
-        stack.reserveCapacity(64)
-        // Where each rule's run starts once its required words are checked (once per reply):
-        // -2 not checked yet, -1 the reply lacks them.
-        var starts = [Int32](repeating: -2, count: rules.count)
+    private func collectHits(into reading: inout Reading, scratch: AnalyzerScratch) {
+        let input = reading.input
+        var stack = AnalyzerScratch.take(&scratch.stack)
+        defer { scratch.stack = stack }
+        // starts: where each rule's run starts once its required words are checked (once per
+        // reply): -2 not checked yet, -1 the reply lacks them. tried: the token each start
+        // filter was last listed for (-1: none yet).
+        let (starts, tried, candidates) = scratch.ruleTables(rules: rules.count, filters: startIndex.count)
         func record(_ number: Int, at i: Int) {
             var pc = starts[number]
             if pc == -2 {
@@ -109,19 +120,19 @@ public struct Analyzer: Sendable {
             let rule = rules[number]
             reading.add(Hit(behavior: rule.behavior, start: i, end: end, rule: number), exception: rule.isException)
         }
-        // Rules the first-word index cannot hold: tried only where their start filter lets a
-        // match begin (their required words are checked on first use, as above).
-        var tried = [Int32](repeating: -1, count: startIndex.count)
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(startIndex.count)
         for i in input.tokens.indices {
             let id = input.facts[i].id
             if id >= 0 { for number in rulesByFirstID[Int(id)] { record(number, at: i) } }
-            startIndex.candidates(input, at: i, tried: &tried, into: &candidates)
-            for k in candidates { record(unindexedRules[Int(k)], at: i) }
+            // Rules the first-word index cannot hold: tried only where their start filter lets
+            // a match begin (their required words are checked on first use, as above).
+            let count = startIndex.candidates(input, at: i, tried: tried, into: candidates)
+            for k in candidates[..<count] { record(unindexedRules[Int(k)], at: i) }
         }
     }
 }
+
+/// `Behavior.allCases`, made once (the synthesized property builds a new array per call).
+private let allBehaviors = Behavior.allCases
 
 /// A pattern or exception of one behaviour, compiled.
 struct CompiledRule: Sendable {

@@ -26,18 +26,40 @@ struct MatchInput {
     let present: [UInt64]
 
     /// Tokenises `text` once (looking its words up in `words`), reads its time expressions and
-    /// compares its words with the pattern `prefixes`.
-    init(_ text: String, words: WordTable, vocabularySize: Int, prefixes: PrefixTable) {
-        let tokens = Tokenizer.tokenize(text, words: words)
+    /// compares its words with the pattern `prefixes`. The arrays are `scratch`'s, taken over
+    /// and refilled; `recycle(into:)` hands them back for the next reply.
+    init(_ text: String, words: WordTable, vocabularySize: Int, prefixes: PrefixTable, scratch: AnalyzerScratch) {
+        var tokens = AnalyzerScratch.take(&scratch.tokens)
+        Tokenizer.tokenize(text, words: words, into: &tokens, scalars: &scratch.scalars, raw: &scratch.raw,
+                           expansions: &scratch.expansions)
         self.tokens = tokens
-        timeEnds = TimeReader(tokens).ends()
-        var present = [UInt64](repeating: 0, count: vocabularySize / 64 + 1)
-        facts = tokens.map { token in
-            let id = token.id
-            if id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-            return TokenFacts(id: id, flags: token.flags, prefixBits: token.isWord ? prefixes.bits(of: token.text) : 0)
+        var timeEnds = AnalyzerScratch.take(&scratch.timeEnds)
+        TimeReader(tokens).ends(into: &timeEnds)
+        self.timeEnds = timeEnds
+        var present = AnalyzerScratch.take(&scratch.present)
+        present.removeAll(keepingCapacity: true)
+        present.append(contentsOf: repeatElement(0, count: vocabularySize / 64 + 1))
+        var facts = AnalyzerScratch.take(&scratch.facts)
+        facts.removeAll(keepingCapacity: true)
+        facts.reserveCapacity(tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            for k in tokens.indices {
+                let id = tokens[k].id
+                if id >= 0 { present[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+                facts.append(TokenFacts(id: id, flags: tokens[k].flags,
+                                        prefixBits: tokens[k].isWord ? prefixes.bits(of: tokens[k].text) : 0))
+            }
         }
+        self.facts = facts
         self.present = present
+    }
+
+    /// Gives the arrays back to `scratch` (the caller drops its other copies of this input).
+    func recycle(into scratch: AnalyzerScratch) {
+        scratch.tokens = tokens
+        scratch.timeEnds = timeEnds
+        scratch.facts = facts
+        scratch.present = present
     }
 
     /// Where a token class that starts at token `i` ends, if it matches there.

@@ -7,16 +7,28 @@ import RecoveryCore
 struct Reading {
     let input: MatchInput
     /// Hits by `Behavior.slot`; an empty list means none.
-    private var hits = [[Hit]](repeating: [], count: Behavior.slotCount)
+    private var hits: [[Hit]]
     /// Exception hits by `Behavior.slot`.
-    private var exceptions = [[Hit]](repeating: [], count: Behavior.slotCount)
+    private var exceptions: [[Hit]]
 
     /// For each token, the first token of its sentence and the end of its sentence's words.
     private let sentenceBounds: [(start: Int, end: Int)]
 
-    init(input: MatchInput) {
+    /// A reading of `input` with no hits yet, in `scratch`'s arrays (`recycle(into:)` gives
+    /// them back).
+    init(input: MatchInput, scratch: AnalyzerScratch) {
         self.input = input
-        var bounds = [(start: Int, end: Int)](repeating: (0, 0), count: input.tokens.count)
+        hits = AnalyzerScratch.take(&scratch.hits)
+        exceptions = AnalyzerScratch.take(&scratch.exceptions)
+        if hits.count != Behavior.slotCount { hits = [[Hit]](repeating: [], count: Behavior.slotCount) }
+        if exceptions.count != Behavior.slotCount { exceptions = [[Hit]](repeating: [], count: Behavior.slotCount) }
+        for slot in 0..<Behavior.slotCount {
+            if !hits[slot].isEmpty { hits[slot].removeAll(keepingCapacity: true) }
+            if !exceptions[slot].isEmpty { exceptions[slot].removeAll(keepingCapacity: true) }
+        }
+        var bounds = AnalyzerScratch.take(&scratch.sentenceBounds)
+        bounds.removeAll(keepingCapacity: true)
+        bounds.append(contentsOf: repeatElement((start: 0, end: 0), count: input.tokens.count))
         var start = 0
         for i in input.tokens.indices where i + 1 == input.tokens.count || input.tokens[i + 1].sentence != input.tokens[i].sentence {
             let wordsEnd = input.tokens[i].isWord ? i + 1 : i
@@ -24,6 +36,14 @@ struct Reading {
             start = i + 1
         }
         sentenceBounds = bounds
+    }
+
+    /// Gives the arrays back to `scratch`, with the input's.
+    func recycle(into scratch: AnalyzerScratch) {
+        scratch.hits = hits
+        scratch.exceptions = exceptions
+        scratch.sentenceBounds = sentenceBounds
+        input.recycle(into: scratch)
     }
 
     var tokens: [Token] { input.tokens }
@@ -54,7 +74,11 @@ struct Reading {
     mutating func applyReadingRules() {
         for slot in hits.indices where !hits[slot].isEmpty {
             let cancels = exceptions[slot]
-            hits[slot] = hits[slot].filter { hit in !cancels.contains(where: hit.overlaps) && !isNegated(hit) }
+            // In place, and only when a hit goes: most replies keep them all.
+            var list = AnalyzerScratch.take(&hits[slot])
+            let cancelled = { (hit: Hit) in cancels.contains(where: hit.overlaps) || isNegated(hit) }
+            if list.contains(where: cancelled) { list.removeAll(where: cancelled) }
+            hits[slot] = list
         }
         readApologyObjects()
         readSarcasm()

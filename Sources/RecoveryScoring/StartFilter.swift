@@ -86,35 +86,39 @@ struct StartIndex: Sendable {
         }
     }
 
-    /// Sets `candidates` to each filter position whose filter accepts token `i`, once, in a
-    /// fixed order. A filter accepts a token that has one of its ids; or a word that starts
-    /// with one of its prefixes, has one of its classes, starts a time (if it takes a time) or
-    /// any word (if it takes any); and with `sentenceStartOnly`, only at the start of a
-    /// sentence. `tried` (one entry per filter, reused across the tokens of a reply) keeps a
-    /// filter from being listed twice.
-    func candidates(_ input: MatchInput, at i: Int, tried: inout [Int32], into candidates: inout [Int32]) {
-        candidates.removeAll(keepingCapacity: true)
+    /// Writes to the front of `candidates` each filter position whose filter accepts token
+    /// `i`, once, in a fixed order, and returns how many. A filter accepts a token that has one
+    /// of its ids; or a word that starts with one of its prefixes, has one of its classes,
+    /// starts a time (if it takes a time) or any word (if it takes any); and with
+    /// `sentenceStartOnly`, only at the start of a sentence. `tried` (one entry per filter,
+    /// reused across the tokens of a reply) keeps a filter from being listed twice;
+    /// `candidates` has room for every filter.
+    func candidates(_ input: MatchInput, at i: Int, tried: UnsafeMutableBufferPointer<Int32>,
+                    into candidates: UnsafeMutableBufferPointer<Int32>) -> Int {
+        var count = 0
         let facts = input.facts[i]
         let atSentenceStart = i == 0 || !input.facts[i - 1].flags.contains(.word)
         let stamp = Int32(i)
-        func add(_ list: [Int32], _ tried: inout [Int32], _ candidates: inout [Int32]) {
+        func add(_ list: [Int32]) {
             for k in list where tried[Int(k)] != stamp {
                 tried[Int(k)] = stamp
                 if sentenceStartOnly[Int(k)] && !atSentenceStart { continue }
-                candidates.append(k)
+                candidates[count] = k
+                count += 1
             }
         }
-        if facts.id >= 0, Int(facts.id) < byID.count { add(byID[Int(facts.id)], &tried, &candidates) }
-        guard facts.flags.contains(.word) else { return }
+        if facts.id >= 0, Int(facts.id) < byID.count { add(byID[Int(facts.id)]) }
+        guard facts.flags.contains(.word) else { return count }
         var bits = facts.prefixBits
         while bits != 0 {
-            add(byPrefixBit[bits.trailingZeroBitCount], &tried, &candidates)
+            add(byPrefixBit[bits.trailingZeroBitCount])
             bits &= bits - 1
         }
-        if facts.flags.contains(.number) { add(number, &tried, &candidates) }
-        if facts.flags.contains(.day) { add(day, &tried, &candidates) }
-        if input.timeEnds[i] > i { add(time, &tried, &candidates) }
-        add(anyWord, &tried, &candidates)
+        if facts.flags.contains(.number) { add(number) }
+        if facts.flags.contains(.day) { add(day) }
+        if input.timeEnds[i] > i { add(time) }
+        add(anyWord)
+        return count
     }
 }
 

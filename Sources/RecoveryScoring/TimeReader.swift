@@ -8,19 +8,24 @@ struct TimeReader {
     /// A reader over `tokens`.
     init(_ tokens: [Token]) { self.tokens = tokens }
 
-    /// For each token, the end (exclusive) of the longest time expression starting there,
-    /// or the token's own index when none starts there.
-    func ends() -> [Int] {
-        (0..<tokens.count).map { start in
-            // Most words can begin no time expression: no reading for them.
-            guard !tokens[start].flags.isDisjoint(with: Self.canBegin) else { return start }
-            // "these two days", "the last 3 hours": a span in the past, not a timeframe.
-            if start > 0, has(start - 1, .pastMarker), duration(at: start) != nil { return start }
-            if has(start, .pastMarker), tokens[start].key != "last", duration(at: start + 1) != nil { return start }
-            guard var end = expression(at: start) else { return start }
-            while let more = expression(at: end) { end = more }  // "by 7 tonight"
-            return end
-        }
+    /// Sets `ends` (reusing its storage) to, for each token, the end (exclusive) of the longest
+    /// time expression starting there, or the token's own index when none starts there.
+    func ends(into ends: inout [Int]) {
+        ends.removeAll(keepingCapacity: true)
+        ends.reserveCapacity(tokens.count)
+        for start in tokens.indices { ends.append(end(from: start)) }
+    }
+
+    /// The end of the longest time expression starting at token `start`, or `start`.
+    private func end(from start: Int) -> Int {
+        // Most words can begin no time expression: no reading for them.
+        guard !tokens[start].flags.isDisjoint(with: Self.canBegin) else { return start }
+        // "these two days", "the last 3 hours": a span in the past, not a timeframe.
+        if start > 0, has(start - 1, .pastMarker), duration(at: start) != nil { return start }
+        if has(start, .pastMarker), tokens[start].key != "last", duration(at: start + 1) != nil { return start }
+        guard var end = expression(at: start) else { return start }
+        while let more = expression(at: end) { end = more }  // "by 7 tonight"
+        return end
     }
 
     private func word(_ i: Int) -> String? {

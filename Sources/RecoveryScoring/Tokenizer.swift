@@ -7,11 +7,26 @@
 enum Tokenizer {
     /// The tokens of `text`, with word classes and ids from `words`.
     static func tokenize(_ text: String, words table: WordTable = .plain) -> [Token] {
-        let scalars = unicodeScalars(of: text)
-        var tokens: [Token] = []
+        var tokens: [Token] = [], scalars: [Unicode.Scalar] = [], raw = ContiguousArray<UInt8>()
+        var expansions: [String: Expansion] = [:]
+        tokenize(text, words: table, into: &tokens, scalars: &scalars, raw: &raw, expansions: &expansions)
+        return tokens
+    }
+
+    /// What `Normalizer.expand` made of a word.
+    typealias Expansion = (words: [String], stretched: Bool)
+
+    /// `tokenize(_:words:)` into `tokens`, with `scalars` and `raw` as scratch space: buffers
+    /// kept from an earlier reply are emptied and reused, so a warm reader allocates no arrays.
+    /// `expansions` remembers `Normalizer.expand`'s answers (a pure function of the word)
+    /// across replies: "I'm", "don't" are expanded once.
+    static func tokenize(_ text: String, words table: WordTable, into tokens: inout [Token],
+                         scalars: inout [Unicode.Scalar], raw: inout ContiguousArray<UInt8>,
+                         expansions: inout [String: Expansion]) {
+        unicodeScalars(of: text, into: &scalars)
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(scalars.count / 4 + 4)
         let allCaps = isShouting(scalars)
-        var raw = ContiguousArray<UInt8>()
         raw.reserveCapacity(32)
         var sentence = 0
         var pendingBreak = false
@@ -24,6 +39,7 @@ enum Tokenizer {
                 let start = i
                 raw.removeAll(keepingCapacity: true)
                 var letters = 0, upper = 0
+                var asciiWord = true
                 let numeric = isDigit(c)
                 while i < scalars.count {
                     let s = scalars[i]
@@ -40,6 +56,7 @@ enum Tokenizer {
                         if s.isASCII {
                             if s.value <= 90 { upper += 1; raw.append(UInt8(s.value + 32)) } else { raw.append(UInt8(s.value)) }
                         } else {
+                            asciiWord = false
                             if s.properties.isUppercase { upper += 1 }
                             for lower in s.properties.lowercaseMapping.unicodeScalars {
                                 UTF8.encode(lower) { raw.append($0) }
@@ -65,7 +82,11 @@ enum Tokenizer {
                     i += 2
                     if i < scalars.count, scalars[i] == "." { i += 1 }
                 }
-                let word = String(decoding: raw, as: UTF8.self)
+                // Words the table knows (most) come with their `String`: none is built for them.
+                let known = numeric || !asciiWord ? nil : raw.withUnsafeBufferPointer { bytes in
+                    Normalizer.needsFullExpansion(utf8: bytes) ? nil : table.entry(ascii: bytes)
+                }
+                let word = known?.word ?? String(decoding: raw, as: UTF8.self)
                 let shouted = !allCaps && letters >= 2 && upper == letters
                 let emphasised = pendingEmphasis || (i < scalars.count && (scalars[i] == "*" || scalars[i] == "_")
                                                      && start > 0 && (scalars[start - 1] == "*" || scalars[start - 1] == "_"))
@@ -86,10 +107,7 @@ enum Tokenizer {
                 }
                 if numeric {
                     append(word, stretched: false)
-                } else if raw.withUnsafeBufferPointer({ Normalizer.needsFullExpansion(utf8: $0) }) {
-                    let (words, stretched) = Normalizer.expand(word)
-                    for w in words { append(w, stretched: stretched) }
-                } else if let entry = table.entry(word) {
+                } else if let entry = known?.entry {
                     // One lookup: a whole-word fix, or the word's own classes and id.
                     if let fixed = entry.fixed {
                         for f in fixed { append(f.text, key: f.key, flags: f.flags, id: f.id, stretched: false) }
@@ -98,6 +116,15 @@ enum Tokenizer {
                     } else {
                         append(word, stretched: false)
                     }
+                } else if raw.withUnsafeBufferPointer({ Normalizer.needsFullExpansion(utf8: $0) }) {
+                    let expansion: Expansion
+                    if let known = expansions[word] {
+                        expansion = known
+                    } else {
+                        expansion = Normalizer.expand(word)
+                        if expansions.count < 4096 { expansions[word] = expansion }
+                    }
+                    for w in expansion.words { append(w, stretched: expansion.stretched) }
                 } else if word.utf8.last != UInt8(ascii: "s") {
                     // No fix, no class, no id; and only a final "s" changes a comparison key.
                     append(word, key: word, flags: .word, id: -1, stretched: false)
@@ -143,23 +170,23 @@ enum Tokenizer {
             }
             i += 1
         }
-        return tokens
     }
 
-    /// `Array(text.unicodeScalars)`, without decoding when the text is ASCII (most replies):
-    /// each byte is then its scalar.
-    private static func unicodeScalars(of text: String) -> [Unicode.Scalar] {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+    /// Sets `scalars` to `Array(text.unicodeScalars)`, without decoding when the text is
+    /// ASCII (most replies): each byte is then its scalar.
+    private static func unicodeScalars(of text: String, into scalars: inout [Unicode.Scalar]) {
+        scalars.removeAll(keepingCapacity: true)
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             var all: UInt8 = 0
             for byte in bytes { all |= byte }
-            guard all < 0x80 else { return nil }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+            guard all < 0x80 else { return false }
+            scalars.append(contentsOf: repeatElement(Unicode.Scalar(0), count: bytes.count))
+            scalars.withUnsafeMutableBufferPointer { scalars in
                 for k in bytes.indices { scalars[k] = Unicode.Scalar(bytes[k]) }
-                count = bytes.count
             }
+            return true
         }
-        if let ascii, let ascii { return ascii }
-        return Array(text.unicodeScalars)
+        if isASCII != true { scalars.append(contentsOf: text.unicodeScalars) }
     }
 
     private static func isShouting(_ scalars: [Unicode.Scalar]) -> Bool {
