@@ -30,12 +30,26 @@ public enum DebriefHTML {
         if let note = content.note {
             out.append("<p class=\"note\"><strong>Recomputed from the raw replies; the stored grade differs.</strong> \(e(note))</p>")
         }
+        if let debug = DebriefMarkdown.debugNote(transcript) {
+            out.append("<p class=\"note\"><strong>Played in debug mode.</strong> \(e(debug))</p>")
+        }
         out += mood(content.mood, customer: transcript.scenario.customer)
         out += conversation(content)
         if let grade = content.grade { out += checklist(grade) }
-        out.append("<h2>Debrief questions</h2>")
-        out.append("<ol>" + DebriefMarkdown.questions.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
+        out += reflection(transcript)
         return out.joined(separator: "\n")
+    }
+
+    /// The debrief questions, each with the trainee's answer when any question was answered.
+    private static func reflection(_ transcript: Transcript) -> [String] {
+        let e = HTMLText.escape
+        let items = Reflection.questionsAndAnswers(transcript).map { item -> String in
+            guard transcript.reflection != nil else { return "<li>\(e(item.question))</li>" }
+            let answer = item.answer.map { "<p class=\"answer\">\(e($0))</p>" } ?? "<p class=\"answer unanswered\">(not answered)</p>"
+            return "<li>\(e(item.question))\(answer)</li>"
+        }
+        let heading = transcript.reflection == nil ? "Debrief questions" : "Debrief questions and the trainee's answers"
+        return ["<h2>\(heading)</h2>", "<ol class=\"reflection\">" + items.joined() + "</ol>"]
     }
 
     private static func mood(_ trace: MoodTrace, customer: String) -> [String] {

@@ -4,12 +4,8 @@ import RecoveryScoring
 
 /// Renders a graded transcript as the Markdown debrief a trainee and manager read.
 public enum DebriefMarkdown {
-    /// The debrief questions every call ends with.
-    public static let questions = [
-        "What went wrong for the customer, in their words?",
-        "How was it fixed, and what did you promise?",
-        "What would you do differently next time?",
-    ]
+    /// The debrief questions every call ends with (kept in `Reflection`).
+    public static var questions: [String] { Reflection.questions }
 
     /// The debrief written at the end of play, from the stored grade.
     public static func render(_ transcript: Transcript) -> String { render(DebriefContent(transcript)) }
@@ -32,6 +28,9 @@ public enum DebriefMarkdown {
         if let note = content.note {
             out.append("- **Recomputed from the raw replies; the stored grade differs.** \(text(note))")
         }
+        if let debug = DebriefMarkdown.debugNote(transcript) {
+            out.append("- **Played in debug mode.** \(text(debug))")
+        }
         out.append("")
         out += moodSection(content.mood, customer: text(customer))
         out.append("## The conversation")
@@ -44,12 +43,7 @@ public enum DebriefMarkdown {
             out += penalties(grade)
             out += nextTime(grade)
         }
-        out.append("## Debrief questions")
-        out.append("")
-        for (number, question) in questions.enumerated() {
-            out.append("\(number + 1). \(question)")
-        }
-        out.append("")
+        out += reflection(transcript)
         return out.joined(separator: "\n")
     }
 
@@ -66,6 +60,29 @@ public enum DebriefMarkdown {
         }
         out.append("")
         return out
+    }
+
+    /// The debrief questions, each with the trainee's answer when any question was answered.
+    private static func reflection(_ transcript: Transcript) -> [String] {
+        var out = ["## Debrief questions", ""]
+        for (number, item) in Reflection.questionsAndAnswers(transcript).enumerated() {
+            out.append("\(number + 1). \(text(item.question))")
+            guard transcript.reflection != nil else { continue }
+            out.append(item.answer.map { "   > \(text($0))" } ?? "   *(not answered)*")
+        }
+        out.append("")
+        return out
+    }
+
+    /// What a debrief says about a call played with `--debug`, in plain words (escape it for
+    /// the format); nil for a normal call.
+    static func debugNote(_ transcript: Transcript) -> String? {
+        guard transcript.debug == true else { return nil }
+        let actions = (transcript.debugActions ?? []).map { action in
+            "after reply \(action.afterTurn), \(action.command) (\(action.effect))"
+        }
+        let taken = actions.isEmpty ? "No debug action was taken." : "Debug actions: " + actions.joined(separator: "; ") + "."
+        return "A trainer could jump between nodes and set the customer's mood (--debug), so the score may not reflect a real attempt. " + taken
     }
 
     private static func outcomeLine(_ transcript: Transcript) -> String {

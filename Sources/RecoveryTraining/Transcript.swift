@@ -37,6 +37,8 @@ public struct Transcript: Codable, Sendable, Equatable {
     public var debugActions: [DebugAction]?
     /// The grade when the transcript was written.
     public var grade: Grade?
+    /// The trainee's answers to the debrief questions, asked after the call; nil when none were given.
+    public var reflection: [ReflectionAnswer]?
 
     /// The replies as the grader sees them.
     public var gradedReplies: [GradedReply] {

@@ -12,6 +12,8 @@ struct CallLoop {
     let interactive: Bool
     /// Whether the debug commands are on (`--debug`).
     var debug = false
+    /// Whether the debrief questions are asked when the call ends (`--reflect`; on a terminal by default).
+    var reflect = false
 
     /// Runs the call to its end; returns the exit status.
     func run() -> Int32 {
@@ -69,7 +71,31 @@ struct CallLoop {
             Output.line("Score: \(grade.score)/100\(tier) — \(grade.passed ? "passed" : "not passed yet").".bold)
         }
         report(save(transcript, in: store), label: "Saved")
-        return status
+        guard reflect && (reason == .ending || reason == .quit) else { return status }
+        return askReflection(transcript, store) ?? status
+    }
+
+    /// Asks the debrief questions one by one and saves the answers with the transcript, which
+    /// was already saved without them: closing the terminal here loses nothing. Returns the exit
+    /// status of a signal that stopped the questions, if one did.
+    private func askReflection(_ transcript: Transcript, _ store: TranscriptStore) -> Int32? {
+        var reflection = Reflection()
+        var signalStatus: Int32?
+        Output.line()
+        Output.line(Reflection.introduction.dim)
+        while let question = reflection.nextQuestion {
+            if let signal = SignalMonitor.pendingTermination { signalStatus = 128 + signal; break }
+            Output.line("\(reflection.progress) \(question)".bold)
+            switch reader.readLine(prompt: "answer> ") {
+            case let .line(text, _):
+                if !interactive { Output.line("answer> " + TerminalSafe.escape(TerminalSafe.cleanReply(text))) }
+                reflection.answer(text)
+            case let .terminated(signal): signalStatus = 128 + signal; reflection.stop()
+            case .interrupted, .endOfInput: reflection.stop()
+            }
+        }
+        if !reflection.answers.isEmpty { report(save(reflection.recorded(in: transcript), in: store), label: "Saved answers") }
+        return signalStatus
     }
 
     private func makeStore() -> TranscriptStore {

@@ -32,6 +32,9 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Debug mode for trainers: /goto NODE, /set mood N and /why at the prompt; the transcript records it.")
     var debug = false
 
+    @Flag(inversion: .prefixedNo, help: "Ask the debrief questions when the call ends and save the answers (default: only on a terminal).")
+    var reflect: Bool?
+
     func validate() throws {
         if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--trainee needs a name")
@@ -56,7 +59,8 @@ struct PlayCommand: ParsableCommand {
             ? ReadlineEditor(historyFile: CommandEnvironment.historyFile(), completions: CallSession.commandNames(debug: debug), applicationName: "recovery")
             : PlainLineReader()
         SignalMonitor.install()
-        let loop = CallLoop(setup: setup, reader: reader, transcriptsDirectory: directory, interactive: interactive, debug: debug)
+        var loop = CallLoop(setup: setup, reader: reader, transcriptsDirectory: directory, interactive: interactive, debug: debug)
+        loop.reflect = reflect ?? interactive
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -50,7 +50,7 @@ import Glibc
             arguments: [
                 "play", scenario,
                 "--transcripts", root.appendingPathComponent("transcripts").path,
-                "--trainee", "Pty Tester", "--seed", "7",
+                "--trainee", "Pty Tester", "--seed", "7", "--no-reflect",
             ],
             environment: PseudoTerminal.environment([
                 "INPUTRC": inputrc.path,

@@ -30,7 +30,7 @@ import Glibc
         let terminal = try PseudoTerminal(
             executable: PseudoTerminal.builtProduct(named: "recovery"),
             arguments: ["play", ReadlineTerminalTests.scenario, "--transcripts", root.appendingPathComponent("transcripts").path,
-                        "--trainee", "Pty Tester", "--seed", "7"],
+                        "--trainee", "Pty Tester", "--seed", "7", "--no-reflect"],
             environment: PseudoTerminal.environment(variables),
             workingDirectory: ReadlineTerminalTests.repositoryRoot.path, columns: 200)
         try terminal.expect("you> ", timeout: 15)

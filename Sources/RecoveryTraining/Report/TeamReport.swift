@@ -1,0 +1,102 @@
+import Foundation
+import RecoveryCore
+import RecoveryScoring
+
+/// Everything the team report shows: every call under a directory graded again from its raw
+/// replies, numbered in date order, each with its full debrief.
+public struct TeamReport: Sendable {
+    /// The directory the transcripts came from, as given.
+    public var directory: String
+    /// The calls shown, oldest first (ties by path), numbered from 1.
+    public var calls: [ReportCall]
+    /// The rubrics the calls were graded against, most used first (ties by id).
+    public var rubrics: [ReportRubric]
+    /// Files that were not transcripts or could not be graded.
+    public var skipped: [SkippedFile]
+
+    /// A report of `calls` (summary and debrief of the same call, in any order) from `directory`.
+    public init(directory: String, calls: [(summary: CallSummary, debrief: DebriefContent)], rubrics: [Rubric], skipped: [SkippedFile] = []) {
+        let ordered = calls.sorted { ($0.summary.startedAt, $0.summary.path) < ($1.summary.startedAt, $1.summary.path) }
+        self.directory = directory
+        self.calls = ordered.enumerated().map { ReportCall(number: $0.offset + 1, summary: $0.element.summary, debrief: $0.element.debrief) }
+        self.skipped = skipped.sorted { $0.path < $1.path }
+        let uses = Dictionary(grouping: ordered, by: \.summary.rubric).mapValues(\.count)
+        var seen = Set<String>()
+        self.rubrics = rubrics.filter { uses[$0.id] != nil && seen.insert($0.id).inserted }
+            .sorted { (uses[$1.id]!, $0.id) < (uses[$0.id]!, $1.id) }
+            .map(ReportRubric.init)
+    }
+
+    /// Reads every transcript under `directory` as `TeamReview.load` does, keeps the calls
+    /// `query` lets through (its order is ignored: the report is in date order), and grades
+    /// each kept call again in full for its debrief.
+    public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer,
+                            query: ReviewQuery = ReviewQuery()) throws(StorageError) -> TeamReport {
+        let review = try TeamReview.load(directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer)
+        let graders = GraderCache(rubricsDirectory: rubricsDirectory)
+        let memo = AnalysisMemo(analyzer: analyzer)
+        var skipped = review.skipped
+        var calls: [(summary: CallSummary, debrief: DebriefContent)] = []
+        var rubrics: [Rubric] = []
+        for summary in review.calls where query.includes(summary) {
+            guard case .success(let grader) = graders.grader(for: summary.rubric) else { continue }
+            do {
+                let transcript = try Regrade.read(path: summary.path)
+                let replies = transcript.turns.map { GradedReply(turn: $0.number, latency: $0.latency, analysis: memo.analyze($0.text)) }
+                calls.append((summary, DebriefContent(Regrade(transcript, replies: replies, grader: grader))))
+                if !rubrics.contains(where: { $0.id == grader.rubric.id }) { rubrics.append(grader.rubric) }
+            } catch {
+                skipped.append(SkippedFile(path: summary.path, reason: error.description))
+            }
+        }
+        return TeamReport(directory: directory, calls: calls, rubrics: rubrics, skipped: skipped)
+    }
+
+    /// The summaries of every call, in date order.
+    public var summaries: [CallSummary] { calls.map(\.summary) }
+
+    /// The calls whose stored grade disagrees with the recomputed one.
+    public var flagged: [ReportCall] { calls.filter(\.summary.flagged) }
+
+    /// How many different trainees made the calls.
+    public var traineeCount: Int { Set(calls.map(\.summary.trainee)).count }
+
+    /// The first and last call's start, when there are calls.
+    public var dateRange: (first: Date, last: Date)? {
+        guard let first = calls.first, let last = calls.last else { return nil }
+        return (first.summary.startedAt, last.summary.startedAt)
+    }
+
+    /// The call numbered `number`'s anchor: `call-7`.
+    public static func anchor(_ number: Int) -> String { "call-\(number)" }
+}
+
+/// One call in the report: its number, its summary row and its full debrief.
+public struct ReportCall: Sendable {
+    /// 1 for the oldest call shown.
+    public var number: Int
+    /// The call as the review sees it.
+    public var summary: CallSummary
+    /// The call's debrief, recomputed from the raw replies.
+    public var debrief: DebriefContent
+}
+
+/// A rubric as the report needs it: its steps in order and its pass mark.
+public struct ReportRubric: Sendable {
+    /// The rubric id.
+    public var id: String
+    /// The rubric title.
+    public var title: String
+    /// The score needed to pass.
+    public var passMark: Int
+    /// The steps, in rubric order.
+    public var steps: [(id: String, title: String)]
+
+    /// The parts of `rubric` the report shows.
+    public init(_ rubric: Rubric) {
+        id = rubric.id
+        title = rubric.title
+        passMark = rubric.passMark
+        steps = rubric.steps.map { ($0.id, $0.title) }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import RecoveryTraining
+
+/// `recovery report`: a team's calls as one self-contained HTML page, every score recomputed.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a team report as one HTML file: coaching heatmap, progress, outcomes, mood, every debrief.",
+        discussion: """
+            Reads every *.json transcript under DIR (recursively) as 'recovery review' does, grades \
+            each call again from its raw replies, and writes one self-contained page (inline CSS and \
+            SVG; no scripts, fonts or anything fetched): a trainee × rubric-step heatmap (one per \
+            rubric), each trainee's score over their attempts, the outcome mix per scenario, a table \
+            of calls with the customer's mood, and every call's full debrief with its reflection \
+            answers, linked from the table (#call-N). Stored grades that disagree with the \
+            recomputed ones are listed at the top. The same files give the same bytes. \
+            Example: recovery report team/ -o team.html --since 30d
+            """
+    )
+
+    @Argument(help: "Folder of transcripts (default: $RECOVERY_TRANSCRIPTS, else ~/.local/share/recovery/transcripts).")
+    var directory: String?
+
+    @Option(name: [.short, .customLong("output")], help: "The HTML file to write (replaced atomically), or - for standard output.")
+    var output = "report.html"
+
+    @Option(help: "Only this trainee (any case); repeat for several.")
+    var trainee: [String] = []
+
+    @Option(help: "Only this scenario id; repeat for several.")
+    var scenario: [String] = []
+
+    @Option(help: "Only calls since a day (2026-11-01, UTC) or a span back from now (12h, 7d, 2w).")
+    var since: String?
+
+    func validate() throws {
+        if let since, ReviewQuery.since(since, now: Date()) == nil {
+            throw ValidationError("--since takes a day such as 2026-11-01 or a span such as 7d, 12h or 2w; got '\(since)'")
+        }
+        if output.isEmpty { throw ValidationError("-o needs a file name, or - for standard output") }
+    }
+
+    func run() throws {
+        let data = try CommandEnvironment.dataLocation()
+        let analyzer = try CommandEnvironment.analyzer(data)
+        let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
+        var query = ReviewQuery()
+        query.trainees = trainee
+        query.scenarios = scenario
+        query.since = since.flatMap { ReviewQuery.since($0, now: Date()) }
+        let report: TeamReport
+        do {
+            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
+        for skip in report.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
+        let html = TeamReportHTML.render(report)
+        let flagged = report.flagged.count
+        let summary = "\(plural(report.calls.count, "call")) by \(plural(report.traineeCount, "trainee")), "
+            + "\(flagged) stored \(flagged == 1 ? "grade disagrees" : "grades disagree") with the recomputed scores"
+            + (report.skipped.isEmpty ? "" : ", \(plural(report.skipped.count, "file")) skipped")
+        if output == "-" {
+            Output.raw(html)
+            Output.note("Report: \(summary)")
+            return
+        }
+        do { try TranscriptStore.writeAtomically(Data(html.utf8), to: output) } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
+        Output.line("Wrote \(output): \(summary)")
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+}
