@@ -20,6 +20,14 @@ public enum LineInput: Equatable, Sendable {
 public protocol LineReading: AnyObject {
     /// Shows `prompt` (if the reader draws prompts) and waits for one line, a Ctrl-C, the end of input or a signal.
     func readLine(prompt: String) -> LineInput
+    /// Like `readLine(prompt:)`, but a reader with history does not remember the line (for
+    /// answers that are not replies, such as the end-of-call reflection).
+    func readLineWithoutHistory(prompt: String) -> LineInput
+}
+
+extension LineReading {
+    /// Readers without history read as usual.
+    public func readLineWithoutHistory(prompt: String) -> LineInput { readLine(prompt: prompt) }
 }
 
 /// Whether the standard streams are terminals, to choose between `ReadlineEditor` and `PlainLineReader`.

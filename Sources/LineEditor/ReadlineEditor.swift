@@ -27,6 +27,15 @@ public final class ReadlineEditor: LineReading {
 
     /// Shows `prompt` and edits one line; ANSI colour codes in the prompt are handled.
     public func readLine(prompt: String) -> LineInput {
+        read(prompt: prompt, remembering: true)
+    }
+
+    /// Reads a line that is not added to the history (reflection answers).
+    public func readLineWithoutHistory(prompt: String) -> LineInput {
+        read(prompt: prompt, remembering: false)
+    }
+
+    private func read(prompt: String, remembering: Bool) -> LineInput {
         if let signal = SignalMonitor.pendingTermination { return .terminated(signal: signal) }
         // A Ctrl-C between prompts (say, a quick second press) is reported, not lost.
         if SignalMonitor.takeInterrupt() { return .interrupted(discardedText: false) }
@@ -45,7 +54,7 @@ public final class ReadlineEditor: LineReading {
             return .endOfInput
         }
         let line = String(cString: raw)
-        history.record(line)
+        if remembering { history.record(line) }
         return .line(line, latency: latency)
     }
 

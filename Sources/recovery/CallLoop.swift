@@ -86,7 +86,7 @@ struct CallLoop {
         while let question = reflection.nextQuestion {
             if let signal = SignalMonitor.pendingTermination { signalStatus = 128 + signal; break }
             Output.line("\(reflection.progress) \(question)".bold)
-            switch reader.readLine(prompt: "answer> ") {
+            switch reader.readLineWithoutHistory(prompt: "answer> ") {
             case let .line(text, _):
                 if !interactive { Output.line("answer> " + TerminalSafe.escape(TerminalSafe.cleanReply(text))) }
                 reflection.answer(text)

@@ -31,7 +31,7 @@ struct GraphCommand: ParsableCommand {
         let loaded = try ScenarioArgument.load(scenario, data: data)
         let text = ScenarioDrawing(loaded).rendered(format)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.raw(text)
             return
         }
         do {

@@ -14,6 +14,11 @@ enum Output {
         writeAll(text + "\n", to: 1)
     }
 
+    /// `text` on standard output exactly as given (tables, CSV and pages bring their own line ends).
+    static func raw(_ text: String) {
+        writeAll(text, to: 1)
+    }
+
     /// `error: message` on standard error.
     static func error(_ message: String) {
         writeAll("error: " + message + "\n", to: 2)

@@ -130,10 +130,3 @@ private struct CallList: Encodable {
     let calls: [CallSummary]
     let skipped: [SkippedFile]
 }
-
-extension Output {
-    /// `text` on standard output exactly as given (tables and CSV bring their own line ends).
-    static func raw(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}
