@@ -14,7 +14,32 @@ public struct YAMLFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = Self.lines(of: text)
+    }
+
+    /// The lines of `text` as libyaml numbers them: a line ends at `\n`, `\r\n`, `\r`, U+0085,
+    /// U+2028 or U+2029 (a Swift `Character` split would keep `\r\n` files as one line).
+    static func lines(of text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var lines: [Substring] = []
+        var start = scalars.startIndex, index = start
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            switch scalars[index] {
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(Substring(scalars[start..<index]))
+                start = next
+                index = next
+            case "\r":
+                lines.append(Substring(scalars[start..<index]))
+                index = next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+                start = index
+            default:
+                index = next
+            }
+        }
+        lines.append(Substring(scalars[start...]))
+        return lines
     }
 
     /// Largest file a loader accepts; larger ones are refused with a diagnostic.
@@ -45,6 +70,13 @@ public struct YAMLFile: Sendable {
     /// Composes the YAML into its root node; syntax errors, duplicate keys and an empty
     /// document become positioned diagnostics.
     public func compose() throws(DiagnosticError) -> Node {
+        if let mark = YAMLAliasGuard.firstExcessiveAlias(in: text) {
+            throw DiagnosticError([Diagnostic(
+                code: CoreDiagnostic.aliasExpansion,
+                message: "aliases expand this file to more than \(YAMLAliasGuard.maximumExpansion) values",
+                position: SourcePosition(file: path, line: mark.line, column: mark.column), sourceLine: line(mark.line),
+                hint: "write the values out, or alias smaller pieces (an alias of an alias multiplies)")])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -71,8 +103,13 @@ public struct YAMLFile: Sendable {
     public func diagnostic(
         _ severity: Severity, _ code: String, _ message: String, at mark: Mark?, hint: String? = nil
     ) -> Diagnostic {
-        let line = mark?.line ?? 1
-        let column = mark?.column ?? 1
+        var line = mark?.line ?? 1
+        var column = mark?.column ?? 1
+        if line > lines.count {
+            // libyaml puts the end of a file without a final line break on the line after it.
+            line = lines.count
+            column = (lines.last?.unicodeScalars.count ?? 0) + 1
+        }
         return Diagnostic(
             severity: severity, code: code, message: message,
             position: SourcePosition(file: path, line: line, column: column),
@@ -123,6 +160,8 @@ public enum CoreDiagnostic {
     public static let emptyFile = "empty-file"
     /// A mapping has the same key twice.
     public static let duplicateKey = "duplicate-key"
+    /// Aliases (`*name`) that expand the file past `YAMLAliasGuard.maximumExpansion` values.
+    public static let aliasExpansion = "alias-expansion"
     /// A value has the wrong shape (a list where text was expected, and so on).
     public static let wrongType = "wrong-type"
     /// A required key is absent.

@@ -22,8 +22,17 @@ struct ConditionParser {
     private let tokens: [ConditionToken]
     private var position = 0
 
+    /// Most words, numbers and symbols a condition may have. It bounds how deep the parser, the
+    /// evaluator and the prover recurse, so a runaway condition is an error, not a stack overflow.
+    static let maximumTokens = 500
+
     init(_ source: String) throws(ConditionError) {
         tokens = try ConditionLexer.tokens(of: source)
+        if tokens.count - 1 > Self.maximumTokens {
+            throw ConditionError(.malformed, "the condition has more than \(Self.maximumTokens) words, numbers and symbols",
+                                 at: tokens[Self.maximumTokens].offset,
+                                 hint: "split it between rules and branches, or set a flag in one and test it in another")
+        }
     }
 
     private var current: ConditionToken { tokens[position] }

@@ -24,6 +24,9 @@ extension ScenarioDiagnostic {
             CoreDiagnostic.duplicateKey, "duplicate key {1} in this mapping",
             hint: "keep one of them; a later key would silently replace the earlier one"),
         ScenarioDiagnostic(
+            CoreDiagnostic.aliasExpansion, "aliases expand this file to more than {1} values",
+            hint: "write the values out, or alias smaller pieces (an alias of an alias multiplies)"),
+        ScenarioDiagnostic(
             CoreDiagnostic.unknownKey, "unknown key '{1}' in {2}",
             hint: "did you mean '{3}'? (or the list of allowed keys)"),
         ScenarioDiagnostic(

@@ -1,0 +1,2 @@
+// Only the declaration in include/FuzzDriver.h is needed; libFuzzer itself defines the function.
+#include "FuzzDriver.h"
