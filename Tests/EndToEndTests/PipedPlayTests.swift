@@ -73,7 +73,7 @@ import Testing
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        stdin.fileHandleForWriting.write(Data("I'm so sorry, that's on us.\n".utf8))
+        RecoveryBinary.writeAll(Array("I'm so sorry, that's on us.\n".utf8), to: stdin.fileHandleForWriting.fileDescriptor)
         // Wait until the reply has been answered and saved (the customer has spoken twice).
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {

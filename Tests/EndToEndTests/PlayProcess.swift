@@ -58,7 +58,7 @@ final class PlayProcess {
 
     /// Writes `bytes` to the call's standard input.
     func send(_ bytes: [UInt8]) {
-        input.fileHandleForWriting.write(Data(bytes))
+        RecoveryBinary.writeAll(bytes, to: input.fileHandleForWriting.fileDescriptor)
     }
 
     /// Writes `text` to the call's standard input.

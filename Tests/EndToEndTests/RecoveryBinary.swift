@@ -46,8 +46,16 @@ enum RecoveryBinary {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        // Input goes in from the background: a child that exits early or reads slowly must
+        // neither trap the test (EPIPE) nor stall it (a full pipe).
+        let inputWritten = DispatchGroup()
+        inputWritten.enter()
+        let inputHandle = stdin.fileHandleForWriting
+        DispatchQueue.global().async {
+            writeAll(Array(input.utf8), to: inputHandle.fileDescriptor)
+            try? inputHandle.close()
+            inputWritten.leave()
+        }
         // Both pipes are drained at once (a full stderr pipe must not stall the child), with
         // read(2) retried on EINTR: Foundation's readDataToEndOfFile traps on an interrupted read.
         let errorsBox = DataBox()
@@ -59,6 +67,7 @@ enum RecoveryBinary {
         }
         let output = readAll(stdout.fileHandleForReading.fileDescriptor)
         errorsRead.wait()
+        inputWritten.wait()
         let errors = errorsBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
@@ -74,6 +83,21 @@ enum RecoveryBinary {
                 data.append(contentsOf: buffer[0..<count])
             } else if count == 0 || errno != EINTR {
                 return data
+            }
+        }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying interrupted writes; stops quietly when the
+    /// reader has gone (EPIPE), where Foundation's `FileHandle.write` would trap.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        signal(SIGPIPE, SIG_IGN)
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                rest = rest.dropFirst(written)
+            } else if !(written < 0 && errno == EINTR) {
+                return
             }
         }
     }
