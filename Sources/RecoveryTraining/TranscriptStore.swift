@@ -74,7 +74,12 @@ public final class TranscriptStore {
         let markdown = Data(DebriefMarkdown.render(transcript).utf8)
         try createDirectory()
         let base: String
-        if let claimed = baseName { base = claimed } else { base = try claimName(for: transcript, json: json) }
+        if let claimed = baseName {
+            base = claimed
+        } else {
+            base = try claimName(for: transcript, json: json)
+            Self.removeLeftoverTemporaries(in: directory)
+        }
         baseName = base
         let jsonPath = path(base + ".json")
         try Self.writeAtomically(json, to: jsonPath)
