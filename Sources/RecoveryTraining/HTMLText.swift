@@ -33,8 +33,9 @@ public enum HTMLText {
         code { background: #f3f3f3; padding: 0 .2rem; }
         """
 
-    /// A whole page: `title` (escaped here) and `body` (already HTML).
-    public static func page(title: String, body: String) -> String {
+    /// A whole page: `title` (escaped here), `body` (already HTML), any `extraStyle` after the
+    /// shared style sheet, and a class on `<body>`.
+    public static func page(title: String, body: String, extraStyle: String = "", bodyClass: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -44,10 +45,10 @@ public enum HTMLText {
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
         <title>\(escape(title))</title>
         <style>
-        \(styleSheet)
+        \(styleSheet)\(extraStyle.isEmpty ? "" : "\n" + extraStyle)
         </style>
         </head>
-        <body>
+        <body\(bodyClass.map { " class=\"\(escape($0))\"" } ?? "")>
         \(body)
         </body>
         </html>

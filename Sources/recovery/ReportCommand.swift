@@ -25,19 +25,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The HTML file to write (replaced atomically), or - for standard output.")
     var output = "report.html"
 
-    @Option(help: "Only this trainee (any case); repeat for several.")
-    var trainee: [String] = []
-
-    @Option(help: "Only this scenario id; repeat for several.")
-    var scenario: [String] = []
-
-    @Option(help: "Only calls since a day (2026-11-01, UTC) or a span back from now (12h, 7d, 2w).")
-    var since: String?
+    @OptionGroup var filters: CallFilterOptions
 
     func validate() throws {
-        if let since, ReviewQuery.since(since, now: Date()) == nil {
-            throw ValidationError("--since takes a day such as 2026-11-01 or a span such as 7d, 12h or 2w; got '\(since)'")
-        }
         if output.isEmpty { throw ValidationError("-o needs a file name, or - for standard output") }
     }
 
@@ -45,10 +35,7 @@ struct ReportCommand: ParsableCommand {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
         let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
-        var query = ReviewQuery()
-        query.trainees = trainee
-        query.scenarios = scenario
-        query.since = since.flatMap { ReviewQuery.since($0, now: Date()) }
+        let query = filters.query
         let report: TeamReport
         do {
             report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query)

@@ -28,17 +28,7 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "Folder of transcripts (default: $RECOVERY_TRANSCRIPTS, else ~/.local/share/recovery/transcripts).")
     var directory: String?
 
-    @Option(help: "Only this trainee (any case); repeat for several.")
-    var trainee: [String] = []
-
-    @Option(help: "Only this scenario id; repeat for several.")
-    var scenario: [String] = []
-
-    @Option(help: "Only calls since a day (2026-11-01, UTC) or a span back from now (12h, 7d, 2w).")
-    var since: String?
-
-    @Option(help: "Only this outcome: recovered, retained, lost, escalated, left-early or in-progress; repeat for several.")
-    var outcome: [String] = []
+    @OptionGroup var filters: CallFilterOptions
 
     @Option(help: "Sort calls by date, score, trainee, scenario or duration (ties by date).")
     var sort: ReviewQuery.SortKey = .date
@@ -51,15 +41,6 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(help: "Output: table (aligned), json or csv (RFC 4180, formula cells defused with a leading ').")
     var format: Format = .table
-
-    func validate() throws {
-        if let since, ReviewQuery.since(since, now: Date()) == nil {
-            throw ValidationError("--since takes a day such as 2026-11-01 or a span such as 7d, 12h or 2w; got '\(since)'")
-        }
-        for name in outcome where !ReviewQuery.outcomeNames.contains(name) {
-            throw ValidationError("--outcome '\(name)' is not one of \(ReviewQuery.outcomeNames.joined(separator: ", "))")
-        }
-    }
 
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
@@ -80,11 +61,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     private var query: ReviewQuery {
-        var query = ReviewQuery()
-        query.trainees = trainee
-        query.scenarios = scenario
-        query.since = since.flatMap { ReviewQuery.since($0, now: Date()) }
-        query.outcomes = outcome
+        var query = filters.query
         query.sort = sort
         query.reverse = reverse
         return query
@@ -97,7 +74,7 @@ struct ReviewCommand: ParsableCommand {
         case .table:
             Output.raw(ReviewTables.calls(calls).aligned())
             let flagged = calls.filter(\.flagged)
-            Output.line("\(calls.count) calls, \(flagged.count) flagged\(skipped.isEmpty ? "" : ", \(skipped.count) \(skipped.count == 1 ? "file" : "files") skipped")")
+            Output.line("\(calls.count) \(calls.count == 1 ? "call" : "calls"), \(flagged.count) flagged\(skipped.isEmpty ? "" : ", \(skipped.count) \(skipped.count == 1 ? "file" : "files") skipped")")
             for call in flagged { Output.line("  ! \(call.path): \(call.note ?? "")") }
         }
     }

@@ -79,25 +79,7 @@ public enum TeamReportHTML {
 
     /// The page around `body`; the debrief's style sheet plus the report's.
     static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <title>\(HTMLText.escape(title))</title>
-        <style>
-        \(HTMLText.styleSheet)
-        \(styleSheet)
-        </style>
-        </head>
-        <body class="report">
-        \(body)
-        </body>
-        </html>
-
-        """
+        HTMLText.page(title: title, body: body, extraStyle: styleSheet, bodyClass: "report")
     }
 
     /// The report's own styles: wider page, heatmap cells, chart cards, print layout.
