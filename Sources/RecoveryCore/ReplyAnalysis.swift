@@ -6,12 +6,29 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var quote: String
     /// Where the quote starts in the reply, counted in Unicode scalars.
     public var offset: Int
+    /// Which reader found a behaviour: `rules` (a pattern of behaviors.yaml, quoting the words
+    /// it matched) or `model` (the learned reader, quoting the words it weighed most). Absent
+    /// for intents and in transcripts saved before the learned reader existed.
+    public var reader: Reader?
+    /// How sure the learned reader is that the reply shows the behaviour (0...1, two places),
+    /// whichever reader found it. Absent when no model was loaded.
+    public var confidence: Double?
+
+    /// The two readers of a reply.
+    public enum Reader: String, Codable, Sendable, Hashable {
+        /// The hand-written patterns of behaviors.yaml.
+        case rules
+        /// The learned model of Scoring/model.bin.
+        case model
+    }
 
     /// Evidence for `label`, quoting `quote` at scalar `offset` of the reply.
-    public init(label: String, quote: String, offset: Int) {
+    public init(label: String, quote: String, offset: Int, reader: Reader? = nil, confidence: Double? = nil) {
         self.label = label
         self.quote = quote
         self.offset = offset
+        self.reader = reader
+        self.confidence = confidence
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryCore
 
 /// Reads trainee replies for the recovery behaviours of `behaviors.md`, using the patterns of
@@ -21,12 +22,25 @@ public struct Analyzer: Sendable {
     let requirements: RequirementTable
     /// Word fixes, classes and vocabulary ids, for the tokenizer.
     let words: WordTable
+    /// The learned reader (`Scoring/model.bin`), when one was loaded: it reads a behaviour the
+    /// rules missed when it is sure enough (see `BehaviorModel`).
+    public private(set) var model: BehaviorModel?
 
-    init(catalog: BehaviorCatalog, rules: [CompiledRule]) {
+    /// The word classes of behaviors.yaml, for the model's features.
+    let classes: WordClasses
+
+    init(catalog: BehaviorCatalog, rules: [CompiledRule], classWords: [(name: String, words: [String])] = []) {
         self.catalog = catalog
         self.rules = rules
         var program = PatternProgram()
         entryPoints = rules.map { program.compile($0.node) }
+        var classPhrases: [(first: Int32, phrase: WordClasses.Phrase)] = []
+        for (number, entry) in classWords.enumerated() {
+            for text in entry.words {
+                let ids = Tokenizer.tokenize(text).filter(\.isWord).map { program.id($0.key) }
+                if !ids.isEmpty { classPhrases.append((ids[0], WordClasses.Phrase(name: Int32(number), rest: Array(ids.dropFirst())))) }
+            }
+        }
         var index: [[Int]] = Array(repeating: [], count: program.vocabulary.count)
         var unindexed: [Int] = []
         for (number, rule) in rules.enumerated() {
@@ -43,11 +57,34 @@ public struct Analyzer: Sendable {
         startIndex = StartIndex(unindexed.map { StartFilter(rules[$0].node, program: program) },
                                 vocabularySize: program.vocabulary.count)
         words = WordTable(vocabulary: program.vocabulary)
+        var byFirst = [[WordClasses.Phrase]](repeating: [], count: program.vocabulary.count)
+        for (first, phrase) in classPhrases { byFirst[Int(first)].append(phrase) }
+        classes = WordClasses(phrasesByFirstID: byFirst, names: classWords.map(\.name))
     }
 
-    /// Loads and compiles Scoring/behaviors.yaml; bad files give positioned diagnostics.
-    public static func load(path: String) throws(DiagnosticError) -> Analyzer {
-        try load(file: YAMLFile.read(path: path))
+    /// Loads and compiles Scoring/behaviors.yaml, with the learned reader of `model.bin` beside
+    /// it when that file exists (`withModel: false` reads with the rules alone); bad files give
+    /// positioned diagnostics.
+    public static func load(path: String, withModel: Bool = true) throws(DiagnosticError) -> Analyzer {
+        var analyzer = try load(file: YAMLFile.read(path: path))
+        let modelPath = modelFile(besides: path)
+        if withModel, FileManager.default.fileExists(atPath: modelPath) {
+            analyzer.model = try BehaviorModel.load(path: modelPath)
+        }
+        return analyzer
+    }
+
+    /// Where the model of the behaviours file at `path` lives: `model.bin` in its folder.
+    public static func modelFile(besides path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "model.bin" : folder + "/model.bin"
+    }
+
+    /// This analyzer with `model` as its learned reader (nil: the rules alone).
+    public func with(model: BehaviorModel?) -> Analyzer {
+        var copy = self
+        copy.model = model
+        return copy
     }
 
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
@@ -58,12 +95,26 @@ public struct Analyzer: Sendable {
 
     /// `analyze(_:intents:)` in the arrays of `scratch`, which it leaves there for the next call.
     private func analyze(_ text: String, intents: PhraseSet?, scratch: AnalyzerScratch) -> ReplyAnalysis {
+        withReading(text, scratch: scratch) { reading in
+            reading.applyReadingRules()
+            return analyze(text, intents: intents, reading: reading, scratch: scratch)
+        }
+    }
+
+    /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it;
+    /// `body` gets the reading before any reading rule is applied. The arrays go back to
+    /// `scratch` afterwards.
+    func withReading<Result>(_ text: String, scratch: AnalyzerScratch, _ body: (inout Reading) -> Result) -> Result {
         var reading = Reading(input: MatchInput(text, words: words, vocabularySize: program.vocabulary.count,
                                                 prefixes: program.prefixTable, scratch: scratch),
                               scratch: scratch)
         defer { reading.recycle(into: scratch) }
         collectHits(into: &reading, scratch: scratch)
-        reading.applyReadingRules()
+        return body(&reading)
+    }
+
+    /// The analysis of `reading`, whose reading rules have been applied.
+    private func analyze(_ text: String, intents: PhraseSet?, reading: Reading, scratch: AnalyzerScratch) -> ReplyAnalysis {
         let input = reading.input
         // Built only when there is evidence to quote; token offsets count Unicode scalars.
         var scalars: [Unicode.Scalar]? = nil
@@ -84,10 +135,46 @@ public struct Analyzer: Sendable {
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []
+        var ruleHits: [Hit?] = AnalyzerScratch.take(&scratch.firstHits)
+        defer { scratch.firstHits = ruleHits }
+        ruleHits.removeAll(keepingCapacity: true)
+        for behavior in allBehaviors { ruleHits.append(reading.firstHit(behavior)) }
+        let ruleMask = reading.foundMask
+        // A behaviour whose rule matches were all cancelled (by an exception, a negation, or a
+        // reading rule such as sarcasm) was weighed and refused: the model may not add it back.
+        var refused = reading.matchedMask & ~ruleMask
+        var probabilities: SIMD16<Float>? = nil
+        var features = AnalyzerScratch.take(&scratch.features)
+        defer { scratch.features = features }
+        if let model {
+            ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model), into: &features)
+            probabilities = model.probabilities(features)
+        }
+        // Keeping responsibility clears the rest (convention 15): when either reader finds
+        // `own`, a cause the rules read as blame is a fact, unless it points at the customer.
+        if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.own.slot)) == 0,
+           model.reads(probabilities, slot: Behavior.own.slot), let blame = ruleHits[Behavior.blame.slot],
+           !reading.pointsAtCustomer(blame) {
+            ruleHits[Behavior.blame.slot] = nil
+            refused |= 1 << UInt16(Behavior.blame.slot)
+        }
         for behavior in allBehaviors {
-            guard let hit = reading.firstHit(behavior) else { continue }
-            behaviors.append(behavior)
-            found.append(evidence(behavior.id, hit.start, hit.end))
+            let slot = behavior.slot
+            let confidence = probabilities.map { (Double($0[slot]) * 100).rounded() / 100 }
+            if let hit = ruleHits[slot] {
+                behaviors.append(behavior)
+                var item = evidence(behavior.id, hit.start, hit.end)
+                item.reader = model == nil ? nil : .rules
+                item.confidence = confidence
+                found.append(item)
+            } else if let model, let probabilities, refused & (1 << UInt16(slot)) == 0, model.reads(probabilities, slot: slot),
+                      let span = model.evidenceSpan(features, slot: slot, tokens: input.tokens) {
+                behaviors.append(behavior)
+                var item = evidence(behavior.id, span.start, span.end)
+                item.reader = .model
+                item.confidence = confidence
+                found.append(item)
+            }
         }
         var intentNames: [String] = []
         if let intents {
@@ -100,8 +187,21 @@ public struct Analyzer: Sendable {
                              evidence: found, notes: reading.notes())
     }
 
+    /// The features the learned reader weighs for `text` (the rules' findings among them).
+    func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
+        let known = known ?? model.map { KnownWords.model($0) } ?? .all
+        return ScratchPool.shared.withScratch { scratch in
+            withReading(text, scratch: scratch) { reading in
+                reading.applyReadingRules()
+                var features: [ModelFeature] = []
+                ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: known, into: &features)
+                return features
+            }
+        }
+    }
+
     /// Runs every pattern and exception once at each token, through the first-word index.
-    private func collectHits(into reading: inout Reading, scratch: AnalyzerScratch) {
+    func collectHits(into reading: inout Reading, scratch: AnalyzerScratch) {
         let input = reading.input
         var stack = AnalyzerScratch.take(&scratch.stack)
         defer { scratch.stack = stack }
@@ -142,6 +242,10 @@ struct CompiledRule: Sendable {
     var isException: Bool
     /// The compiled pattern.
     var node: PatternNode
+    /// The pattern as written, for `analyze --why`.
+    var source: String = ""
+    /// Its line in behaviors.yaml (0: unknown).
+    var line: Int = 0
 }
 
 /// Where a behaviour was seen: tokens `start..<end`.

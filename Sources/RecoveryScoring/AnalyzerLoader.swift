@@ -34,6 +34,15 @@ extension Analyzer {
 private struct CatalogLoader {
     var reader: YAMLReader
     private var classes: [String: PatternNode] = [:]
+    /// Each class's plain phrases, for the learned reader's class features.
+    private var classWords: [(name: String, words: [String])] = []
+
+    /// A class option as a plain phrase for the model's class features ("fed up", "the
+    /// technician"); nil for options written in the pattern language.
+    static func featureWord(_ option: String) -> String? {
+        let plain = option.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "'" || $0 == "-" }
+        return plain && !option.isEmpty ? option : nil
+    }
 
     init(reader: YAMLReader) { self.reader = reader }
 
@@ -65,7 +74,7 @@ private struct CatalogLoader {
                          at: behaviorsPair.keyNode, hint: "every behaviour id of behaviors.md needs patterns and examples")
         }
         let catalog = BehaviorCatalog(entries: Behavior.allCases.compactMap { entries[$0] })
-        return Analyzer(catalog: catalog, rules: Behavior.allCases.flatMap { rules[$0] ?? [] })
+        return Analyzer(catalog: catalog, rules: Behavior.allCases.flatMap { rules[$0] ?? [] }, classWords: classWords)
     }
 
     private mutating func readClasses(_ node: Node) {
@@ -76,7 +85,9 @@ private struct CatalogLoader {
                              hint: "use lowercase letters and '_', and not time, number, day or any")
                 continue
             }
-            let options = reader.list(value, what: "class '\(name)'").compactMap { compile($0, what: "class '\(name)'") }
+            let items = reader.list(value, what: "class '\(name)'")
+            classWords.append((name, items.compactMap { $0.scalar.flatMap { Self.featureWord($0.string) } }))
+            let options = items.compactMap { compile($0, what: "class '\(name)'") }
             if !options.isEmpty { classes[name] = options.count == 1 ? options[0] : .alternatives(options) }
         }
     }
@@ -95,7 +106,8 @@ private struct CatalogLoader {
             guard let list = reader.value(key, in: node, what: what, required: !isException) else { continue }
             for item in reader.list(list, what: "\(key) of \(what)") {
                 if let pattern = compile(item, what: "\(key) of \(what)") {
-                    compiled.append(CompiledRule(behavior: behavior, isException: isException, node: pattern))
+                    compiled.append(CompiledRule(behavior: behavior, isException: isException, node: pattern,
+                                                 source: item.scalar?.string ?? "", line: item.mark?.line ?? 0))
                 }
             }
         }

@@ -25,6 +25,10 @@ final class AnalyzerScratch {
     var hits = [[Hit]](repeating: [], count: Behavior.slotCount)
     /// `Reading`'s exception hits, by `Behavior.slot`.
     var exceptions = [[Hit]](repeating: [], count: Behavior.slotCount)
+    /// The first surviving rule hit of each behaviour, by slot.
+    var firstHits: [Hit?] = []
+    /// The reply's features for the learned reader.
+    var features: [ModelFeature] = []
     /// The matcher's backtracking stack.
     var stack: [(pc: Int32, position: Int32)] = []
     /// `Analyzer.collectHits`'s tables, in one allocation: per rule, where its run starts once

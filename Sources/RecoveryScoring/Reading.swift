@@ -57,6 +57,12 @@ struct Reading {
     /// Replaces the hits of `behavior`.
     mutating func setHits(_ behavior: Behavior, _ list: [Hit]) { hits[behavior.slot] = list }
 
+    /// Every hit of `behavior`, surviving or not yet read (for `analyze --why`).
+    func allHits(_ behavior: Behavior) -> [Hit] { hits[behavior.slot] }
+
+    /// The exception hits of `behavior`.
+    func exceptionHits(_ behavior: Behavior) -> [Hit] { exceptions[behavior.slot] }
+
     /// Adds a hit made by a reading rule.
     mutating func addHit(_ hit: Hit) { hits[hit.behavior.slot].append(hit) }
 
@@ -70,8 +76,19 @@ struct Reading {
         hits[behavior.slot].min { ($0.start, -$0.end, $0.rule) < ($1.start, -$1.end, $1.rule) }
     }
 
+    /// The behaviours with a surviving hit, by slot bit.
+    var foundMask: UInt16 {
+        var mask: UInt16 = 0
+        for slot in hits.indices where !hits[slot].isEmpty { mask |= 1 << UInt16(slot) }
+        return mask
+    }
+
+    /// The behaviours some pattern matched before the reading rules ran, by slot bit.
+    private(set) var matchedMask: UInt16 = 0
+
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {
+        matchedMask = foundMask
         for slot in hits.indices where !hits[slot].isEmpty {
             let cancels = exceptions[slot]
             // In place, and only when a hit goes: most replies keep them all.
@@ -80,11 +97,13 @@ struct Reading {
             if list.contains(where: cancelled) { list.removeAll(where: cancelled) }
             hits[slot] = list
         }
+        readMentions()
         readApologyObjects()
         readSarcasm()
         readTakenBackApologies()
         readRescuedPromises()
         readSpecificPromises()
+        readOwnedFacts()
         readOptions()
     }
 

@@ -68,9 +68,10 @@ extension Reading {
             let excuses = [Behavior.deflect, .dismiss, .blame].flatMap { hits($0) ?? [] }
                 .filter { $0.start >= tailStart && $0.start < tailEnd }
             guard !excuses.isEmpty else { continue }
-            // "I'm sorry, but <excuse>" keeps the apology beside the excuse; only a bare
-            // "sorry, but ..." / "sorry, <excuse>" is taken back (behaviors.md, convention 9).
-            if speaker(hit) != nil { continue }
+            // "I'm sorry, but <whose fault it was>" keeps the apology beside the blame; a policy
+            // wall or a brush-off takes it back ("I'm sorry, but that's policy"), and so does
+            // any excuse after a bare "sorry" (convention 9).
+            if speaker(hit) != nil, excuses.allSatisfy({ $0.behavior == .blame }) { continue }
             takenBack.append(Hit(behavior: .nonApology, start: hit.start, end: quoteEnd, rule: -1))
         }
         guard !takenBack.isEmpty else { return }
@@ -172,5 +173,59 @@ extension Reading {
             }
         }
         setHits(.commit, kept)
+    }
+}
+
+/// Verbs that report someone else's words: what follows is a mention, not the trainee's own.
+let reportingWords: Set<String> = ["told", "said", "says", "saying", "claimed", "claims", "wrote", "mentioned", "replied", "insisted"]
+
+/// Words that may stand between a reporting verb and its subject ("you were told").
+let reportingAuxiliaries: Set<String> = ["was", "were", "had", "has", "have", "been", "just", "apparently", "supposedly", "then"]
+
+extension Reading {
+    /// Whether a hit names the customer ("you", "your"): blame that points at them.
+    func pointsAtCustomer(_ hit: Hit) -> Bool {
+        (hit.start..<hit.end).contains { ["you", "your", "yourself"].contains(tokens[$0].key) }
+    }
+
+    /// Mention is not use (convention 13): words inside quotation marks, and words reported
+    /// after someone else's "told"/"said" in the same sentence ("you were told it's not our
+    /// problem"), are not the trainee's behaviour. "I said" and "we told" are the trainee's own.
+    mutating func readMentions() {
+        var reported: [Int] = []  // the first reported token of each sentence, if any
+        var sentenceStart = 0
+        for i in tokens.indices {
+            if i > 0, tokens[i].sentence != tokens[i - 1].sentence { sentenceStart = i }
+            guard reportingWords.contains(tokens[i].key) else { continue }
+            var j = i - 1
+            while j >= sentenceStart, reportingAuxiliaries.contains(tokens[j].key) { j -= 1 }
+            let subject = j >= sentenceStart ? tokens[j].key : ""
+            if subject != "i", subject != "we", subject != "" { reported.append(i + 1) }
+        }
+        func isMention(_ hit: Hit) -> Bool {
+            if (hit.start..<hit.end).allSatisfy({ tokens[$0].quoted || !tokens[$0].isWord }) { return true }
+            return reported.contains { $0 <= hit.start && tokens[$0 - 1].sentence == tokens[hit.start].sentence }
+        }
+        for behavior in Behavior.allCases {
+            guard let list = hits(behavior), list.contains(where: isMention) else { continue }
+            setHits(behavior, list.filter { !isMention($0) })
+        }
+    }
+
+    /// Keeping responsibility clears the rest (conventions 15, 16): once the reply owns the
+    /// failure ("that's on us"), naming who or what caused it is a fact, not blame (blame that
+    /// points at the customer stays); a handover or a promise in a sentence that owns it
+    /// ("I'll get billing on the line and stay with you") is neither a deflection nor vague.
+    mutating func readOwnedFacts() {
+        guard let owns = hits(.own) else { return }
+        let owning = Set(owns.map { tokens[$0.start].sentence })
+        if let blames = hits(.blame) { setHits(.blame, blames.filter(pointsAtCustomer)) }
+        for behavior in [Behavior.deflect, .vaguePromise] {
+            if let list = hits(behavior) { setHits(behavior, list.filter { !owning.contains(tokens[$0.start].sentence) }) }
+        }
+        if let promises = hits(.vaguePromise), let checks = hits(.followUp) {
+            let checking = Set(checks.map { tokens[$0.start].sentence })
+            setHits(.vaguePromise, promises.filter { !checking.contains(tokens[$0.start].sentence) })
+        }
     }
 }

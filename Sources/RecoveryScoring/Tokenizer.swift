@@ -170,6 +170,38 @@ enum Tokenizer {
             }
             i += 1
         }
+        markQuoted(&tokens, scalars: scalars)
+    }
+
+    /// Marks the tokens inside paired quotation marks: straight or curly double quotes, curly
+    /// single quotes, and straight single quotes that open before a word and close after one
+    /// ('it's not our problem'). An unpaired mark quotes nothing.
+    private static func markQuoted(_ tokens: inout [Token], scalars: [Unicode.Scalar]) {
+        var ranges: [(Int, Int)] = []
+        var openDouble: Int? = nil, openSingle: Int? = nil
+        for (i, s) in scalars.enumerated() {
+            let before = i > 0 ? scalars[i - 1] : " ", after = i + 1 < scalars.count ? scalars[i + 1] : " "
+            switch s {
+            case "\"":
+                if let open = openDouble { ranges.append((open, i)); openDouble = nil } else { openDouble = i }
+            case "“": openDouble = i
+            case "”": if let open = openDouble { ranges.append((open, i)); openDouble = nil }
+            case "‘", "'":
+                if openSingle == nil, !isWordScalar(before), isLetter(after) { openSingle = i }
+                else if let open = openSingle, isWordScalar(before) || isSentenceMark(before), !isLetter(after) {
+                    ranges.append((open, i))
+                    openSingle = nil
+                }
+            case "’":
+                if let open = openSingle, !isLetter(after) { ranges.append((open, i)); openSingle = nil }
+            default: break
+            }
+        }
+        guard !ranges.isEmpty else { return }
+        for k in tokens.indices where tokens[k].kind != .sentenceEnd {
+            let start = tokens[k].start
+            if ranges.contains(where: { $0.0 <= start && start < $0.1 }) { tokens[k].quoted = true }
+        }
     }
 
     /// Sets `scalars` to `Array(text.unicodeScalars)`, without decoding when the text is

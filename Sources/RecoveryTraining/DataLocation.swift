@@ -14,6 +14,10 @@ public struct DataLocation: Sendable, Equatable {
     public var scoringDirectory: String { root + "/Scoring" }
     /// `Scoring/behaviors.yaml`.
     public var behaviorsFile: String { scoringDirectory + "/behaviors.yaml" }
+    /// `Scoring/corpus/`: the labelled replies (train, dev and frozen test parts).
+    public var corpusDirectory: String { scoringDirectory + "/corpus" }
+    /// `Scoring/model.bin`: the learned reader `recovery train` writes.
+    public var modelFile: String { scoringDirectory + "/model.bin" }
     /// `Scoring/rubrics/`.
     public var rubricsDirectory: String { scoringDirectory + "/rubrics" }
 

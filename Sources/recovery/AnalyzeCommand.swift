@@ -19,11 +19,17 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "A file of replies, one per line (default: standard input).")
     var file: String?
 
-    @Flag(help: "Print one JSON object per input line: {\"text\", \"behaviors\", \"evidence\"}.")
+    @Flag(help: "Print one JSON object per input line: {\"behaviors\", \"evidence\", \"notes\", \"text\"}; each evidence item says which reader found it (\"rules\" or \"model\") and the model's confidence.")
     var json = false
 
     @Option(name: .customLong("eval"), help: "Score the analyzer on a labelled set (JSON lines).")
     var evalFile: String?
+
+    @Option(help: "Explain how one reply is read: each rule that matched (and what cancelled it), the model's probability and the features it weighed most.")
+    var why: String?
+
+    @Flag(help: ArgumentHelp("Print each reply's rule findings and every model probability as JSON (for tuning on dev).", visibility: .hidden))
+    var scores = false
 
     @Flag(help: "With --eval: also list the first misreadings (false positives and negatives).")
     var errors = false
@@ -34,6 +40,10 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
+        if let why {
+            print(analyzer.explain(why).text)
+            return
+        }
         if let evalFile {
             try EvalReport(analyzer: analyzer, json: json, errors: errors, limit: limit).run(path: evalFile)
             return
@@ -45,13 +55,35 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             input = FileHandle.standardInput
         }
-        let text = String(decoding: input.readDataToEndOfFile(), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        for line in lines {
-            let analysis = analyzer.analyze(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-            print(json ? AnalysisJSON.line(analysis) : AnalysisJSON.plain(analysis))
+        let contents = input.readDataToEndOfFile()
+        var lines = contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        if scores {
+            for line in lines {
+                let (rules, p) = analyzer.readers(String(decoding: line, as: UTF8.self))
+                print("{\"rules\":[\(rules.map { "\"\($0.id)\"" }.joined(separator: ","))],\"p\":[\((p ?? []).map { String(format: "%.4f", $0) }.joined(separator: ","))]}")
+            }
+            return
         }
+        // One buffer, written out every 64 KiB: a reply's JSON is built byte by byte
+        // (`ReplyAnalysis.appendJSON`), so the output costs less than the reading.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 17)
+        for var line in lines {
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            let analysis = analyzer.analyze(String(decoding: line, as: UTF8.self))
+            if json {
+                analysis.appendJSON(to: &out)
+                out.append(UInt8(ascii: "\n"))
+            } else {
+                out.append(contentsOf: (AnalysisText.plain(analysis) + "\n").utf8)
+            }
+            if out.count >= 1 << 16 {
+                Output.bytes(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        Output.bytes(out)
     }
 }
 
@@ -112,23 +144,8 @@ struct EvalReport {
         }
     }
 }
-/// How `analyze` prints one analysis.
-enum AnalysisJSON {
-    private struct Record: Encodable {
-        let text: String
-        let behaviors: [String]
-        let evidence: [Evidence]
-        let notes: [String]
-    }
-
-    /// One compact JSON object.
-    static func line(_ analysis: ReplyAnalysis) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let record = Record(text: analysis.text, behaviors: analysis.behaviors.map(\.id), evidence: analysis.evidence, notes: analysis.notes)
-        return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
+/// How `analyze` prints one analysis for people (JSON: `ReplyAnalysis.appendJSON`).
+enum AnalysisText {
     /// `text  →  behaviour "quote", ...` for people.
     static func plain(_ analysis: ReplyAnalysis) -> String {
         let found = analysis.behaviors.map { behavior in

@@ -19,6 +19,9 @@ enum Output {
         writeAll(text, to: 1)
     }
 
+    /// `bytes` on standard output exactly as given.
+    static func bytes(_ bytes: [UInt8]) { writeAll(bytes[...], to: 1) }
+
     /// `error: message` on standard error.
     static func error(_ message: String) {
         writeAll("error: " + message + "\n", to: 2)
@@ -31,8 +34,10 @@ enum Output {
 
     /// Writes all of `text` to `descriptor`, retrying interrupted writes; a closed terminal or
     /// pipe is ignored (Foundation's `FileHandle.write` traps on those), so the call is still saved.
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
+    private static func writeAll(_ text: String, to descriptor: Int32) { writeAll(Array(text.utf8)[...], to: descriptor) }
+
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) {
+        var bytes = bytes
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written > 0 {

@@ -25,12 +25,15 @@ struct ReadingRuleTests {
         #expect(try !behaviors("We can't waive the fee.").contains(.atone))
     }
 
-    @Test("a bare 'sorry, but' takes the apology back; 'I'm sorry, but' keeps it beside the excuse")
+    @Test("'sorry, but' takes the apology back, except that 'I'm sorry, but' keeps it beside whose fault it was")
     func sorryBut() throws {
         #expect(try behaviors("Sorry, but that's policy.") == [.nonApology, .deflect])
         #expect(try behaviors("I'm sorry, but you should have called sooner.") == [.apologize, .blame])
         #expect(try behaviors("Sorry, system glitch.") == [.nonApology, .blame])
-        #expect(try behaviors("I'm sorry, but there's nothing I can do.") == [.apologize, .deflect])
+        // A policy wall or a refusal takes even a first-person apology back (behaviors.md: "the
+        // 'but' takes the apology back"); the corpus writers read it so too.
+        #expect(try behaviors("I'm sorry, but there's nothing I can do.") == [.nonApology, .deflect])
+        #expect(try behaviors("I'm sorry, but it's policy.") == [.nonApology, .deflect])
         #expect(try behaviors("I'm sorry, but the technician was new and dispatch overbooked him.") == [.apologize, .blame])
         #expect(try behaviors("Sorry, but refunds are handled by billing.") == [.nonApology, .deflect])
         #expect(try behaviors("I'm sorry, but I'll have it fixed by 5.").contains(.apologize))

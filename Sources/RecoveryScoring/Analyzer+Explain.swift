@@ -1,0 +1,114 @@
+import RecoveryCore
+
+/// Why a reply was read as it was (`recovery analyze --why`): per behaviour, the rules that
+/// matched (kept, or cancelled and by what) and the model's probability with the features
+/// that weighed most, so a trainer can see what to fix and where.
+public struct ReplyExplanation: Sendable {
+    /// One pattern of behaviors.yaml that matched.
+    public struct RuleMatch: Sendable {
+        /// The pattern as written, and its line in behaviors.yaml.
+        public var pattern: String
+        public var line: Int
+        /// The words it matched.
+        public var quote: String
+        /// Nil when the match counted; otherwise what cancelled it.
+        public var cancelledBy: String?
+    }
+
+    /// One feature the model weighed, and how much (positive: towards the behaviour).
+    public struct Weighed: Sendable {
+        public var feature: String
+        public var weight: Double
+    }
+
+    /// What each reader made of one behaviour.
+    public struct Entry: Sendable {
+        public var behavior: Behavior
+        /// Whether the analysis reports it, and which reader found it.
+        public var reader: Evidence.Reader?
+        /// Rule matches (kept or cancelled), and matches added by the reading rules.
+        public var rules: [RuleMatch]
+        /// The model's probability and the threshold it needs (nil without a model).
+        public var probability: Double?
+        public var threshold: Double?
+        /// The features that weighed most, strongest first.
+        public var features: [Weighed]
+
+        /// Whether any reader found it, or nearly did: a rule matched, or the model came
+        /// within 0.25 of its threshold.
+        public var isWorthShowing: Bool {
+            reader != nil || !rules.isEmpty || (probability.map { p in threshold.map { p >= $0 - 0.25 } ?? false } ?? false)
+        }
+    }
+
+    /// The analysis itself.
+    public var analysis: ReplyAnalysis
+    /// One entry per behaviour, in `Behavior` order.
+    public var entries: [Entry]
+}
+
+extension Analyzer {
+    /// What the rules alone find in `text`, and the model's probability of every behaviour (in
+    /// `Behavior` order; nil without a model).
+    public func readers(_ text: String) -> (rules: [Behavior], probabilities: [Double]?) {
+        let rules = with(model: nil).analyze(text).behaviors
+        guard let model else { return (rules, nil) }
+        let p = model.probabilities(modelFeatures(text))
+        return (rules, Behavior.allCases.map { Double(p[$0.slot]) })
+    }
+
+    /// Reads `text` and says why: every rule match and what became of it, and the model's view.
+    public func explain(_ text: String, features limit: Int = 6) -> ReplyExplanation {
+        let analysis = analyze(text)
+        return ScratchPool.shared.withScratch { scratch in withReading(text, scratch: scratch) { reading in
+            let raw = Behavior.allCases.map { reading.allHits($0) }
+            let exceptions = Behavior.allCases.map { reading.exceptionHits($0) }
+            reading.applyReadingRules()
+            let tokens = reading.input.tokens
+            let scalars = Array(text.unicodeScalars)
+            func quote(_ start: Int, _ end: Int) -> String {
+                guard start < end, end <= tokens.count else { return "" }
+                return String(String.UnicodeScalarView(scalars[tokens[start].start..<tokens[end - 1].end]))
+            }
+            let mask = reading.foundMask
+            var features: [ModelFeature] = []
+            var names: [String]? = []
+            ModelFeatures.extract(reading.input, ruleFound: mask, classes: classes, known: model.map { .model($0) } ?? .all,
+                                  into: &features, names: &names)
+            let probabilities = model?.probabilities(features)
+            let entries = Behavior.allCases.map { behavior -> ReplyExplanation.Entry in
+                let slot = behavior.slot
+                let kept = reading.allHits(behavior)
+                var matches: [ReplyExplanation.RuleMatch] = []
+                for hit in raw[slot] where hit.rule >= 0 {
+                    let rule = rules[hit.rule]
+                    var reason: String? = nil
+                    if !kept.contains(where: { $0.rule == hit.rule && $0.start == hit.start && $0.end == hit.end }) {
+                        if let cancel = exceptions[slot].first(where: hit.overlaps), cancel.rule >= 0 {
+                            reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
+                        } else {
+                            reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
+                        }
+                    }
+                    matches.append(.init(pattern: rule.source, line: rule.line, quote: quote(hit.start, hit.end), cancelledBy: reason))
+                }
+                for hit in kept where hit.rule < 0 {
+                    matches.append(.init(pattern: "(a reading rule)", line: 0, quote: quote(hit.start, hit.end), cancelledBy: nil))
+                }
+                var weighed: [ReplyExplanation.Weighed] = []
+                if let model, let names {
+                    for (feature, weight) in model.strongestFeatures(features, slot: slot, limit: limit) {
+                        let index = features.firstIndex(of: feature) ?? 0
+                        weighed.append(.init(feature: names[index], weight: Double(weight)))
+                    }
+                }
+                return ReplyExplanation.Entry(
+                    behavior: behavior, reader: analysis.evidence.first { $0.label == behavior.id }?.reader
+                        ?? (analysis.shows(behavior) ? .rules : nil),
+                    rules: matches, probability: probabilities.map { Double($0[slot]) },
+                    threshold: model.map { Double($0.thresholds[slot]) }, features: weighed)
+            }
+            return ReplyExplanation(analysis: analysis, entries: entries)
+        } }
+    }
+}

@@ -1,0 +1,45 @@
+extension BehaviorModel {
+    /// Whether the model alone reads the behaviour in `slot` from `probabilities`.
+    @inline(__always)
+    func reads(_ probabilities: SIMD16<Float>, slot: Int) -> Bool {
+        probabilities[slot] >= thresholds[slot]
+    }
+
+    /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
+    /// shared out over the tokens it covers, and the quote is the run of at most eight words
+    /// within one sentence whose shares add up highest. Nil when no word pulls towards it.
+    func evidenceSpan(_ features: [ModelFeature], slot: Int, tokens: [Token]) -> (start: Int, end: Int)? {
+        guard !tokens.isEmpty else { return nil }
+        var share = [Float](repeating: 0, count: tokens.count)
+        for feature in features where feature.end > feature.start {
+            let weight = self.weight(feature.key, slot: slot)
+            guard weight != 0 else { continue }
+            let width = Float(feature.end - feature.start)
+            for t in Int(feature.start)..<Int(feature.end) { share[t] += weight / width }
+        }
+        var best: (start: Int, end: Int, sum: Float)? = nil
+        for start in tokens.indices where tokens[start].isWord && share[start] > 0 {
+            var sum: Float = 0
+            var end = start
+            while end < tokens.count, end - start < 8, tokens[end].isWord, tokens[end].sentence == tokens[start].sentence {
+                sum += share[end]
+                end += 1
+                if share[end - 1] > 0, best == nil || sum > best!.sum { best = (start, end, sum) }
+            }
+        }
+        return best.map { ($0.start, $0.end) }
+    }
+
+    /// The features of a reply that pushed hardest for or against the behaviour in `slot`,
+    /// strongest first: each with its weight and the tokens it stands on.
+    func strongestFeatures(_ features: [ModelFeature], slot: Int, limit: Int) -> [(feature: ModelFeature, weight: Float)] {
+        var seen = Set<UInt32>()
+        var weighed: [(feature: ModelFeature, weight: Float)] = []
+        for feature in features where seen.insert(feature.key).inserted {
+            let weight = self.weight(feature.key, slot: slot)
+            if weight != 0 { weighed.append((feature, weight)) }
+        }
+        weighed.sort { abs($0.weight) != abs($1.weight) ? abs($0.weight) > abs($1.weight) : $0.feature.key < $1.feature.key }
+        return Array(weighed.prefix(limit))
+    }
+}

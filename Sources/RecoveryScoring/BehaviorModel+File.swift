@@ -1,0 +1,73 @@
+import Foundation
+import RecoveryCore
+
+/// Codes of the diagnostics a model file can get.
+enum ModelDiagnostic {
+    /// The file is not a model this program can read.
+    static let badModel = "bad-model"
+}
+
+extension BehaviorModel {
+    /// The file's bytes: the header as one line of JSON (sorted keys), then the feature keys
+    /// (UInt32) and their weight rows (16 Float32 each), little-endian. The same model always
+    /// gives the same bytes.
+    public func fileData() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = (try? encoder.encode(header)) ?? Data()
+        data.append(UInt8(ascii: "\n"))
+        data.reserveCapacity(data.count + keys.count * 68)
+        for key in keys { withUnsafeBytes(of: key.littleEndian) { data.append(contentsOf: $0) } }
+        for weight in weights { withUnsafeBytes(of: weight.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// Reads a model file; a damaged or foreign file is a positioned `bad-model` error.
+    public static func load(path: String) throws(DiagnosticError) -> BehaviorModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError([failure(path, "cannot read the model file")])
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Parses the bytes of a model file, named `path` in errors.
+    static func parse(_ data: Data, path: String) throws(DiagnosticError) -> BehaviorModel {
+        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else {
+            throw DiagnosticError([failure(path, "no header line: this is not a model written by `recovery train`")])
+        }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline])
+        } catch {
+            throw DiagnosticError([failure(path, "the header line is not a model header")])
+        }
+        guard header.format == "recovery-model", header.version == 1 else {
+            throw DiagnosticError([failure(path, "format '\(header.format)' version \(header.version) is not recovery-model version 1")])
+        }
+        guard header.behaviors == Behavior.allIDs, header.bias.count == 16, header.thresholds.count == 16 else {
+            throw DiagnosticError([failure(path, "the model's behaviours are not the 16 of behaviors.md")])
+        }
+        let body = data[(newline + 1)...]
+        let count = header.features
+        guard count >= 0, body.count == count * 4 * 17 else {
+            throw DiagnosticError([failure(path, "the file is cut or padded: \(body.count) bytes of weights for \(count) features")])
+        }
+        var keys = [UInt32](repeating: 0, count: count), weights = [Float](repeating: 0, count: count * 16)
+        body.withUnsafeBytes { raw in
+            for k in 0..<count { keys[k] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self)) }
+            let base = count * 4
+            for k in 0..<count * 16 {
+                weights[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + k * 4, as: UInt32.self)))
+            }
+        }
+        guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }), !keys.contains(0) else {
+            throw DiagnosticError([failure(path, "the feature keys are out of order")])
+        }
+        return BehaviorModel(header: header, keys: keys, weights: weights)
+    }
+
+    private static func failure(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(code: ModelDiagnostic.badModel, message: message, position: SourcePosition(file: path, line: 1, column: 1),
+                   hint: "run `recovery train` to build Scoring/model.bin again from the corpus")
+    }
+}

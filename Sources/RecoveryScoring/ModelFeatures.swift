@@ -1,0 +1,242 @@
+import RecoveryCore
+
+/// The word classes of behaviors.yaml as plain phrases, for the model's features: a trainer's
+/// list ("<staff>", "<feeling>") carries to words the corpus never paired with a behaviour.
+struct WordClasses: Sendable {
+    /// A phrase of a class: the class's number and the vocabulary ids after its first word.
+    struct Phrase: Sendable {
+        var name: Int32
+        var rest: [Int32]
+    }
+    /// The phrases that begin with each vocabulary id.
+    var phrasesByFirstID: [[Phrase]]
+    /// Class names by number, and their hashes.
+    var names: [String]
+    var hashes: [UInt64]
+
+    init(phrasesByFirstID: [[Phrase]], names: [String]) {
+        self.phrasesByFirstID = phrasesByFirstID
+        self.names = names
+        hashes = names.map { ModelFeatures.hash($0) }
+    }
+
+    /// An empty set of classes.
+    static let none = WordClasses(phrasesByFirstID: [], names: [])
+}
+
+/// One feature of a reply for the learned reader (`BehaviorModel`): a hashed name and the
+/// tokens it stands on, so the model's evidence can quote the words it weighed most.
+struct ModelFeature: Sendable, Equatable {
+    /// The feature's name, hashed (never 0).
+    var key: UInt32
+    /// First token the feature covers.
+    var start: Int32
+    /// One past the last token it covers (equal to `start` for whole-reply features).
+    var end: Int32
+    /// What kind of feature it is (`ModelFeatures.Kind`).
+    var kind: UInt8 = 0
+}
+
+/// Turns a reply's tokens into the features the learned reader weighs. The same function
+/// serves training and reading, so a trained model always sees what it was trained on.
+///
+/// The features are general, not phrase lists:
+/// - `w:` each normalised word (contractions expanded, spelling fixed, plurals folded);
+/// - `b:` and `t:` word pairs and triples within a sentence, with `<s>` opening each sentence,
+///   so "not my" and "<s> sorry" differ from "my" and "sorry";
+/// - `c:` character 4-grams with the word's edges (`^sor`, `orry`, `rry$`) of each word the
+///   model does not know as a word: typos and unseen forms are read by their letters;
+/// - `q:` a question's first word ("q:did", "q:what"): yes/no checks and open questions;
+/// - `time`: a time expression (the same time reader the rules use), and `time+hedge` when
+///   a hedge word shares its sentence;
+/// - `quoted:` words inside quotation marks, kept apart from the trainee's own words;
+/// - `rule:` each behaviour the hand-written rules found, so the model can learn what
+///   usually comes with it.
+/// Which words the model knows: a word it knows is weighed as a word; any other word (a typo,
+/// a rare form) is weighed by its letters instead.
+enum KnownWords {
+    /// Every word is known: no letter features (training's first pass).
+    case all
+    /// The words of a trained model (its word features).
+    case model(BehaviorModel)
+    /// The words seen often enough in training.
+    case set(Set<UInt32>)
+
+    @inline(__always)
+    func contains(_ key: UInt32) -> Bool {
+        switch self {
+        case .all: true
+        case .model(let model): model.row(key) != nil
+        case .set(let keys): keys.contains(key)
+        }
+    }
+}
+
+enum ModelFeatures {
+    /// Kinds of feature, hashed first so that a word and a pair of the same bytes differ.
+    enum Kind: UInt8 {
+        case word = 1, pair, triple, chars, question, time, hedgedTime, quoted, rule, negated, wordClass, classPair
+    }
+
+    /// Words that make a time uncertain (labelling convention 14).
+    static let hedgeWords: Set<String> = [
+        "probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "think", "guess", "reckon",
+        "should", "might", "may", "ish", "roughly", "around", "about", "approximately", "likely", "expect",
+        "promise", "hope", "try", "trying", "aim", "supposed",
+    ]
+
+    /// The features of the tokens in `input`, appended to `features` (emptied first);
+    /// `ruleFound` holds the behaviours the rules found, by `Behavior.slot`.
+    static func extract(_ input: MatchInput, ruleFound: UInt16, classes: WordClasses, known: KnownWords,
+                        into features: inout [ModelFeature]) {
+        var unnamed: [String]? = nil
+        extract(input, ruleFound: ruleFound, classes: classes, known: known, into: &features, names: &unnamed)
+    }
+
+    /// `extract(_:ruleFound:into:)`, also giving each feature a readable name in `names` when
+    /// it is not nil (for `analyze --why`).
+    static func extract(_ input: MatchInput, ruleFound: UInt16, classes: WordClasses, known: KnownWords,
+                        into features: inout [ModelFeature], names: inout [String]?) {
+        features.removeAll(keepingCapacity: true)
+        names?.removeAll()
+        let tokens = input.tokens
+        var previous: UInt64 = sentenceOpening, beforePrevious: UInt64 = 0
+        var sentenceFirstWord = 0
+        var sentenceHasHedge = false, sentenceTime: (start: Int, end: Int)? = nil
+        func add(_ key: UInt64, _ start: Int, _ end: Int, _ name: @autoclosure () -> String, kind: Kind = .word) {
+            features.append(ModelFeature(key: fold(key), start: Int32(start), end: Int32(end), kind: kind.rawValue))
+            if names != nil { names!.append(name()) }
+        }
+        func text(_ i: Int) -> String { i < 0 ? "<s>" : tokens[i].kind == .number ? "<number>" : tokens[i].key }
+        func closeSentence() {
+            if let time = sentenceTime {
+                add(mix(Kind.time.rawValue, 0), time.start, time.end, "a time", kind: .time)
+                if sentenceHasHedge { add(mix(Kind.hedgedTime.rawValue, 0), time.start, time.end, "a time with a hedge word", kind: .hedgedTime) }
+            }
+            sentenceHasHedge = false
+            sentenceTime = nil
+        }
+        for i in tokens.indices {
+            let token = tokens[i]
+            if token.kind == .sentenceEnd {
+                if token.text == "?", sentenceFirstWord < i {
+                    add(mix(Kind.question.rawValue, hash(tokens[sentenceFirstWord].key)), sentenceFirstWord, i + 1,
+                        "a question opening \"\(tokens[sentenceFirstWord].key)\"", kind: .question)
+                }
+                closeSentence()
+                previous = sentenceOpening
+                beforePrevious = 0
+                sentenceFirstWord = i + 1
+                continue
+            }
+            let word = token.kind == .number ? numberHash : hash(token.key)
+            if token.quoted {
+                add(mix(Kind.quoted.rawValue, word), i, i + 1, "quoted \"\(text(i))\"", kind: .quoted)
+            } else {
+                let first = i == sentenceFirstWord
+                let wordFeature = features.count
+                add(mix(Kind.word.rawValue, word), i, i + 1, "\"\(text(i))\"")
+                add(mix(Kind.pair.rawValue, previous, word), max(i - 1, sentenceFirstWord), i + 1,
+                    "\"\(first ? "<s>" : text(i - 1)) \(text(i))\"", kind: .pair)
+                if beforePrevious != 0 {
+                    add(mix(Kind.triple.rawValue, beforePrevious, previous, word), max(i - 2, sentenceFirstWord), i + 1,
+                        "\"\(i - 1 == sentenceFirstWord ? "<s>" : text(i - 2)) \(text(i - 1)) \(text(i))\"", kind: .triple)
+                }
+                if token.flags.contains(.negator), i + 1 < tokens.count, tokens[i + 1].isWord {
+                    add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
+                }
+                if token.kind == .word, !known.contains(features[wordFeature].key) {
+                    addCharacterGrams(of: token.text, at: i, into: &features, names: &names)
+                }
+                // The word classes of behaviors.yaml ("<staff>", "<feeling>").
+                if token.id >= 0, Int(token.id) < classes.phrasesByFirstID.count {
+                    for phrase in classes.phrasesByFirstID[Int(token.id)] {
+                        let end = i + 1 + phrase.rest.count
+                        guard end <= tokens.count,
+                              phrase.rest.indices.allSatisfy({ tokens[i + 1 + $0].id == phrase.rest[$0] && !tokens[i + 1 + $0].quoted })
+                        else { continue }
+                        let name = classes.hashes[Int(phrase.name)], label = classes.names[Int(phrase.name)]
+                        add(mix(Kind.wordClass.rawValue, name), i, end, "a <\(label)> phrase", kind: .wordClass)
+                        if !first {
+                            add(mix(Kind.classPair.rawValue, previous, name), i - 1, end, "\"\(text(i - 1)) <\(label)>\"", kind: .classPair)
+                        }
+                        if end < tokens.count, tokens[end].isWord {
+                            let next = tokens[end].kind == .number ? numberHash : hash(tokens[end].key)
+                            add(mix(Kind.classPair.rawValue, name, next, 1), i, end + 1, "\"<\(label)> \(text(end))\"", kind: .classPair)
+                        }
+                    }
+                }
+                if hedgeWords.contains(token.key) { sentenceHasHedge = true }
+                if sentenceTime == nil, input.timeEnds[i] > i { sentenceTime = (i, input.timeEnds[i]) }
+            }
+            beforePrevious = previous
+            previous = word
+        }
+        closeSentence()
+        var found = ruleFound
+        while found != 0 {
+            let slot = found.trailingZeroBitCount
+            found &= found - 1
+            add(mix(Kind.rule.rawValue, UInt64(slot + 1)), 0, 0, "the rules found \(Behavior.allCases[slot].id)", kind: .rule)
+        }
+    }
+
+    /// The 4-grams of `^word$` (the whole marked word when shorter).
+    private static func addCharacterGrams(of word: String, at i: Int, into features: inout [ModelFeature],
+                                          names: inout [String]?) {
+        var window: UInt32 = UInt32(UInt8(ascii: "^"))
+        var filled = 1
+        func emit(_ value: UInt32) {
+            features.append(ModelFeature(key: fold(mix(Kind.chars.rawValue, UInt64(value))), start: Int32(i), end: Int32(i + 1),
+                                         kind: Kind.chars.rawValue))
+            if names != nil {
+                let bytes = (0..<4).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }.filter { $0 != 0 && $0 < 0x80 }
+                names!.append("letters \"\(String(decoding: bytes, as: UTF8.self))\" of \"\(word)\"")
+            }
+        }
+        for byte in word.utf8 {
+            window = (window << 8) | UInt32(byte)
+            filled += 1
+            if filled >= 4 { emit(window) }
+        }
+        window = (window << 8) | UInt32(UInt8(ascii: "$"))
+        filled += 1
+        if filled >= 4 { emit(window) } else { emit(window | 0x8000_0000) }
+    }
+
+    /// FNV-1a over the UTF-8 bytes of `text`.
+    @inline(__always)
+    static func hash(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x100_0000_01b3
+        }
+        return value
+    }
+
+    /// A strong mix of a kind and up to three hashes (splitmix64 steps).
+    @inline(__always)
+    static func mix(_ kind: UInt8, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
+        var value = UInt64(kind) &* 0x9e37_79b9_7f4a_7c15
+        for part in [a, b, c] {
+            value = (value ^ part) &* 0xbf58_476d_1ce4_e5b9
+            value ^= value >> 31
+            value = value &* 0x94d0_49bb_1331_11eb
+            value ^= value >> 29
+        }
+        return value
+    }
+
+    /// 32 bits of `value`, never 0 (the model's table marks empty slots with 0).
+    @inline(__always)
+    static func fold(_ value: UInt64) -> UInt32 {
+        let folded = UInt32(truncatingIfNeeded: value ^ (value >> 32))
+        return folded == 0 ? 1 : folded
+    }
+
+    /// What a sentence's first pair starts from.
+    static let sentenceOpening: UInt64 = hash("<s>")
+    /// Every number reads as one word: "20 minutes" and "45 minutes" are the same to the model.
+    static let numberHash: UInt64 = hash("<number>")
+}

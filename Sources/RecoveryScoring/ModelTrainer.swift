@@ -1,0 +1,217 @@
+import Foundation
+import RecoveryCore
+
+/// One reply to learn from: its text, and the behaviours known to be shown or not.
+package struct TrainingReply: Sendable {
+    /// The reply.
+    package var text: String
+    /// The behaviours it shows, among `known`.
+    package var labels: Set<Behavior>
+    /// The behaviours it is labelled for: all 16 for a corpus row, one for an example of
+    /// behaviors.yaml (a trigger example says nothing of the other fifteen).
+    package var known: Set<Behavior>
+    /// How much the reply counts (examples count more, so the model honours them).
+    package var weight: Double
+
+    package init(text: String, labels: Set<Behavior>, known: Set<Behavior> = Set(Behavior.allCases), weight: Double = 1) {
+        self.text = text
+        self.labels = labels
+        self.known = known
+        self.weight = weight
+    }
+}
+
+/// How `ModelTrainer` learns; the defaults are what `recovery train` uses.
+public struct TrainingSettings: Sendable, Equatable {
+    /// What `recovery train` uses.
+    public static let standard = TrainingSettings()
+
+    /// A reply's feature values are 1 over its feature count to this power (0.5: unit length).
+    package var lengthPower = 0.5
+    /// Passes over the training replies.
+    package var epochs = 14
+    /// AdaGrad's base step.
+    package var learningRate = 0.2
+    /// L2 pull towards zero, per update of a weight.
+    package var l2 = 1e-4
+    /// A feature must occur in this many training replies (or in an example) to get weights.
+    package var minimumCount = 2
+    /// Weights smaller than this are dropped from the file.
+    package var pruneBelow = 0.004
+    /// Rounds of re-weighting misread examples.
+    package var exampleRounds = 3
+    /// The shuffling seed.
+    package var seed: UInt64 = 1
+    /// How much an example of behaviors.yaml counts against a corpus reply.
+    package var exampleWeight = 4.0
+    /// The lowest threshold a penalty behaviour may get: a false penalty costs a trainee more
+    /// than a missed credit, so the model alone needs to be this sure of one.
+    package var penaltyFloor: Float = 0.8
+
+    package init() {}
+
+    /// Sets one setting by its header name; false for an unknown name or a bad value.
+    public mutating func set(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "length_power": if let v = Double(value) { lengthPower = v; return true }
+        case "epochs": if let v = Int(value) { epochs = v; return true }
+        case "learning_rate": if let v = Double(value) { learningRate = v; return true }
+        case "l2": if let v = Double(value) { l2 = v; return true }
+        case "minimum_count": if let v = Int(value) { minimumCount = v; return true }
+        case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
+        default: break
+        }
+        return false
+    }
+
+    /// The settings as the model file's header records them.
+    var described: [String: String] {
+        ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)",
+         "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
+         "penalty_floor": "\(penaltyFloor)"]
+    }
+}
+
+/// Trains `BehaviorModel`s: logistic regression per behaviour, by AdaGrad over the replies in
+/// a seeded order, with the thresholds chosen on a separate dev set. Deterministic: the same
+/// replies, settings and rules give the same model, byte for byte.
+package struct ModelTrainer {
+    /// The rules, whose findings are features too (the model's own layer is not used).
+    package let analyzer: Analyzer
+    package var settings: TrainingSettings
+
+    package init(analyzer: Analyzer, settings: TrainingSettings = TrainingSettings()) {
+        self.analyzer = analyzer.with(model: nil)
+        self.settings = settings
+    }
+
+    /// A model learned from `train`, its thresholds chosen on `dev`; `inputs` is the hash
+    /// the header records. Examples of behaviors.yaml are honoured: an example the rules and
+    /// the model together still misread counts four times as much in the next round, for up
+    /// to `settings.exampleRounds` rounds, so adding a misread reply as an example fixes it.
+    package func train(_ train: [TrainingReply], dev: [LabelledReply], inputs: String) -> BehaviorModel {
+        var replies = train
+        var model = trainOnce(replies, dev: dev, inputs: inputs)
+        for _ in 0..<settings.exampleRounds {
+            let reader = analyzer.with(model: model)
+            let misread = replies.indices.filter { k in
+                let reply = replies[k]
+                guard reply.known.count < 16, let behavior = reply.known.first else { return false }
+                return reader.analyze(reply.text).shows(behavior) != reply.labels.contains(behavior)
+            }
+            guard !misread.isEmpty else { break }
+            for k in misread { replies[k].weight *= 4 }
+            model = trainOnce(replies, dev: dev, inputs: inputs)
+        }
+        return model
+    }
+
+    /// One round of learning and threshold choice.
+    private func trainOnce(_ train: [TrainingReply], dev: [LabelledReply], inputs: String) -> BehaviorModel {
+        // Known words: those in enough replies (or in an example); other words are read by
+        // their letters (`KnownWords`).
+        var wordCounts: [UInt32: Int] = [:]
+        for reply in train {
+            let boost = reply.known.count < 16 ? settings.minimumCount : 1
+            let words = Set(analyzer.modelFeatures(reply.text, known: .all).filter { $0.kind == ModelFeatures.Kind.word.rawValue }.map(\.key))
+            for key in words { wordCounts[key, default: 0] += boost }
+        }
+        let knownWords = Set(wordCounts.filter { $0.value >= settings.minimumCount }.keys)
+        let rows = train.map { (reply: $0, features: analyzer.modelFeatures($0.text, known: .set(knownWords))) }
+        // The vocabulary: features seen in enough replies, or in any example.
+        var counts: [UInt32: Int] = [:]
+        for row in rows {
+            let boost = row.reply.known.count < 16 ? settings.minimumCount : 1
+            for key in Set(row.features.map(\.key)) { counts[key, default: 0] += boost }
+        }
+        let vocabulary = counts.filter { $0.value >= settings.minimumCount }.keys.sorted()
+        var index: [UInt32: Int32] = [:]
+        for (k, key) in vocabulary.enumerated() { index[key] = Int32(k) }
+        let encoded = rows.map { encode($0.features, index: index) }
+        let learner = Learner(features: vocabulary.count)
+        let classWeights = Self.classWeights(train)
+        var generator = SeededGenerator(seed: settings.seed)
+        var order = Array(rows.indices)
+        for epoch in 0..<settings.epochs {
+            // Fisher-Yates with the portable generator.
+            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.index(below: i + 1)) }
+            let rate = settings.learningRate / (1 + 0.1 * Double(epoch))
+            for r in order {
+                let reply = rows[r].reply
+                learner.step(encoded[r], labels: reply.labels, known: reply.known, weight: reply.weight,
+                             classWeights: classWeights, rate: rate, l2: settings.l2)
+            }
+        }
+        let untuned = learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs, lengthPower: Float(settings.lengthPower),
+                                    thresholds: [Float](repeating: 0.5, count: 16), training: trainingNotes(train, dev))
+        let thresholds = chooseThresholds(untuned, dev: dev)
+        return learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs, lengthPower: Float(settings.lengthPower),
+                             thresholds: thresholds,
+                             training: trainingNotes(train, dev))
+    }
+
+    /// Feature rows as (vocabulary index, value): multiplicity over the square root of the
+    /// reply's feature count, as `BehaviorModel.probabilities` weighs them.
+    private func encode(_ features: [ModelFeature], index: [UInt32: Int32]) -> [(Int32, Double)] {
+        guard !features.isEmpty else { return [] }
+        let scale = 1 / Foundation.pow(Double(features.count), settings.lengthPower)
+        var multiplicity: [Int32: Double] = [:]
+        for feature in features { if let k = index[feature.key] { multiplicity[k, default: 0] += scale } }
+        return multiplicity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Positives weigh more for rare behaviours: the square root of negatives over positives, 1 to 4.
+    private static func classWeights(_ replies: [TrainingReply]) -> [Double] {
+        Behavior.allCases.map { behavior in
+            let labelled = replies.filter { $0.known.contains(behavior) }
+            let positive = labelled.filter { $0.labels.contains(behavior) }.count
+            guard positive > 0 else { return 1 }
+            return min(4, max(1, (Double(labelled.count - positive) / Double(positive)).squareRoot()))
+        }
+    }
+
+    /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
+    /// behaviour more likely than not) that reads rules-or-model best on `dev`: by F1, and for
+    /// penalties by F0.5 (precision counts twice) from `penaltyFloor` up.
+    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply]) -> [Float] {
+        let withModel = analyzer.with(model: model)
+        let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>) in
+            let features = analyzer.modelFeatures(reply.text, known: .model(model))
+            return (Set(analyzer.analyze(reply.text).behaviors), withModel.model!.probabilities(features))
+        }
+        return Behavior.allCases.map { behavior in
+            let slot = behavior.slot
+            let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
+                .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
+            var best: (threshold: Float, f1: Double) = (behavior.isNegative ? 0.99 : 0.5, -1)
+            for threshold in candidates {
+                var tp = 0, fp = 0, fn = 0
+                for (reply, reading) in zip(dev, readings) {
+                    let byRules = reading.rules.contains(behavior)
+                    let byModel = !byRules && reading.p[slot] >= threshold
+                    let expected = reply.labels.contains(behavior)
+                    switch (byRules || byModel, expected) {
+                    case (true, true): tp += 1
+                    case (true, false): fp += 1
+                    case (false, true): fn += 1
+                    case (false, false): break
+                    }
+                }
+                // Penalties weigh precision twice as much as recall (F0.5): a false penalty
+                // costs a trainee more than a missed one.
+                let beta2 = behavior.isNegative ? 0.25 : 1.0
+                let f1 = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
+                if f1 > best.f1 + 1e-9 { best = (threshold, f1) }
+            }
+            return best.threshold
+        }
+    }
+
+    private func trainingNotes(_ train: [TrainingReply], _ dev: [LabelledReply]) -> [String: String] {
+        var notes = settings.described
+        notes["replies"] = "\(train.filter { $0.known.count == 16 }.count)"
+        notes["examples"] = "\(train.filter { $0.known.count < 16 }.count)"
+        notes["dev_replies"] = "\(dev.count)"
+        return notes
+    }
+}

@@ -1,0 +1,43 @@
+import RecoveryCore
+
+extension ReplyExplanation {
+    /// The explanation for people: the reply's reading, then each behaviour that a reader
+    /// found or nearly found, with the rules and the model's strongest features.
+    public var text: String {
+        var lines: [String] = []
+        let found = analysis.behaviors.map(\.id).joined(separator: ", ")
+        lines.append("reads as: " + (found.isEmpty ? "(no behaviour)" : found))
+        for entry in entries where entry.isWorthShowing {
+            var head = "\n\(entry.behavior.id): "
+            switch entry.reader {
+            case .rules?: head += "FOUND by the rules"
+            case .model?: head += "FOUND by the model"
+            case nil: head += "not found"
+            }
+            if let p = entry.probability, let t = entry.threshold {
+                head += " (model \(percent(p)); it reads \(entry.behavior.id) alone from \(percent(t))"
+                head += entry.behavior.isNegative ? ", high for a penalty)" : ")"
+            }
+            lines.append(head)
+            for match in entry.rules {
+                let place = match.line > 0 ? " (behaviors.yaml:\(match.line))" : ""
+                if let reason = match.cancelledBy {
+                    lines.append("  rule \"\(match.pattern)\"\(place) matched “\(match.quote)” but was cancelled by \(reason)")
+                } else {
+                    lines.append("  rule \"\(match.pattern)\"\(place) matched “\(match.quote)”")
+                }
+            }
+            if !entry.features.isEmpty {
+                let listed = entry.features.map { "\($0.weight >= 0 ? "+" : "")\(String(format: "%.2f", $0.weight)) \($0.feature)" }
+                lines.append("  model weighed: " + listed.joined(separator: ", "))
+            }
+        }
+        lines.append("\nTo fix a misreading: add the reply as a trigger or ignore example of the behaviour in")
+        lines.append("Scoring/behaviors.yaml (or a labelled row in Scoring/corpus/train.jsonl) and run `recovery train`;")
+        lines.append("a rule that matches wrongly needs an exception (see docs/scoring-data.md).")
+        return lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalSafe.escape(String($0)) }.joined(separator: "\n")
+    }
+
+    private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+}

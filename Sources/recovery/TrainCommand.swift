@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RecoveryCore
+import RecoveryScoring
+import RecoveryTraining
+
+/// `recovery train`: builds the learned reader (Scoring/model.bin) from the corpus and the
+/// examples of behaviors.yaml.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Build the learned reader, Scoring/model.bin, from Scoring/corpus/ and the examples in behaviors.yaml.",
+        discussion: """
+            Learns one model per behaviour from the train part of the corpus and every example in \
+            behaviors.yaml, chooses each behaviour's threshold on the dev part, and writes the model. \
+            The same inputs always give the same file, byte for byte. The frozen test part is never read.
+            To fix a misreading: add the reply as an example (trigger or ignore) of its behaviour in \
+            behaviors.yaml, or as a labelled row of Scoring/corpus/train.jsonl, then run recovery train.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: "Where to write the model (default: Scoring/model.bin).")
+    var output: String?
+
+    @Flag(help: "Retrain and compare with the existing model file; exit 1 if it is out of date.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Training setting override, NAME=VALUE (epochs, learning_rate, l2, minimum_count, example_weight); for experiments on dev.", visibility: .hidden))
+    var setting: [String] = []
+
+    func run() throws {
+        let data = try CommandEnvironment.dataLocation()
+        let analyzer = try CommandEnvironment.analyzer(data, withModel: false)
+        let corpus: Corpus
+        do { corpus = try Corpus.load(directory: data.corpusDirectory) } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
+        let path = output ?? data.modelFile
+        let started = ContinuousClock.now
+        let inputs = ModelBuilding.inputsHash(behaviorsFile: data.behaviorsFile, corpusDirectory: data.corpusDirectory)
+        var settings = TrainingSettings.standard
+        for item in setting {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, settings.set(parts[0], parts[1]) else { throw ValidationError("bad --setting \(item)") }
+        }
+        let model = ModelBuilding.train(analyzer: analyzer, corpus: corpus, inputs: inputs, settings: settings)
+        let bytes = model.fileData()
+        if check {
+            let existing = FileManager.default.contents(atPath: path)
+            guard existing == bytes else {
+                Output.error("\(path) is out of date with behaviors.yaml and the corpus: run `recovery train`")
+                throw ExitCode.failure
+            }
+            Output.line("\(path) is up to date (\(model.header.features) features, inputs \(inputs.prefix(12)))")
+            return
+        }
+        do { try bytes.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+        }
+        let elapsed = ContinuousClock.now - started
+        Output.line("wrote \(path): \(model.header.features) features, \(bytes.count / 1024) KiB, trained in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))")
+        Output.line("from \(corpus[.train].count) corpus replies and \(model.header.training["examples"] ?? "0") examples; thresholds chosen on \(corpus[.dev].count) dev replies")
+        let rules = analyzer.evaluate(corpus[.dev]), both = analyzer.with(model: model).evaluate(corpus[.dev])
+        Output.line("dev macro-F1: rules \(format(rules.macroF1)), rules + model \(format(both.macroF1))")
+        let thresholds = zip(Behavior.allIDs, model.header.thresholds).map { "\($0) \(format(Double($1)))" }
+        Output.line("thresholds: " + thresholds.joined(separator: ", "))
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}
