@@ -1,7 +1,7 @@
 // recovery-bench: how fast the reply analyzer reads replies.
 //
 // Loads Scoring/behaviors.yaml, builds a corpus of realistic replies (every example of
-// behaviors.yaml, Scoring/eval/replies.jsonl when present, and the replies of the scenario
+// behaviors.yaml, the labelled corpus of Scoring/corpus/ when present, and the replies of the scenario
 // tests in Scenarios/*.yaml), warms up, then measures throughput on one thread, single-reply
 // latency percentiles and peak resident memory. Run it through `scripts/bench`.
 
@@ -59,9 +59,12 @@ enum Corpus {
         let behaviors = examples(yamlAt: "\(root)/Scoring/behaviors.yaml")
         replies += behaviors
         sources["behaviors.yaml examples"] = behaviors.count
-        let eval = jsonLines(at: "\(root)/Scoring/eval/replies.jsonl")
-        replies += eval
-        if !eval.isEmpty { sources["eval/replies.jsonl"] = eval.count }
+        // The labelled corpus (all three parts): replies by many writers, in many styles.
+        for part in ["train", "dev", "test"] {
+            let rows = jsonLines(at: "\(root)/Scoring/corpus/\(part).jsonl")
+            replies += rows
+            if !rows.isEmpty { sources["corpus/\(part).jsonl"] = rows.count }
+        }
         let scenarioDir = "\(root)/Scenarios"
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: scenarioDir)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()

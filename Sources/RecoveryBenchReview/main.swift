@@ -2,7 +2,7 @@
 // `recovery review`. Each call is really played through the shipped scenarios (so moods,
 // endings and grades are what the program would record), by one of a team of trainees of
 // varied skill, with replies drawn from the scenarios' test conversations (good practice)
-// and Scoring/eval/replies.jsonl (everything else), on working days of October–November 2026.
+// and Scoring/corpus/train.jsonl (everything else), on working days of October–November 2026.
 // The same --seed and data give byte-identical files. Run it through `scripts/bench-review`.
 
 import Foundation
@@ -74,7 +74,7 @@ do {
     }
 } catch { fail("cannot load the data in \(options.root): \(error)") }
 
-let evalReplies: [String] = (try? String(contentsOfFile: data.scoringDirectory + "/eval/replies.jsonl", encoding: .utf8))?
+let evalReplies: [String] = (try? String(contentsOfFile: data.corpusDirectory + "/train.jsonl", encoding: .utf8))?
     .split(separator: "\n").compactMap { line in
         (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
     } ?? []

@@ -1,4 +1,4 @@
-/// One of the sixteen recovery behaviours of `behaviors.md`; the raw value is the public id.
+/// One of the sixteen recovery behaviours (docs/labelling.md); the raw value is the public id.
 public enum Behavior: String, CaseIterable, Codable, Sendable, Comparable {
     case empathize
     case apologize
@@ -31,7 +31,7 @@ public enum Behavior: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// Every public id, in the order of `behaviors.md`.
+    /// Every public id, in the order of docs/labelling.md.
     public static var allIDs: [String] { allCases.map(\.rawValue) }
 
     /// Declaration order, so sets of behaviours print the same way every time.

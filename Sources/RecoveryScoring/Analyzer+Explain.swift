@@ -31,6 +31,8 @@ public struct ReplyExplanation: Sendable {
         /// The model's probability and the threshold it needs (nil without a model).
         public var probability: Double?
         public var threshold: Double?
+        /// Below this probability the model overrules the rules (0: never).
+        public var veto: Double?
         /// The features that weighed most, strongest first.
         public var features: [Weighed]
 
@@ -106,7 +108,8 @@ extension Analyzer {
                     behavior: behavior, reader: analysis.evidence.first { $0.label == behavior.id }?.reader
                         ?? (analysis.shows(behavior) ? .rules : nil),
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
-                    threshold: model.map { Double($0.thresholds[slot]) }, features: weighed)
+                    threshold: model.map { Double($0.thresholds[slot]) }, veto: model.map { Double($0.vetoes[slot]) },
+                    features: weighed)
             }
             return ReplyExplanation(analysis: analysis, entries: entries)
         } }

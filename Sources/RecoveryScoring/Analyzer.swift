@@ -1,7 +1,7 @@
 import Foundation
 import RecoveryCore
 
-/// Reads trainee replies for the recovery behaviours of `behaviors.md`, using the patterns of
+/// Reads trainee replies for the recovery behaviours of docs/labelling.md, using the patterns of
 /// `Scoring/behaviors.yaml` compiled once into token matchers.
 public struct Analyzer: Sendable {
     /// What the YAML says about each behaviour, for docs and hints.
@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
         var classPhrases: [(first: Int32, phrase: WordClasses.Phrase)] = []
         for (number, entry) in classWords.enumerated() {
             for text in entry.words {
-                let ids = Tokenizer.tokenize(text).filter(\.isWord).map { program.id($0.key) }
+                let ids = WordKeys.shared.keys(of: text).map { program.id($0) }
                 if !ids.isEmpty { classPhrases.append((ids[0], WordClasses.Phrase(name: Int32(number), rest: Array(ids.dropFirst())))) }
             }
         }
@@ -101,6 +101,19 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Whether the model overrules the rules' `hit` of the behaviour in `slot`: it must find the
+    /// behaviour unlikely both in the whole reply and in the hit's sentence read alone, so a
+    /// long reply (whose other words dilute every score) never loses a plain "I'm so sorry."
+    private func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
+        guard let model, let probabilities, model.vetoes(probabilities, slot: slot) else { return false }
+        let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
+        var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
+        defer { scratch.sentenceFeatures = local }
+        ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model),
+                              only: sentence, into: &local)
+        return model.vetoes(model.probabilities(local), slot: slot)
+    }
+
     /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it;
     /// `body` gets the reading before any reading rule is applied. The arrays go back to
     /// `scratch` afterwards.
@@ -150,7 +163,7 @@ public struct Analyzer: Sendable {
             ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model), into: &features)
             probabilities = model.probabilities(features)
         }
-        // Keeping responsibility clears the rest (convention 15): when either reader finds
+        // Keeping responsibility clears the rest (docs/labelling.md, rule 15): when either reader finds
         // `own`, a cause the rules read as blame is a fact, unless it points at the customer.
         if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.own.slot)) == 0,
            model.reads(probabilities, slot: Behavior.own.slot), let blame = ruleHits[Behavior.blame.slot],
@@ -161,13 +174,14 @@ public struct Analyzer: Sendable {
         for behavior in allBehaviors {
             let slot = behavior.slot
             let confidence = probabilities.map { (Double($0[slot]) * 100).rounded() / 100 }
-            if let hit = ruleHits[slot] {
+            if let hit = ruleHits[slot], !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, hit.start, hit.end)
                 item.reader = model == nil ? nil : .rules
                 item.confidence = confidence
                 found.append(item)
-            } else if let model, let probabilities, refused & (1 << UInt16(slot)) == 0, model.reads(probabilities, slot: slot),
+            } else if ruleHits[slot] == nil, let model, let probabilities, refused & (1 << UInt16(slot)) == 0,
+                      model.reads(probabilities, slot: slot),
                       let span = model.evidenceSpan(features, slot: slot, tokens: input.tokens) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, span.start, span.end)

@@ -29,6 +29,8 @@ final class AnalyzerScratch {
     var firstHits: [Hit?] = []
     /// The reply's features for the learned reader.
     var features: [ModelFeature] = []
+    /// One sentence's features, when the model weighs overruling a rule.
+    var sentenceFeatures: [ModelFeature] = []
     /// The matcher's backtracking stack.
     var stack: [(pc: Int32, position: Int32)] = []
     /// `Analyzer.collectHits`'s tables, in one allocation: per rule, where its run starts once

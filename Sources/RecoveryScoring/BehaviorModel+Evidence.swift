@@ -5,6 +5,12 @@ extension BehaviorModel {
         probabilities[slot] >= thresholds[slot]
     }
 
+    /// Whether the model overrules the rules' finding of the behaviour in `slot`.
+    @inline(__always)
+    func vetoes(_ probabilities: SIMD16<Float>, slot: Int) -> Bool {
+        probabilities[slot] < vetoes[slot]
+    }
+
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words
     /// within one sentence whose shares add up highest. Nil when no word pulls towards it.

@@ -44,7 +44,8 @@ extension BehaviorModel {
         guard header.format == "recovery-model", header.version == 1 else {
             throw DiagnosticError([failure(path, "format '\(header.format)' version \(header.version) is not recovery-model version 1")])
         }
-        guard header.behaviors == Behavior.allIDs, header.bias.count == 16, header.thresholds.count == 16 else {
+        guard header.behaviors == Behavior.allIDs, header.bias.count == 16, header.thresholds.count == 16,
+              header.vetoes.count == 16 else {
             throw DiagnosticError([failure(path, "the model's behaviours are not the 16 of behaviors.md")])
         }
         let body = data[(newline + 1)...]
@@ -53,12 +54,14 @@ extension BehaviorModel {
             throw DiagnosticError([failure(path, "the file is cut or padded: \(body.count) bytes of weights for \(count) features")])
         }
         var keys = [UInt32](repeating: 0, count: count), weights = [Float](repeating: 0, count: count * 16)
+        // Little-endian on disk, as on every machine Swift runs on here: copied as they are.
         body.withUnsafeBytes { raw in
-            for k in 0..<count { keys[k] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self)) }
-            let base = count * 4
-            for k in 0..<count * 16 {
-                weights[k] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + k * 4, as: UInt32.self)))
-            }
+            keys.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<count * 4])) }
+            weights.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[count * 4..<count * 68])) }
+        }
+        if UInt32(1).littleEndian != UInt32(1) {
+            keys = keys.map { UInt32(littleEndian: $0) }
+            weights = weights.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
         }
         guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }), !keys.contains(0) else {
             throw DiagnosticError([failure(path, "the feature keys are out of order")])

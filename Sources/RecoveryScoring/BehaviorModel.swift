@@ -8,8 +8,9 @@ import RecoveryCore
 /// A reply's features are weighed together: each feature has a row of 16 weights (one per
 /// behaviour, in `Behavior.slot` order); a reply's score for a behaviour is the bias plus the
 /// sum of its features' weights, divided by the feature count to the power `lengthPower`; the
-/// probability is the logistic of that score. A behaviour is read when its probability
-/// reaches the behaviour's threshold, chosen on the dev part of the corpus.
+/// probability is the logistic of that score. The model alone reads a behaviour when its
+/// probability reaches the behaviour's threshold; a rule's finding stands unless the
+/// probability is below the behaviour's veto. Both are chosen on the dev part of the corpus.
 public struct BehaviorModel: Sendable {
     /// What the model was trained from and how (the file's first line).
     public struct Header: Codable, Sendable, Equatable {
@@ -25,6 +26,9 @@ public struct BehaviorModel: Sendable {
         public var bias: [Float]
         /// The probability each behaviour needs to be read by the model alone.
         public var thresholds: [Float]
+        /// Below this probability the model overrules a rule's finding of the behaviour (0:
+        /// never): where a pattern matched but everything else in the reply says otherwise.
+        public var vetoes: [Float]
         /// How many feature rows follow.
         public var features: Int
         /// A reply's summed weights are divided by its feature count to this power.
@@ -47,10 +51,12 @@ public struct BehaviorModel: Sendable {
     /// Biases and thresholds by slot.
     let bias: SIMD16<Float>
     let thresholds: SIMD16<Float>
+    let vetoes: SIMD16<Float>
 
     /// A model of `keys` (ascending) and their weight rows (16 per key).
     init(header: Header, keys: [UInt32], weights: [Float]) {
-        precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16)
+        precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16
+                     && header.vetoes.count == 16)
         self.header = header
         self.keys = keys
         self.weights = weights
@@ -68,6 +74,7 @@ public struct BehaviorModel: Sendable {
         mask = size - 1
         bias = SIMD16(header.bias)
         thresholds = SIMD16(header.thresholds)
+        vetoes = SIMD16(header.vetoes)
     }
 
     /// The weight row of `key`, if the model knows the feature.

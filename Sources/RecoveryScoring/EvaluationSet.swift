@@ -1,7 +1,7 @@
 import Foundation
 import RecoveryCore
 
-/// One reply of a labelled set (`Scoring/eval/replies.jsonl`).
+/// One reply of a labelled set (the parts of `Scoring/corpus/`).
 public struct LabelledReply: Sendable, Equatable {
     /// The reply as typed.
     public var text: String
@@ -11,13 +11,16 @@ public struct LabelledReply: Sendable, Equatable {
     public var hard: Bool
     /// Its 1-based line in the file.
     public var line: Int
+    /// Who wrote it (a writer id such as `w3-indian-english`, or where a real reply came from).
+    public var source: String?
 
     /// A labelled reply.
-    public init(text: String, labels: Set<Behavior>, hard: Bool = false, line: Int = 0) {
+    public init(text: String, labels: Set<Behavior>, hard: Bool = false, line: Int = 0, source: String? = nil) {
         self.text = text
         self.labels = labels
         self.hard = hard
         self.line = line
+        self.source = source
     }
 }
 
@@ -34,13 +37,15 @@ public struct EvaluationSetError: Error, Sendable, Equatable, CustomStringConver
     public var description: String { "\(file):\(line): error: \(message)" }
 }
 
-/// Reads labelled sets: one JSON object per line, `{"text": "...", "labels": [...], "hard": bool}`.
-/// Blank lines are skipped; `hard` is optional (default false).
+/// Reads labelled sets: one JSON object per line, `{"text": "...", "labels": [...], "source": "...",
+/// "hard": bool}`. Blank lines are skipped; `source` and `hard` are optional (other keys, such as
+/// `note`, are ignored).
 public enum EvaluationSet {
     private struct Record: Decodable {
         let text: String
         let labels: [String]
         let hard: Bool?
+        let source: String?
     }
 
     /// Parses `contents`; the first malformed line throws, naming `file` and its line number.
@@ -69,7 +74,8 @@ public enum EvaluationSet {
                 }
                 labels.insert(behavior)
             }
-            replies.append(LabelledReply(text: record.text, labels: labels, hard: record.hard ?? false, line: line))
+            replies.append(LabelledReply(text: record.text, labels: labels, hard: record.hard ?? false, line: line,
+                                         source: record.source))
         }
         return replies
     }

@@ -78,8 +78,8 @@ enum ModelFeatures {
         case word = 1, pair, triple, chars, question, time, hedgedTime, quoted, rule, negated, wordClass, classPair
     }
 
-    /// Words that make a time uncertain (labelling convention 14).
-    static let hedgeWords: Set<String> = [
+    /// Words that make a time uncertain (docs/labelling.md, rule 14).
+    static let timeHedgeWords: Set<String> = [
         "probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "think", "guess", "reckon",
         "should", "might", "may", "ish", "roughly", "around", "about", "approximately", "likely", "expect",
         "promise", "hope", "try", "trying", "aim", "supposed",
@@ -88,20 +88,21 @@ enum ModelFeatures {
     /// The features of the tokens in `input`, appended to `features` (emptied first);
     /// `ruleFound` holds the behaviours the rules found, by `Behavior.slot`.
     static func extract(_ input: MatchInput, ruleFound: UInt16, classes: WordClasses, known: KnownWords,
-                        into features: inout [ModelFeature]) {
+                        only range: Range<Int>? = nil, into features: inout [ModelFeature]) {
         var unnamed: [String]? = nil
-        extract(input, ruleFound: ruleFound, classes: classes, known: known, into: &features, names: &unnamed)
+        extract(input, ruleFound: ruleFound, classes: classes, known: known, only: range, into: &features, names: &unnamed)
     }
 
     /// `extract(_:ruleFound:into:)`, also giving each feature a readable name in `names` when
     /// it is not nil (for `analyze --why`).
     static func extract(_ input: MatchInput, ruleFound: UInt16, classes: WordClasses, known: KnownWords,
-                        into features: inout [ModelFeature], names: inout [String]?) {
+                        only range: Range<Int>? = nil, into features: inout [ModelFeature], names: inout [String]?) {
         features.removeAll(keepingCapacity: true)
         names?.removeAll()
         let tokens = input.tokens
+        let range = range ?? tokens.indices
         var previous: UInt64 = sentenceOpening, beforePrevious: UInt64 = 0
-        var sentenceFirstWord = 0
+        var sentenceFirstWord = range.lowerBound
         var sentenceHasHedge = false, sentenceTime: (start: Int, end: Int)? = nil
         func add(_ key: UInt64, _ start: Int, _ end: Int, _ name: @autoclosure () -> String, kind: Kind = .word) {
             features.append(ModelFeature(key: fold(key), start: Int32(start), end: Int32(end), kind: kind.rawValue))
@@ -116,7 +117,7 @@ enum ModelFeatures {
             sentenceHasHedge = false
             sentenceTime = nil
         }
-        for i in tokens.indices {
+        for i in range {
             let token = tokens[i]
             if token.kind == .sentenceEnd {
                 if token.text == "?", sentenceFirstWord < i {
@@ -142,7 +143,7 @@ enum ModelFeatures {
                     add(mix(Kind.triple.rawValue, beforePrevious, previous, word), max(i - 2, sentenceFirstWord), i + 1,
                         "\"\(i - 1 == sentenceFirstWord ? "<s>" : text(i - 2)) \(text(i - 1)) \(text(i))\"", kind: .triple)
                 }
-                if token.flags.contains(.negator), i + 1 < tokens.count, tokens[i + 1].isWord {
+                if token.flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
                     add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
                 }
                 if token.kind == .word, !known.contains(features[wordFeature].key) {
@@ -152,7 +153,7 @@ enum ModelFeatures {
                 if token.id >= 0, Int(token.id) < classes.phrasesByFirstID.count {
                     for phrase in classes.phrasesByFirstID[Int(token.id)] {
                         let end = i + 1 + phrase.rest.count
-                        guard end <= tokens.count,
+                        guard end <= range.upperBound,
                               phrase.rest.indices.allSatisfy({ tokens[i + 1 + $0].id == phrase.rest[$0] && !tokens[i + 1 + $0].quoted })
                         else { continue }
                         let name = classes.hashes[Int(phrase.name)], label = classes.names[Int(phrase.name)]
@@ -160,13 +161,13 @@ enum ModelFeatures {
                         if !first {
                             add(mix(Kind.classPair.rawValue, previous, name), i - 1, end, "\"\(text(i - 1)) <\(label)>\"", kind: .classPair)
                         }
-                        if end < tokens.count, tokens[end].isWord {
+                        if end < range.upperBound, tokens[end].isWord {
                             let next = tokens[end].kind == .number ? numberHash : hash(tokens[end].key)
                             add(mix(Kind.classPair.rawValue, name, next, 1), i, end + 1, "\"<\(label)> \(text(end))\"", kind: .classPair)
                         }
                     }
                 }
-                if hedgeWords.contains(token.key) { sentenceHasHedge = true }
+                if timeHedgeWords.contains(token.key) { sentenceHasHedge = true }
                 if sentenceTime == nil, input.timeEnds[i] > i { sentenceTime = (i, input.timeEnds[i]) }
             }
             beforePrevious = previous

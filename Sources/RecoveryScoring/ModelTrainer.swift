@@ -29,11 +29,11 @@ public struct TrainingSettings: Sendable, Equatable {
     /// A reply's feature values are 1 over its feature count to this power (0.5: unit length).
     package var lengthPower = 0.5
     /// Passes over the training replies.
-    package var epochs = 14
+    package var epochs = 30
     /// AdaGrad's base step.
     package var learningRate = 0.2
     /// L2 pull towards zero, per update of a weight.
-    package var l2 = 1e-4
+    package var l2 = 1e-5
     /// A feature must occur in this many training replies (or in an example) to get weights.
     package var minimumCount = 2
     /// Weights smaller than this are dropped from the file.
@@ -142,11 +142,12 @@ package struct ModelTrainer {
                              classWeights: classWeights, rate: rate, l2: settings.l2)
             }
         }
-        let untuned = learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs, lengthPower: Float(settings.lengthPower),
-                                    thresholds: [Float](repeating: 0.5, count: 16), training: trainingNotes(train, dev))
-        let thresholds = chooseThresholds(untuned, dev: dev)
-        return learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs, lengthPower: Float(settings.lengthPower),
-                             thresholds: thresholds,
+        let untuned = learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
+                                    lengthPower: Float(settings.lengthPower), thresholds: [Float](repeating: 0.5, count: 16),
+                                    vetoes: [Float](repeating: 0, count: 16), training: trainingNotes(train, dev))
+        let (thresholds, vetoes) = chooseThresholds(untuned, dev: dev)
+        return learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
+                             lengthPower: Float(settings.lengthPower), thresholds: thresholds, vetoes: vetoes,
                              training: trainingNotes(train, dev))
     }
 
@@ -171,40 +172,44 @@ package struct ModelTrainer {
     }
 
     /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
-    /// behaviour more likely than not) that reads rules-or-model best on `dev`: by F1, and for
-    /// penalties by F0.5 (precision counts twice) from `penaltyFloor` up.
-    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply]) -> [Float] {
-        let withModel = analyzer.with(model: model)
+    /// behaviour more likely than not) and the veto (0, 0.02, 0.05, 0.1, 0.15: below it the
+    /// model overrules a rule) that read `dev` best: by F1, and for penalties by F0.5
+    /// (precision counts twice), with thresholds from `penaltyFloor` up.
+    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply]) -> (thresholds: [Float], vetoes: [Float]) {
+        let known = KnownWords.model(model)
         let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>) in
-            let features = analyzer.modelFeatures(reply.text, known: .model(model))
-            return (Set(analyzer.analyze(reply.text).behaviors), withModel.model!.probabilities(features))
+            (Set(analyzer.analyze(reply.text).behaviors), model.probabilities(analyzer.modelFeatures(reply.text, known: known)))
         }
-        return Behavior.allCases.map { behavior in
+        var thresholds: [Float] = [], vetoes: [Float] = []
+        for behavior in Behavior.allCases {
             let slot = behavior.slot
             let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
                 .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
-            var best: (threshold: Float, f1: Double) = (behavior.isNegative ? 0.99 : 0.5, -1)
-            for threshold in candidates {
-                var tp = 0, fp = 0, fn = 0
-                for (reply, reading) in zip(dev, readings) {
-                    let byRules = reading.rules.contains(behavior)
-                    let byModel = !byRules && reading.p[slot] >= threshold
-                    let expected = reply.labels.contains(behavior)
-                    switch (byRules || byModel, expected) {
-                    case (true, true): tp += 1
-                    case (true, false): fp += 1
-                    case (false, true): fn += 1
-                    case (false, false): break
+            var best: (threshold: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 0, -1)
+            for veto: Float in [0, 0.02, 0.05, 0.1, 0.15] {
+                for threshold in candidates {
+                    var tp = 0, fp = 0, fn = 0
+                    for (reply, reading) in zip(dev, readings) {
+                        let p = reading.p[slot]
+                        let read = reading.rules.contains(behavior) ? p >= veto : p >= threshold
+                        switch (read, reply.labels.contains(behavior)) {
+                        case (true, true): tp += 1
+                        case (true, false): fp += 1
+                        case (false, true): fn += 1
+                        case (false, false): break
+                        }
                     }
+                    // Penalties weigh precision twice as much as recall (F0.5): a false penalty
+                    // costs a trainee more than a missed one.
+                    let beta2 = behavior.isNegative ? 0.25 : 1.0
+                    let score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
+                    if score > best.score + 1e-9 { best = (threshold, veto, score) }
                 }
-                // Penalties weigh precision twice as much as recall (F0.5): a false penalty
-                // costs a trainee more than a missed one.
-                let beta2 = behavior.isNegative ? 0.25 : 1.0
-                let f1 = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
-                if f1 > best.f1 + 1e-9 { best = (threshold, f1) }
             }
-            return best.threshold
+            thresholds.append(best.threshold)
+            vetoes.append(best.veto)
         }
+        return (thresholds, vetoes)
     }
 
     private func trainingNotes(_ train: [TrainingReply], _ dev: [LabelledReply]) -> [String: String] {

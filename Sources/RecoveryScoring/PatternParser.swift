@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryCore
 
 /// A pattern the parser refused, with the scalar offset inside the pattern text.
@@ -129,7 +130,7 @@ struct PatternParser {
         }
         if raw.hasSuffix("*") {
             let stem = String(raw.dropLast()).lowercased().replacingApostrophes()
-            guard stem.count >= 2, !stem.contains("*") else {
+            guard stem.count >= 2, !stem.unicodeScalars.contains("*") else {
                 throw PatternError(message: "a wildcard needs at least two letters before '*'", offset: start,
                                    hint: "write e.g. apolog* to match apologize, apologise, apologies")
             }
@@ -137,12 +138,12 @@ struct PatternParser {
         }
         // A possessive on its own ("<any> 's fault") is the word the tokenizer splits off.
         if raw.replacingApostrophes() == "'s" { return [.word("'s")] }
-        let tokens = Tokenizer.tokenize(raw).filter(\.isWord)
-        guard !tokens.isEmpty, !raw.contains("*") else {
+        let keys = WordKeys.shared.keys(of: raw)
+        guard !keys.isEmpty, !raw.unicodeScalars.contains("*") else {
             throw PatternError(message: "'\(raw)' is not a word", offset: start,
                                hint: "use letters, digits and apostrophes; '*' only at the end of a word")
         }
-        return tokens.map { .word($0.key) }
+        return keys.map { .word($0) }
     }
 }
 
@@ -150,5 +151,26 @@ extension String {
     /// The text with curly apostrophes made straight.
     func replacingApostrophes() -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { Tokenizer.isApostrophe($0) ? "'" : $0 }))
+    }
+}
+
+/// The comparison keys the tokenizer makes of a pattern word ("I'm" -> "i", "am"),
+/// remembered: the same few hundred words recur across a thousand patterns, and a load
+/// tokenises each once. Thread-safe.
+final class WordKeys: @unchecked Sendable {
+    static let shared = WordKeys()
+    private let lock = NSLock()
+    private var known: [String: [String]] = [:]
+
+    /// The keys of the words of `text`, as `Tokenizer.tokenize` reads it.
+    func keys(of text: String) -> [String] {
+        lock.lock()
+        if let found = known[text] { lock.unlock(); return found }
+        lock.unlock()
+        let keys = Tokenizer.tokenize(text).filter(\.isWord).map(\.key)
+        lock.lock()
+        if known.count < 100_000 { known[text] = keys }
+        lock.unlock()
+        return keys
     }
 }

@@ -1,6 +1,6 @@
 import RecoveryCore
 
-/// The matches found in one reply, and the reading rules of `behaviors.md` applied to them:
+/// The matches found in one reply, and the reading rules of docs/labelling.md applied to them:
 /// exceptions and negation cancel matches; sarcasm turns an apology into `dismiss`; "sorry,
 /// but <excuse>" turns it into `non_apology`; a timeframe rescues a vague promise; options
 /// asked as a question are `choice`, not also `explore`.
@@ -102,6 +102,7 @@ struct Reading {
         readSarcasm()
         readTakenBackApologies()
         readRescuedPromises()
+        readHedgedTimes()
         readSpecificPromises()
         readOwnedFacts()
         readOptions()

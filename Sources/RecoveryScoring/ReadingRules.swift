@@ -70,7 +70,7 @@ extension Reading {
             guard !excuses.isEmpty else { continue }
             // "I'm sorry, but <whose fault it was>" keeps the apology beside the blame; a policy
             // wall or a brush-off takes it back ("I'm sorry, but that's policy"), and so does
-            // any excuse after a bare "sorry" (convention 9).
+            // any excuse after a bare "sorry" (docs/labelling.md, rule 9).
             if speaker(hit) != nil, excuses.allSatisfy({ $0.behavior == .blame }) { continue }
             takenBack.append(Hit(behavior: .nonApology, start: hit.start, end: quoteEnd, rule: -1))
         }
@@ -125,7 +125,7 @@ extension Reading {
         }
         setHits(.blame, blames.filter { blame in !objects.contains { $0.contains(blame.start) } })
         // "I'm sorry we dropped the ball": an apology naming the failure is `apologize` alone
-        // (convention 6); a named responsibility ("sorry, that's our mistake") still counts.
+        // (docs/labelling.md, rule 6); a named responsibility ("sorry, that's our mistake") still counts.
         if let owns = hits(.own) {
             setHits(.own, owns.filter { own in
                 !(["i", "we"].contains(tokens[own.start].key) && objects.contains { $0.contains(own.start) })
@@ -153,7 +153,7 @@ extension Reading {
 
     /// Options: `explore` is dropped in a sentence that shows `choice` (and in the question
     /// right after it, "What works better?") or `verify`; times offered as options are not yet
-    /// a promise, so `commit` there reads as `resolve` (convention 2).
+    /// a promise, so `commit` there reads as `resolve` (docs/labelling.md, rule 2).
     mutating func readOptions() {
         let choices = sentences(with: .choice)
         if let explores = hits(.explore) {
@@ -188,7 +188,7 @@ extension Reading {
         (hit.start..<hit.end).contains { ["you", "your", "yourself"].contains(tokens[$0].key) }
     }
 
-    /// Mention is not use (convention 13): words inside quotation marks, and words reported
+    /// Mention is not use (docs/labelling.md, rule 13): words inside quotation marks, and words reported
     /// after someone else's "told"/"said" in the same sentence ("you were told it's not our
     /// problem"), are not the trainee's behaviour. "I said" and "we told" are the trainee's own.
     mutating func readMentions() {
@@ -212,7 +212,7 @@ extension Reading {
         }
     }
 
-    /// Keeping responsibility clears the rest (conventions 15, 16): once the reply owns the
+    /// Keeping responsibility clears the rest (docs/labelling.md, rules 15, 16): once the reply owns the
     /// failure ("that's on us"), naming who or what caused it is a fact, not blame (blame that
     /// points at the customer stays); a handover or a promise in a sentence that owns it
     /// ("I'll get billing on the line and stay with you") is neither a deflection nor vague.
@@ -227,5 +227,31 @@ extension Reading {
             let checking = Set(checks.map { tokens[$0.start].sentence })
             setHits(.vaguePromise, promises.filter { !checking.contains(tokens[$0.start].sentence) })
         }
+    }
+}
+
+/// Words that make a time uncertain (docs/labelling.md, rule 14): "probably Thursday" is a vague promise.
+let hedgeWords: Set<String> = ["probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "ish", "likely"]
+
+/// Two-word hedges: "I think", "I guess", "I reckon", "I hope", "fingers crossed".
+let hedgePairs: Set<String> = ["i think", "i guess", "i reckon", "i hope", "i believe", "i imagine", "would think",
+                               "fingers crossed", "no promises", "touch wood"]
+
+extension Reading {
+    /// A hedge turns a time into a vague promise (docs/labelling.md, rule 14): "It'll probably be
+    /// Thursday", "should be sometime tomorrow, I think". A firm time with a fallback ("by 5;
+    /// if anything slips I'll ring you") has no hedge word and stays `commit`.
+    mutating func readHedgedTimes() {
+        guard let commits = hits(.commit) else { return }
+        var kept: [Hit] = []
+        for hit in commits {
+            let start = startOfSentence(hit.start), end = endOfSentence(hit.start)
+            let hedged = (start..<end).contains { i in
+                hedgeWords.contains(tokens[i].key)
+                    || (i + 1 < end && hedgePairs.contains(tokens[i].key + " " + tokens[i + 1].key))
+            }
+            if hedged { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
+        }
+        if kept.count != commits.count { setHits(.commit, kept) }
     }
 }

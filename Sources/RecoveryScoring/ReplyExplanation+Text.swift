@@ -12,11 +12,15 @@ extension ReplyExplanation {
             switch entry.reader {
             case .rules?: head += "FOUND by the rules"
             case .model?: head += "FOUND by the model"
-            case nil: head += "not found"
+            case nil:
+                let vetoed = entry.rules.contains { $0.cancelledBy == nil } && entry.probability.map { p in entry.veto.map { p < $0 } ?? false } ?? false
+                head += vetoed ? "not found: the rules matched, but the model overruled them" : "not found"
             }
             if let p = entry.probability, let t = entry.threshold {
                 head += " (model \(percent(p)); it reads \(entry.behavior.id) alone from \(percent(t))"
-                head += entry.behavior.isNegative ? ", high for a penalty)" : ")"
+                head += entry.behavior.isNegative ? ", high for a penalty" : ""
+                if let veto = entry.veto, veto > 0 { head += "; it overrules the rules below \(percent(veto))" }
+                head += ")"
             }
             lines.append(head)
             for match in entry.rules {

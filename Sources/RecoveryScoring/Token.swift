@@ -19,7 +19,7 @@ struct Token: Sendable {
     var breakBefore = false
     /// Typed in capitals ("SO"), written *so*, or stretched ("sooo"): stressed for effect.
     var stressed = false
-    /// Inside quotation marks: words the trainee quotes, not their own (labelling convention 13).
+    /// Inside quotation marks: words the trainee quotes, not their own (docs/labelling.md, rule 13).
     var quoted = false
 
     /// The word classes of `key`, looked up once by the tokenizer (see `Flags`).

@@ -31,19 +31,21 @@ public enum CallPreparation {
     /// The default rubric when neither the command line nor the scenario names one.
     public static let defaultRubric = "recovery"
 
-    /// Loads the scenario (id or path), the analyzer and the rubric (`rubric`, else the
-    /// scenario's, else the default), refusing files with errors.
+    /// Loads the scenario (id or path) and the rubric (`rubric`, else the scenario's, else the
+    /// default), refusing files with errors, and starts loading the analyzer.
     public static func prepare(
         scenario name: String, rubric rubricName: String?, seed: UInt64, trainee: String, data: DataLocation
     ) throws(PreparationError) -> CallSetup {
         guard let scenarioPath = ScenarioLoader.resolve(name, in: data.scenariosDirectory) else {
             throw .scenarioNotFound(name, available: ScenarioLoader.list(in: data.scenariosDirectory))
         }
+        // The analyzer compiles on its own thread while the scenario and rubric load; a broken
+        // behaviors.yaml is reported before the first reply is read (`CallSetup.analyzerFailure`).
+        let loading = AnalyzerLoading(path: data.behaviorsFile)
         do {
             let scenario = try ScenarioLoader.load(path: scenarioPath)
             let rubric = try loadRubric(rubricName ?? scenario.rubric ?? defaultRubric, data: data)
-            let analyzer = try Analyzer.load(path: data.behaviorsFile)
-            return CallSetup(scenario: scenario, analyzer: analyzer, rubric: rubric, seed: seed, trainee: trainee)
+            return CallSetup(scenario: scenario, loading: loading, rubric: rubric, seed: seed, trainee: trainee)
         } catch let error as PreparationError {
             throw error
         } catch let error as DiagnosticError {

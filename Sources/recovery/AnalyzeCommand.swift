@@ -11,8 +11,10 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Read replies (one per line) and show the recovery behaviours each one shows.",
         discussion: """
             Reads FILE, or standard input when no file is given. Example: echo "I'm so sorry" | recovery analyze --json
-            With --eval FILE, reads a labelled set (JSON lines {"text", "labels", "hard"}) and prints per-behaviour \
-            precision, recall, F1 and support, macro-F1 and the exact-match rate; --errors lists misreadings.
+            With --eval FILE, reads a labelled set (JSON lines {"text", "labels", "source"}) and prints per-behaviour \
+            precision, recall, F1 and support, macro-F1 and the exact-match rate; --errors lists misreadings. \
+            --eval Scoring/corpus reports the train, dev and frozen test parts, each beside the rules alone. \
+            --why "reply" explains one reading: the rules that matched and the model's strongest features.
             """
     )
 
@@ -22,7 +24,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per input line: {\"behaviors\", \"evidence\", \"notes\", \"text\"}; each evidence item says which reader found it (\"rules\" or \"model\") and the model's confidence.")
     var json = false
 
-    @Option(name: .customLong("eval"), help: "Score the analyzer on a labelled set (JSON lines).")
+    @Option(name: .customLong("eval"), help: "Score the analyzer on a labelled set (JSON lines), or on each part of a corpus folder (Scoring/corpus).")
     var evalFile: String?
 
     @Option(help: "Explain how one reply is read: each rule that matched (and what cancelled it), the model's probability and the features it weighed most.")
@@ -107,12 +109,50 @@ struct EvalReport {
         let misreadings: [Miss]?
     }
 
+    /// Scores the labelled set at `path`, or, for a corpus folder (train.jsonl, dev.jsonl,
+    /// test.jsonl), each of its three parts with the rules alone beside rules and model.
     func run(path: String) throws {
-        let set: [LabelledReply]
-        do { set = try EvaluationSet.load(path: path) } catch {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let (text, report) = evaluate(try load(path))
+            if json { print(try encode(report)) } else { print(text) }
+            return
+        }
+        let corpus: Corpus
+        do { corpus = try Corpus.load(directory: path) } catch {
+            Output.error(error.description)
+            throw ExitCode.failure
+        }
+        var reports: [String: Report] = [:]
+        for part in Corpus.Part.allCases {
+            let (text, report) = evaluate(corpus[part])
+            reports[part.rawValue] = report
+            guard !json else { continue }
+            let rulesAlone = analyzer.with(model: nil).evaluate(corpus[part]).macroF1
+            let what = part == .test ? "frozen: written by writers who never saw the scoring data; never tuned on" :
+                part == .dev ? "thresholds are chosen here" : "the model learns from this"
+            print("== \(part.rawValue): \(corpus[part].count) replies (\(what))")
+            print(text)
+            print(String(format: "rules alone: macro-F1 %.3f\n", rulesAlone))
+        }
+        if json { print(try encode(reports)) }
+    }
+
+    private func load(_ path: String) throws -> [LabelledReply] {
+        do { return try EvaluationSet.load(path: path) } catch {
             Output.error("\(error.file):\(error.line): \(error.message)")
             throw ExitCode.failure
         }
+    }
+
+    private func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The table (with misreadings when asked) and the JSON report of one labelled set.
+    private func evaluate(_ set: [LabelledReply]) -> (text: String, report: Report) {
         let predicted = set.map { Set(analyzer.analyze($0.text).behaviors) }
         let evaluation = Evaluation(expected: set.map(\.labels), predicted: predicted)
         func ids(_ labels: Set<Behavior>) -> [String] { labels.sorted().map(\.id) }
@@ -124,26 +164,23 @@ struct EvalReport {
                                    expected: ids(reply.labels), predicted: ids(predicted[miss.index])))
             }
         }
-        if json {
-            let rows = evaluation.scores.map {
-                Row(behavior: $0.behavior.id, precision: $0.precision, recall: $0.recall, f1: $0.f1, support: $0.support,
-                    truePositives: $0.truePositives, falsePositives: $0.falsePositives, falseNegatives: $0.falseNegatives)
+        let rows = evaluation.scores.map {
+            Row(behavior: $0.behavior.id, precision: $0.precision, recall: $0.recall, f1: $0.f1, support: $0.support,
+                truePositives: $0.truePositives, falsePositives: $0.falsePositives, falseNegatives: $0.falseNegatives)
+        }
+        let report = Report(replies: evaluation.count, macroF1: evaluation.macroF1, exactMatch: evaluation.exactMatchRate,
+                            exactMatches: evaluation.exactMatches, behaviors: rows, misreadings: errors ? misses : nil)
+        var lines = [evaluation.table()]
+        if errors {
+            for miss in misses {
+                lines.append("\(miss.kind) \(miss.behavior)  line \(miss.line): \(TerminalSafe.escape(miss.text))")
+                lines.append("    expected [\(miss.expected.joined(separator: ", "))]  got [\(miss.predicted.joined(separator: ", "))]")
             }
-            let report = Report(replies: evaluation.count, macroF1: evaluation.macroF1, exactMatch: evaluation.exactMatchRate,
-                                exactMatches: evaluation.exactMatches, behaviors: rows, misreadings: errors ? misses : nil)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            return
         }
-        print(evaluation.table())
-        guard errors else { return }
-        for miss in misses {
-            print("\(miss.kind) \(miss.behavior)  line \(miss.line): \(TerminalSafe.escape(miss.text))")
-            print("    expected [\(miss.expected.joined(separator: ", "))]  got [\(miss.predicted.joined(separator: ", "))]")
-        }
+        return (lines.joined(separator: "\n"), report)
     }
 }
+
 /// How `analyze` prints one analysis for people (JSON: `ReplyAnalysis.appendJSON`).
 enum AnalysisText {
     /// `text  →  behaviour "quote", ...` for people.

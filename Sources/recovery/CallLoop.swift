@@ -29,6 +29,10 @@ struct CallLoop {
             switch input {
             case let .line(text, latency):
                 lastInterruptWasEmpty = false
+                if let failure = setup.analyzerFailure {
+                    Output.error(failure.description)
+                    return 1
+                }
                 if !interactive { Output.line("you> " + TerminalSafe.escape(String(TerminalSafe.cleanReply(text).prefix(CallSession.maximumReplyLength)))) }
                 let events = session.submit(text, latency: latency)
                 Output.show(events, showMood: interactive)

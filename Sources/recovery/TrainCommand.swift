@@ -65,6 +65,8 @@ struct TrainCommand: ParsableCommand {
         Output.line("dev macro-F1: rules \(format(rules.macroF1)), rules + model \(format(both.macroF1))")
         let thresholds = zip(Behavior.allIDs, model.header.thresholds).map { "\($0) \(format(Double($1)))" }
         Output.line("thresholds: " + thresholds.joined(separator: ", "))
+        let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }
+        Output.line("vetoes (a rule's finding is overruled below): " + (vetoes.isEmpty ? "none" : vetoes.joined(separator: ", ")))
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }

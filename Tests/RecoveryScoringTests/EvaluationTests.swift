@@ -57,19 +57,4 @@ struct EvaluationTests {
             return error.line == line && error.message.contains(message) && error.description.hasPrefix("set.jsonl:\(line): error:")
         }
     }
-
-    /// The shipped labelled set: its composition, and the analyzer's accuracy on it.
-    @Test("the shipped labelled set keeps macro-F1 at or above 0.92")
-    func shippedSet() throws {
-        let path = repositoryRoot.appendingPathComponent("Scoring/eval/replies.jsonl").path
-        let set = try EvaluationSet.load(path: path)
-        #expect(set.count >= 420)
-        #expect(set.filter(\.labels.isEmpty).count >= 45)
-        #expect(set.filter(\.hard).count * 3 >= set.count)
-        for behavior in Behavior.allCases {
-            #expect(set.filter { $0.labels.contains(behavior) }.count >= 22, "\(behavior.id)")
-        }
-        let evaluation = try analyzer.evaluate(set)
-        #expect(evaluation.macroF1 >= 0.92, "\n\(evaluation.table())")
-    }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import RecoveryCore
+import Testing
+@testable import RecoveryScoring
+
+/// The labelled corpus of Scoring/corpus/: who wrote it, how it is split, how far two blind
+/// labellers agreed, and how well the shipped reader does on its frozen test part.
+@Suite("corpus")
+struct CorpusTests {
+    static let directory = repositoryRoot.appendingPathComponent("Scoring/corpus").path
+    static let corpus = Result { () throws(EvaluationSetError) in try Corpus.load(directory: directory) }
+
+    /// How scripts/corpus-assemble tells two rows are the same reply: lowercased, every run of
+    /// characters other than a-z and 0-9 made one space, trimmed.
+    private func normalised(_ text: String) -> String {
+        var out = "", gap = false
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if gap && !out.isEmpty { out.append(" ") }
+                out.unicodeScalars.append(scalar)
+                gap = false
+            } else {
+                gap = true
+            }
+        }
+        return out
+    }
+
+    @Test("at least 3,000 replies, every one with a source; the frozen test part is only the test writers'")
+    func composition() throws {
+        let corpus = try Self.corpus.get()
+        let all = Corpus.Part.allCases.flatMap { corpus[$0] }
+        #expect(all.count >= 3000)
+        #expect(all.allSatisfy { !($0.source ?? "").isEmpty })
+        // Writers briefed for the test part never saw the scoring data; their ids start with "t".
+        #expect(corpus[.test].allSatisfy { $0.source?.hasPrefix("t") == true })
+        #expect(!corpus[.train].contains { $0.source?.hasPrefix("t") == true })
+        #expect(!corpus[.dev].contains { $0.source?.hasPrefix("t") == true })
+        // At least ten independent writers outside the test part.
+        #expect(Set((corpus[.train] + corpus[.dev]).compactMap(\.source)).count >= 10)
+        for part in Corpus.Part.allCases {
+            let replies = corpus[part]
+            #expect(replies.filter(\.labels.isEmpty).count * 20 >= replies.count, "\(part): too few replies with no label")
+            for behavior in Behavior.allCases {
+                #expect(replies.filter { $0.labels.contains(behavior) }.count >= 40, "\(part) \(behavior.id)")
+            }
+        }
+    }
+
+    @Test("no reply is in two parts")
+    func partsAreDisjoint() throws {
+        let corpus = try Self.corpus.get()
+        let test = Set(corpus[.test].map { normalised($0.text) })
+        let dev = Set(corpus[.dev].map { normalised($0.text) })
+        #expect(corpus[.train].allSatisfy { !test.contains(normalised($0.text)) && !dev.contains(normalised($0.text)) })
+        #expect(corpus[.dev].allSatisfy { !test.contains(normalised($0.text)) })
+    }
+
+    private struct DoubleLabelled: Decodable {
+        let text: String, first: [String], second: [String], settled: [String]
+    }
+
+    @Test("a blind second labelling of 300+ replies, its disagreements settled, and the settled labels in the corpus")
+    func agreement() throws {
+        let path = Self.directory + "/agreement.jsonl"
+        let contents = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(DoubleLabelled.self, from: Data($0.utf8)) }
+        #expect(rows.count >= 300)
+        let corpus = try Self.corpus.get()
+        var labelsByText: [String: Set<String>] = [:]
+        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        var found = 0
+        for row in rows {
+            #expect(Set(row.first) == Set(row.second) || row.settled.allSatisfy(Behavior.allIDs.contains))
+            if let labels = labelsByText[normalised(row.text)] {
+                found += 1
+                #expect(labels == Set(row.settled), "\(row.text)")
+            }
+        }
+        // Rows dropped as duplicates of another part's reply are the only ones not found.
+        #expect(found * 100 >= rows.count * 95)
+        // Agreement per behaviour, as docs/corpus.md reports it.
+        for behavior in Behavior.allIDs {
+            let both = rows.filter { $0.first.contains(behavior) && $0.second.contains(behavior) }.count
+            let either = rows.filter { $0.first.contains(behavior) }.count + rows.filter { $0.second.contains(behavior) }.count
+            #expect(either == 0 || Double(2 * both) / Double(either) >= 0.8, "\(behavior): labellers agree too little")
+        }
+    }
+
+    @Test("the shipped reader on the frozen test part: macro-F1 and penalty precision stay at their measured level")
+    func frozenTestAccuracy() throws {
+        let corpus = try Self.corpus.get()
+        let evaluation = try analyzer.evaluate(corpus[.test])
+        // Measured 2026-12-03 (see docs/corpus.md); these guard against regressions, and are
+        // below the goal of 0.90 and 0.95: the note says so.
+        #expect(evaluation.macroF1 >= 0.80, "\n\(evaluation.table())")
+        for behavior in [Behavior.nonApology, .blame, .vaguePromise] {
+            #expect(evaluation.score(behavior).precision >= 0.93, "\(behavior.id)\n\(evaluation.table())")
+        }
+        for behavior in [Behavior.deflect, .dismiss] {
+            #expect(evaluation.score(behavior).precision >= 0.83, "\(behavior.id)\n\(evaluation.table())")
+        }
+    }
+}

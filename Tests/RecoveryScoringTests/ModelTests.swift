@@ -1,0 +1,148 @@
+import Foundation
+import RecoveryCore
+import Testing
+@testable import RecoveryScoring
+
+/// The learned reader: trained from labelled replies and examples, reproducible byte for
+/// byte, honouring examples, quoting its evidence, and refusing damaged files.
+@Suite("learned reader")
+struct ModelTests {
+    static let scoring = repositoryRoot.appendingPathComponent("Scoring").path
+
+    /// A small corpus where "zorbly" thanks and nothing else does.
+    private func toyCorpus() -> (train: [TrainingReply], dev: [LabelledReply]) {
+        let fillers = ["the parcel is in the van", "my order number is here", "we open at nine", "the form is online",
+                       "it was a long week", "the office is closed", "we spoke yesterday", "I have the details"]
+        var train: [TrainingReply] = [], dev: [LabelledReply] = []
+        for (k, filler) in fillers.enumerated() {
+            for n in 0..<6 {
+                let thanked = "zorbly, \(filler) \(n)"
+                if k < 6 { train.append(TrainingReply(text: thanked, labels: [.thank])) } else { dev.append(LabelledReply(text: thanked, labels: [.thank])) }
+                let plain = "\(filler) again \(n)"
+                if k < 6 { train.append(TrainingReply(text: plain, labels: [])) } else { dev.append(LabelledReply(text: plain, labels: [])) }
+            }
+        }
+        return (train, dev)
+    }
+
+    private func toyAnalyzer(thankExamples: [String] = []) throws -> Analyzer {
+        let triggers = (["thank word"] + thankExamples).map { "\"\($0)\"" }.joined(separator: ", ")
+        let block = """
+              thank:
+                summary: s
+                description: d
+                patterns: ["thank word"]
+                examples: {trigger: [\(triggers)], ignore: ["nothing"]}
+
+            """
+        return try Analyzer.load(yaml: minimalYAML(replacing: .thank, with: block))
+    }
+
+    private func examples(of analyzer: Analyzer) -> [TrainingReply] {
+        analyzer.catalog.entries.flatMap { entry in
+            entry.examples.map { TrainingReply(text: $0.text, labels: $0.triggers ? [entry.behavior] : [], known: [entry.behavior], weight: 4) }
+        }
+    }
+
+    @Test("a model learns a behaviour no rule knows, reads it with evidence, and trains the same bytes twice")
+    func learnsAndQuotes() throws {
+        let rules = try toyAnalyzer()
+        let (train, dev) = toyCorpus()
+        let trainer = ModelTrainer(analyzer: rules)
+        let model = trainer.train(train + examples(of: rules), dev: dev, inputs: "toy")
+        #expect(trainer.train(train + examples(of: rules), dev: dev, inputs: "toy").fileData() == model.fileData())
+        let reader = rules.with(model: model)
+        let analysis = reader.analyze("Oh zorbly, that really helps.")
+        #expect(analysis.behaviors == [.thank])
+        let evidence = try #require(analysis.evidence.first { $0.label == "thank" })
+        #expect(evidence.reader == .model)
+        #expect(evidence.quote.lowercased().contains("zorbly"))
+        #expect((0...1).contains(evidence.confidence ?? -1))
+        #expect(!reader.analyze("the van is outside").shows(.thank))
+        // A rule's finding is marked as the rules', with the model's view beside it.
+        let ruled = reader.analyze("thank word")
+        #expect(ruled.evidence.first { $0.label == "thank" }?.reader == .rules)
+    }
+
+    @Test("adding a misread reply as an example and training again fixes the reading")
+    func exampleFixesAMisreading() throws {
+        let (train, dev) = toyCorpus()
+        let before = try toyAnalyzer()
+        let misread = "glorp glorp, cheers for that"
+        let first = ModelTrainer(analyzer: before).train(train + examples(of: before), dev: dev, inputs: "toy")
+        #expect(!before.with(model: first).analyze(misread).shows(.thank))
+        let after = try toyAnalyzer(thankExamples: [misread])
+        let second = ModelTrainer(analyzer: after).train(train + examples(of: after), dev: dev, inputs: "toy")
+        #expect(after.with(model: second).analyze(misread).shows(.thank))
+    }
+
+    @Test("a damaged model file is refused with a positioned bad-model error and the fix")
+    func damagedFiles() throws {
+        let rules = try toyAnalyzer()
+        let (train, dev) = toyCorpus()
+        let good = ModelTrainer(analyzer: rules).train(train, dev: dev, inputs: "toy").fileData()
+        #expect(throws: Never.self) { _ = try BehaviorModel.parse(good, path: "m.bin") }
+        let cases: [Data] = [Data("not a model".utf8), good.dropLast(3), Data("{\"format\":\"other\"}\n".utf8),
+                             Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":9").utf8)]
+        for data in cases {
+            do {
+                _ = try BehaviorModel.parse(data, path: "m.bin")
+                Issue.record("a damaged file was accepted")
+            } catch {
+                let diagnostic = try #require(error.diagnostics.first)
+                #expect(diagnostic.code == "bad-model")
+                #expect(diagnostic.rendered.hasPrefix("m.bin:1:1: error: [bad-model]"))
+                #expect(diagnostic.hint?.contains("recovery train") == true)
+            }
+        }
+    }
+
+    @Test("the shipped model was trained from the shipped corpus and behaviors.yaml (else: run recovery train)")
+    func shippedModelIsCurrent() throws {
+        let model = try #require(try analyzer.model)
+        let inputs = ModelBuilding.inputsHash(behaviorsFile: Self.scoring + "/behaviors.yaml", corpusDirectory: Self.scoring + "/corpus")
+        #expect(model.header.inputs == inputs, "Scoring/model.bin is older than its inputs: run `recovery train`")
+    }
+
+    @Test("retraining from the shipped inputs gives Scoring/model.bin byte for byte")
+    func shippedModelIsReproducible() throws {
+        let rules = try Analyzer.load(path: Self.scoring + "/behaviors.yaml", withModel: false)
+        let corpus = try Corpus.load(directory: Self.scoring + "/corpus")
+        let inputs = ModelBuilding.inputsHash(behaviorsFile: Self.scoring + "/behaviors.yaml", corpusDirectory: Self.scoring + "/corpus")
+        let retrained = ModelBuilding.train(analyzer: rules, corpus: corpus, inputs: inputs).fileData()
+        let shipped = try #require(FileManager.default.contents(atPath: Self.scoring + "/model.bin"))
+        #expect(retrained == shipped)
+    }
+
+    @Test("an analysis written as JSON by hand decodes to the same analysis")
+    func jsonLines() throws {
+        let reader = try analyzer
+        for text in ["I'm so sorry, that's on us. \"Quoted\" \\ and a tab\there.", "ok", "Ça va? Désolé 😞", "line\u{1}control"] {
+            let analysis = reader.analyze(text)
+            var bytes: [UInt8] = []
+            analysis.appendJSON(to: &bytes)
+            struct Line: Decodable { let behaviors: [String]; let evidence: [Evidence]; let notes: [String]; let text: String }
+            let line = try JSONDecoder().decode(Line.self, from: Data(bytes))
+            #expect(line.text == text)
+            #expect(line.behaviors == analysis.behaviors.map(\.id))
+            #expect(line.notes == analysis.notes)
+            #expect(line.evidence.map(\.label) == analysis.evidence.map(\.label))
+            #expect(line.evidence.map(\.quote) == analysis.evidence.map(\.quote))
+            #expect(line.evidence.map(\.reader) == analysis.evidence.map(\.reader))
+            #expect(zip(line.evidence, analysis.evidence).allSatisfy { abs(($0.confidence ?? 0) - ($1.confidence ?? 0)) < 1e-9 })
+        }
+    }
+
+    @Test("--why names each rule that matched with its line, what cancelled it, and the model's strongest features")
+    func explanation() throws {
+        let text = try analyzer.explain("I'm not going to apologise for that, the warehouse sent the wrong one.").text
+        #expect(text.contains("reads as: "))
+        #expect(text.contains("behaviors.yaml:"))
+        #expect(text.contains("model weighed:"))
+        #expect(text.contains("blame: FOUND"))
+        #expect(text.contains("recovery train"))
+        let negated = try analyzer.explain("I won't say sorry for that.")
+        #expect(!negated.analysis.shows(.apologize))
+        #expect(negated.entries.first { $0.behavior == .apologize }?.rules.contains { $0.cancelledBy != nil } == true)
+    }
+}
