@@ -75,7 +75,7 @@ extension Analyzer {
             let mask = reading.foundMask
             var features: [ModelFeature] = []
             var names: [String]? = []
-            ModelFeatures.extract(reading.input, ruleFound: mask, classes: classes, known: model.map { .model($0) } ?? .all,
+            ModelFeatures.extract(reading.input, ruleFound: mask, classes: classes, known: model.map { .model($0.table) } ?? .all,
                                   into: &features, names: &names)
             let probabilities = model?.probabilities(features)
             let entries = Behavior.allCases.map { behavior -> ReplyExplanation.Entry in

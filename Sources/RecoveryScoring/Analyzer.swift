@@ -109,7 +109,7 @@ public struct Analyzer: Sendable {
         let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
         var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
         defer { scratch.sentenceFeatures = local }
-        ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model),
+        ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model.table),
                               only: sentence, into: &local)
         return model.vetoes(model.probabilities(local), slot: slot)
     }
@@ -160,8 +160,8 @@ public struct Analyzer: Sendable {
         var features = AnalyzerScratch.take(&scratch.features)
         defer { scratch.features = features }
         if let model {
-            ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model), into: &features)
-            probabilities = model.probabilities(features)
+            ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model.table), into: &features)
+            probabilities = model.probabilities(&features)
         }
         // Keeping responsibility clears the rest (docs/labelling.md, rule 15): when either reader finds
         // `own`, a cause the rules read as blame is a fact, unless it points at the customer.
@@ -203,7 +203,7 @@ public struct Analyzer: Sendable {
 
     /// The features the learned reader weighs for `text` (the rules' findings among them).
     func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
-        let known = known ?? model.map { KnownWords.model($0) } ?? .all
+        let known = known ?? model.map { KnownWords.model($0.table) } ?? .all
         return ScratchPool.shared.withScratch { scratch in
             withReading(text, scratch: scratch) { reading in
                 reading.applyReadingRules()

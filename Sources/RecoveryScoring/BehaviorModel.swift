@@ -39,16 +39,13 @@ public struct BehaviorModel: Sendable {
 
     /// The header as read or written.
     public let header: Header
-    /// Open-addressing table of feature keys (0: empty), `mask + 1` slots.
-    private let slots: [UInt32]
-    /// For each slot, the feature's row in `weights`.
-    private let rows: [Int32]
-    private let mask: Int
-    /// 16 weights per feature row.
-    let weights: [Float]
+    /// The feature table, shared by copies of the model (one reference to retain, not five).
+    let table: FeatureTable
+    /// The weight rows, 16 per feature, in key order.
+    var weights: [Float] { table.weights }
     /// The feature keys in row order, ascending.
-    let keys: [UInt32]
-    /// Biases and thresholds by slot.
+    var keys: [UInt32] { table.keys }
+    /// Biases, thresholds and vetoes by slot.
     let bias: SIMD16<Float>
     let thresholds: SIMD16<Float>
     let vetoes: SIMD16<Float>
@@ -58,20 +55,7 @@ public struct BehaviorModel: Sendable {
         precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16
                      && header.vetoes.count == 16)
         self.header = header
-        self.keys = keys
-        self.weights = weights
-        var size = 16
-        while size < keys.count * 2 { size <<= 1 }
-        var slots = [UInt32](repeating: 0, count: size), rows = [Int32](repeating: -1, count: size)
-        for (row, key) in keys.enumerated() {
-            var slot = Int(key) & (size - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = key
-            rows[slot] = Int32(row)
-        }
-        self.slots = slots
-        self.rows = rows
-        mask = size - 1
+        table = FeatureTable(keys: keys, weights: weights)
         bias = SIMD16(header.bias)
         thresholds = SIMD16(header.thresholds)
         vetoes = SIMD16(header.vetoes)
@@ -79,25 +63,17 @@ public struct BehaviorModel: Sendable {
 
     /// The weight row of `key`, if the model knows the feature.
     @inline(__always)
-    func row(_ key: UInt32) -> Int? {
-        var slot = Int(key) & mask
-        while true {
-            let found = slots[slot]
-            if found == key { return Int(rows[slot]) }
-            if found == 0 { return nil }
-            slot = (slot + 1) & mask
-        }
-    }
+    func row(_ key: UInt32) -> Int? { table.row(key) }
 
     /// The probability of every behaviour (by slot) for a reply with `features`.
     func probabilities(_ features: [ModelFeature]) -> SIMD16<Float> {
-        var sum = SIMD16<Float>(repeating: 0)
-        weights.withUnsafeBufferPointer { w in
-            for feature in features {
-                guard let row = row(feature.key) else { continue }
-                sum += SIMD16(w[row * 16..<row * 16 + 16])
-            }
-        }
+        var features = features
+        return probabilities(&features)
+    }
+
+    /// `probabilities(_:)`, noting in each feature its weight row (for the evidence that follows).
+    func probabilities(_ features: inout [ModelFeature]) -> SIMD16<Float> {
+        let sum = table.sum(&features)
         let scale = features.isEmpty ? 0 : 1 / Foundation.pow(Float(features.count), header.lengthPower)
         let z = bias + sum * scale
         var p = SIMD16<Float>(repeating: 0)
@@ -108,7 +84,77 @@ public struct BehaviorModel: Sendable {
     /// The weight of `key` for the behaviour in `slot` (0 for an unknown feature).
     func weight(_ key: UInt32, slot: Int) -> Float {
         guard let row = row(key) else { return 0 }
-        return weights[row * 16 + slot]
+        return table.weight(row: row, slot: slot)
+    }
+}
+
+/// The model's features and weights in an open-addressing table, held in raw memory so that a
+/// reply's sum reads rows without copies or bounds checks: each slot packs a feature key (0:
+/// empty) with its row, so a probe touches one cache line.
+final class FeatureTable: @unchecked Sendable {
+    let keys: [UInt32]
+    let weights: [Float]
+    private let slots: UnsafeMutableBufferPointer<UInt64>
+    private let rowData: UnsafeMutableBufferPointer<SIMD16<Float>>
+    private let mask: Int
+
+    init(keys: [UInt32], weights: [Float]) {
+        self.keys = keys
+        self.weights = weights
+        var size = 16
+        while size < keys.count * 2 { size <<= 1 }
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0)
+        rowData = .allocate(capacity: max(keys.count, 1))
+        for k in keys.indices {
+            var row = SIMD16<Float>(repeating: 0)
+            for s in 0..<16 { row[s] = weights[k * 16 + s] }
+            rowData[k] = row
+        }
+        mask = size - 1
+        for (row, key) in keys.enumerated() {
+            var slot = Int(key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt64(key) << 32 | UInt64(row)
+        }
+    }
+
+    deinit {
+        slots.deallocate()
+        rowData.deallocate()
+    }
+
+    /// The row of `key`, if present.
+    @inline(__always)
+    func row(_ key: UInt32) -> Int? {
+        var slot = Int(key) & mask
+        while true {
+            let found = slots[slot]
+            if found == 0 { return nil }
+            if UInt32(truncatingIfNeeded: found >> 32) == key { return Int(truncatingIfNeeded: found & 0xFFFF_FFFF) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The weight of row `row` for the behaviour in `slot`.
+    @inline(__always)
+    func weight(row: Int, slot: Int) -> Float { rowData[row][slot] }
+
+    /// The sum of the weight rows of `features`, noting each feature's row in it (-1: unknown).
+    @inline(__always)
+    func sum(_ features: inout [ModelFeature]) -> SIMD16<Float> {
+        var sum = SIMD16<Float>(repeating: 0)
+        features.withUnsafeMutableBufferPointer { features in
+            for k in features.indices {
+                if let row = row(features[k].key) {
+                    features[k].row = Int32(row)
+                    sum += rowData[row]
+                } else {
+                    features[k].row = -1
+                }
+            }
+        }
+        return sum
     }
 }
 

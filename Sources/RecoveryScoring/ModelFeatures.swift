@@ -35,6 +35,9 @@ struct ModelFeature: Sendable, Equatable {
     var end: Int32
     /// What kind of feature it is (`ModelFeatures.Kind`).
     var kind: UInt8 = 0
+    /// The feature's weight row in the model, once `BehaviorModel.probabilities` has looked
+    /// it up (-1: unknown to the model, or not looked up yet).
+    var row: Int32 = -1
 }
 
 /// Turns a reply's tokens into the features the learned reader weighs. The same function
@@ -58,7 +61,7 @@ enum KnownWords {
     /// Every word is known: no letter features (training's first pass).
     case all
     /// The words of a trained model (its word features).
-    case model(BehaviorModel)
+    case model(FeatureTable)
     /// The words seen often enough in training.
     case set(Set<UInt32>)
 
@@ -66,7 +69,7 @@ enum KnownWords {
     func contains(_ key: UInt32) -> Bool {
         switch self {
         case .all: true
-        case .model(let model): model.row(key) != nil
+        case .model(let table): table.row(key) != nil
         case .set(let keys): keys.contains(key)
         }
     }
@@ -78,12 +81,6 @@ enum ModelFeatures {
         case word = 1, pair, triple, chars, question, time, hedgedTime, quoted, rule, negated, wordClass, classPair
     }
 
-    /// Words that make a time uncertain (docs/labelling.md, rule 14).
-    static let timeHedgeWords: Set<String> = [
-        "probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "think", "guess", "reckon",
-        "should", "might", "may", "ish", "roughly", "around", "about", "approximately", "likely", "expect",
-        "promise", "hope", "try", "trying", "aim", "supposed",
-    ]
 
     /// The features of the tokens in `input`, appended to `features` (emptied first);
     /// `ruleFound` holds the behaviours the rules found, by `Behavior.slot`.
@@ -167,7 +164,7 @@ enum ModelFeatures {
                         }
                     }
                 }
-                if timeHedgeWords.contains(token.key) { sentenceHasHedge = true }
+                if token.flags.contains(.softHedge) { sentenceHasHedge = true }
                 if sentenceTime == nil, input.timeEnds[i] > i { sentenceTime = (i, input.timeEnds[i]) }
             }
             beforePrevious = previous
@@ -219,14 +216,13 @@ enum ModelFeatures {
     /// A strong mix of a kind and up to three hashes (splitmix64 steps).
     @inline(__always)
     static func mix(_ kind: UInt8, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
-        var value = UInt64(kind) &* 0x9e37_79b9_7f4a_7c15
-        for part in [a, b, c] {
-            value = (value ^ part) &* 0xbf58_476d_1ce4_e5b9
+        @inline(__always) func step(_ value: UInt64, _ part: UInt64) -> UInt64 {
+            var value = (value ^ part) &* 0xbf58_476d_1ce4_e5b9
             value ^= value >> 31
             value = value &* 0x94d0_49bb_1331_11eb
-            value ^= value >> 29
+            return value ^ (value >> 29)
         }
-        return value
+        return step(step(step(UInt64(kind) &* 0x9e37_79b9_7f4a_7c15, a), b), c)
     }
 
     /// 32 bits of `value`, never 0 (the model's table marks empty slots with 0).

@@ -34,6 +34,9 @@ public struct TrainingSettings: Sendable, Equatable {
     package var learningRate = 0.2
     /// L2 pull towards zero, per update of a weight.
     package var l2 = 1e-5
+    /// A word in this many training replies (or in an example) is known: it is weighed as a
+    /// word; rarer words are weighed by their letters.
+    package var knownWordCount = 2
     /// A feature must occur in this many training replies (or in an example) to get weights.
     package var minimumCount = 2
     /// Weights smaller than this are dropped from the file.
@@ -58,6 +61,7 @@ public struct TrainingSettings: Sendable, Equatable {
         case "learning_rate": if let v = Double(value) { learningRate = v; return true }
         case "l2": if let v = Double(value) { l2 = v; return true }
         case "minimum_count": if let v = Int(value) { minimumCount = v; return true }
+        case "known_word_count": if let v = Int(value) { knownWordCount = v; return true }
         case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
         default: break
         }
@@ -66,7 +70,7 @@ public struct TrainingSettings: Sendable, Equatable {
 
     /// The settings as the model file's header records them.
     var described: [String: String] {
-        ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)",
+        ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)", "known_word_count": "\(knownWordCount)",
          "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
          "penalty_floor": "\(penaltyFloor)"]
     }
@@ -116,7 +120,7 @@ package struct ModelTrainer {
             let words = Set(analyzer.modelFeatures(reply.text, known: .all).filter { $0.kind == ModelFeatures.Kind.word.rawValue }.map(\.key))
             for key in words { wordCounts[key, default: 0] += boost }
         }
-        let knownWords = Set(wordCounts.filter { $0.value >= settings.minimumCount }.keys)
+        let knownWords = Set(wordCounts.filter { $0.value >= settings.knownWordCount }.keys)
         let rows = train.map { (reply: $0, features: analyzer.modelFeatures($0.text, known: .set(knownWords))) }
         // The vocabulary: features seen in enough replies, or in any example.
         var counts: [UInt32: Int] = [:]
@@ -124,7 +128,7 @@ package struct ModelTrainer {
             let boost = row.reply.known.count < 16 ? settings.minimumCount : 1
             for key in Set(row.features.map(\.key)) { counts[key, default: 0] += boost }
         }
-        let vocabulary = counts.filter { $0.value >= settings.minimumCount }.keys.sorted()
+        let vocabulary = counts.filter { $0.value >= settings.minimumCount || knownWords.contains($0.key) }.keys.sorted()
         var index: [UInt32: Int32] = [:]
         for (k, key) in vocabulary.enumerated() { index[key] = Int32(k) }
         let encoded = rows.map { encode($0.features, index: index) }
@@ -176,7 +180,7 @@ package struct ModelTrainer {
     /// model overrules a rule) that read `dev` best: by F1, and for penalties by F0.5
     /// (precision counts twice), with thresholds from `penaltyFloor` up.
     private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply]) -> (thresholds: [Float], vetoes: [Float]) {
-        let known = KnownWords.model(model)
+        let known = KnownWords.model(model.table)
         let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>) in
             (Set(analyzer.analyze(reply.text).behaviors), model.probabilities(analyzer.modelFeatures(reply.text, known: known)))
         }

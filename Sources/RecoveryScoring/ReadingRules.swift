@@ -196,7 +196,7 @@ extension Reading {
         var sentenceStart = 0
         for i in tokens.indices {
             if i > 0, tokens[i].sentence != tokens[i - 1].sentence { sentenceStart = i }
-            guard reportingWords.contains(tokens[i].key) else { continue }
+            guard tokens[i].flags.contains(.reporting) else { continue }
             var j = i - 1
             while j >= sentenceStart, reportingAuxiliaries.contains(tokens[j].key) { j -= 1 }
             let subject = j >= sentenceStart ? tokens[j].key : ""
@@ -233,9 +233,26 @@ extension Reading {
 /// Words that make a time uncertain (docs/labelling.md, rule 14): "probably Thursday" is a vague promise.
 let hedgeWords: Set<String> = ["probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "ish", "likely"]
 
-/// Two-word hedges: "I think", "I guess", "I reckon", "I hope", "fingers crossed".
-let hedgePairs: Set<String> = ["i think", "i guess", "i reckon", "i hope", "i believe", "i imagine", "would think",
-                               "fingers crossed", "no promises", "touch wood"]
+/// Words that may soften a promise ("it should be there by 5", "I hope to..."): weighed by the
+/// learned reader beside a time, never a rule on their own.
+let softHedgeWords: Set<String> = ["should", "might", "may", "hope", "hoping", "think", "guess", "reckon",
+                                   "roughly", "approximately", "around", "expect", "try", "trying", "aim", "supposed"]
+
+/// Whether a two-word hedge starts at token `i` of `tokens` (before `end`): "I think", "I
+/// guess", "I reckon", "I hope", "I believe", "I imagine", "would think", "fingers crossed",
+/// "no promises", "touch wood".
+func startsHedgePair(_ tokens: [Token], _ i: Int, end: Int) -> Bool {
+    guard i + 1 < end else { return false }
+    let first = tokens[i].key, second = tokens[i + 1].key
+    switch first {
+    case "i": return ["think", "guess", "reckon", "hope", "believe", "imagine"].contains(second)
+    case "would": return second == "think"
+    case "fingers": return second == "crossed"
+    case "no": return second == "promises" || second == "promise"
+    case "touch": return second == "wood"
+    default: return false
+    }
+}
 
 extension Reading {
     /// A hedge turns a time into a vague promise (docs/labelling.md, rule 14): "It'll probably be
@@ -246,10 +263,7 @@ extension Reading {
         var kept: [Hit] = []
         for hit in commits {
             let start = startOfSentence(hit.start), end = endOfSentence(hit.start)
-            let hedged = (start..<end).contains { i in
-                hedgeWords.contains(tokens[i].key)
-                    || (i + 1 < end && hedgePairs.contains(tokens[i].key + " " + tokens[i + 1].key))
-            }
+            let hedged = (start..<end).contains { i in tokens[i].flags.contains(.hedge) || startsHedgePair(tokens, i, end: end) }
             if hedged { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
         }
         if kept.count != commits.count { setHits(.commit, kept) }

@@ -71,6 +71,12 @@ struct Token: Sendable {
         static let timeOfDayWord = Flags(rawValue: 1 << 15)
         /// `TimeReader.openingWords`: other words a time expression can begin with ("the", "a").
         static let timeOpening = Flags(rawValue: 1 << 16)
+        /// `hedgeWords`: a word that makes a time uncertain ("probably").
+        static let hedge = Flags(rawValue: 1 << 17)
+        /// `softHedgeWords`: a word that may soften a promise ("should", "hope"), for the model.
+        static let softHedge = Flags(rawValue: 1 << 18)
+        /// `reportingWords`: someone else's words follow ("told", "said").
+        static let reporting = Flags(rawValue: 1 << 19)
 
         /// Every classed word and its bits, built once from the word sets. `WordTable` holds
         /// them with the vocabulary ids, so the tokenizer finds both in one lookup.
@@ -91,6 +97,9 @@ struct Token: Sendable {
             add(TimeReader.pastMarkers, .pastMarker)
             add(TimeReader.timeOfDayWords, .timeOfDayWord)
             add(TimeReader.openingWords, .timeOpening)
+            add(hedgeWords, [.hedge, .softHedge])
+            add(softHedgeWords, .softHedge)
+            add(reportingWords, .reporting)
             return table
         }()
     }
