@@ -24,7 +24,7 @@ public struct Analyzer: Sendable {
     let words: WordTable
     /// The learned reader (`Scoring/model.bin`), when one was loaded: it reads a behaviour the
     /// rules missed when it is sure enough (see `BehaviorModel`).
-    public private(set) var model: BehaviorModel?
+    public internal(set) var model: BehaviorModel?
 
     /// The word classes of behaviors.yaml, for the model's features.
     let classes: WordClasses
@@ -74,19 +74,6 @@ public struct Analyzer: Sendable {
         return analyzer
     }
 
-    /// Where the model of the behaviours file at `path` lives: `model.bin` in its folder.
-    public static func modelFile(besides path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "model.bin" : folder + "/model.bin"
-    }
-
-    /// This analyzer with `model` as its learned reader (nil: the rules alone).
-    public func with(model: BehaviorModel?) -> Analyzer {
-        var copy = self
-        copy.model = model
-        return copy
-    }
-
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
     /// Thread-safe: each call works in its own scratch arrays, from a shared pool.
     public func analyze(_ text: String, intents: PhraseSet? = nil) -> ReplyAnalysis {
@@ -99,19 +86,6 @@ public struct Analyzer: Sendable {
             reading.applyReadingRules()
             return analyze(text, intents: intents, reading: reading, scratch: scratch)
         }
-    }
-
-    /// Whether the model overrules the rules' `hit` of the behaviour in `slot`: it must find the
-    /// behaviour unlikely both in the whole reply and in the hit's sentence read alone, so a
-    /// long reply (whose other words dilute every score) never loses a plain "I'm so sorry."
-    private func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
-        guard let model, let probabilities, model.vetoes(probabilities, slot: slot) else { return false }
-        let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
-        var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
-        defer { scratch.sentenceFeatures = local }
-        ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model.table),
-                              only: sentence, into: &local)
-        return model.vetoes(model.probabilities(local), slot: slot)
     }
 
     /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it;
@@ -199,19 +173,6 @@ public struct Analyzer: Sendable {
         }
         return ReplyAnalysis(text: text, behaviors: behaviors, intents: intentNames,
                              evidence: found, notes: reading.notes())
-    }
-
-    /// The features the learned reader weighs for `text` (the rules' findings among them).
-    func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
-        let known = known ?? model.map { KnownWords.model($0.table) } ?? .all
-        return ScratchPool.shared.withScratch { scratch in
-            withReading(text, scratch: scratch) { reading in
-                reading.applyReadingRules()
-                var features: [ModelFeature] = []
-                ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: known, into: &features)
-                return features
-            }
-        }
     }
 
     /// Runs every pattern and exception once at each token, through the first-word index.

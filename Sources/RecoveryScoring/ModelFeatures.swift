@@ -1,29 +1,5 @@
 import RecoveryCore
 
-/// The word classes of behaviors.yaml as plain phrases, for the model's features: a trainer's
-/// list ("<staff>", "<feeling>") carries to words the corpus never paired with a behaviour.
-struct WordClasses: Sendable {
-    /// A phrase of a class: the class's number and the vocabulary ids after its first word.
-    struct Phrase: Sendable {
-        var name: Int32
-        var rest: [Int32]
-    }
-    /// The phrases that begin with each vocabulary id.
-    var phrasesByFirstID: [[Phrase]]
-    /// Class names by number, and their hashes.
-    var names: [String]
-    var hashes: [UInt64]
-
-    init(phrasesByFirstID: [[Phrase]], names: [String]) {
-        self.phrasesByFirstID = phrasesByFirstID
-        self.names = names
-        hashes = names.map { ModelFeatures.hash($0) }
-    }
-
-    /// An empty set of classes.
-    static let none = WordClasses(phrasesByFirstID: [], names: [])
-}
-
 /// One feature of a reply for the learned reader (`BehaviorModel`): a hashed name and the
 /// tokens it stands on, so the model's evidence can quote the words it weighed most.
 struct ModelFeature: Sendable, Equatable {
@@ -55,32 +31,11 @@ struct ModelFeature: Sendable, Equatable {
 /// - `quoted:` words inside quotation marks, kept apart from the trainee's own words;
 /// - `rule:` each behaviour the hand-written rules found, so the model can learn what
 ///   usually comes with it.
-/// Which words the model knows: a word it knows is weighed as a word; any other word (a typo,
-/// a rare form) is weighed by its letters instead.
-enum KnownWords {
-    /// Every word is known: no letter features (training's first pass).
-    case all
-    /// The words of a trained model (its word features).
-    case model(FeatureTable)
-    /// The words seen often enough in training.
-    case set(Set<UInt32>)
-
-    @inline(__always)
-    func contains(_ key: UInt32) -> Bool {
-        switch self {
-        case .all: true
-        case .model(let table): table.row(key) != nil
-        case .set(let keys): keys.contains(key)
-        }
-    }
-}
-
 enum ModelFeatures {
     /// Kinds of feature, hashed first so that a word and a pair of the same bytes differ.
     enum Kind: UInt8 {
         case word = 1, pair, triple, chars, question, time, hedgedTime, quoted, rule, negated, wordClass, classPair
     }
-
 
     /// The features of the tokens in `input`, appended to `features` (emptied first);
     /// `ruleFound` holds the behaviours the rules found, by `Behavior.slot`.

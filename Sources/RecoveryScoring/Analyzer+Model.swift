@@ -1,0 +1,44 @@
+import Foundation
+import RecoveryCore
+
+/// The analyzer's side of the learned reader: its file, its features and its vetoes.
+extension Analyzer {
+    /// Whether the model overrules the rules' `hit` of the behaviour in `slot`: it must find the
+    /// behaviour unlikely both in the whole reply and in the hit's sentence read alone, so a
+    /// long reply (whose other words dilute every score) never loses a plain "I'm so sorry."
+    func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
+        guard let model, let probabilities, model.vetoes(probabilities, slot: slot) else { return false }
+        let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
+        var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
+        defer { scratch.sentenceFeatures = local }
+        ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model.table),
+                              only: sentence, into: &local)
+        return model.vetoes(model.probabilities(local), slot: slot)
+    }
+
+    /// The features the learned reader weighs for `text` (the rules' findings among them).
+    func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
+        let known = known ?? model.map { KnownWords.model($0.table) } ?? .all
+        return ScratchPool.shared.withScratch { scratch in
+            withReading(text, scratch: scratch) { reading in
+                reading.applyReadingRules()
+                var features: [ModelFeature] = []
+                ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: known, into: &features)
+                return features
+            }
+        }
+    }
+
+    /// Where the model of the behaviours file at `path` lives: `model.bin` in its folder.
+    public static func modelFile(besides path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "model.bin" : folder + "/model.bin"
+    }
+
+    /// This analyzer with `model` as its learned reader (nil: the rules alone).
+    public func with(model: BehaviorModel?) -> Analyzer {
+        var copy = self
+        copy.model = model
+        return copy
+    }
+}

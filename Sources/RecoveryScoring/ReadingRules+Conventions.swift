@@ -1,0 +1,97 @@
+import RecoveryCore
+
+// The reading rules for labelling rules 13-15 (docs/labelling.md): mentions, owned facts and hedged times.
+
+/// Verbs that report someone else's words: what follows is a mention, not the trainee's own.
+let reportingWords: Set<String> = ["told", "said", "says", "saying", "claimed", "claims", "wrote", "mentioned", "replied", "insisted"]
+
+/// Words that may stand between a reporting verb and its subject ("you were told").
+let reportingAuxiliaries: Set<String> = ["was", "were", "had", "has", "have", "been", "just", "apparently", "supposedly", "then"]
+
+extension Reading {
+    /// Whether a hit names the customer ("you", "your"): blame that points at them.
+    func pointsAtCustomer(_ hit: Hit) -> Bool {
+        (hit.start..<hit.end).contains { ["you", "your", "yourself"].contains(tokens[$0].key) }
+    }
+
+    /// Mention is not use (docs/labelling.md, rule 13): words inside quotation marks, and words reported
+    /// after someone else's "told"/"said" in the same sentence ("you were told it's not our
+    /// problem"), are not the trainee's behaviour. "I said" and "we told" are the trainee's own.
+    mutating func readMentions() {
+        var reported: [Int] = []  // the first reported token of each sentence, if any
+        var sentenceStart = 0
+        for i in tokens.indices {
+            if i > 0, tokens[i].sentence != tokens[i - 1].sentence { sentenceStart = i }
+            guard tokens[i].flags.contains(.reporting) else { continue }
+            var j = i - 1
+            while j >= sentenceStart, reportingAuxiliaries.contains(tokens[j].key) { j -= 1 }
+            let subject = j >= sentenceStart ? tokens[j].key : ""
+            if subject != "i", subject != "we", subject != "" { reported.append(i + 1) }
+        }
+        func isMention(_ hit: Hit) -> Bool {
+            if (hit.start..<hit.end).allSatisfy({ tokens[$0].quoted || !tokens[$0].isWord }) { return true }
+            return reported.contains { $0 <= hit.start && tokens[$0 - 1].sentence == tokens[hit.start].sentence }
+        }
+        for behavior in Behavior.allCases {
+            guard let list = hits(behavior), list.contains(where: isMention) else { continue }
+            setHits(behavior, list.filter { !isMention($0) })
+        }
+    }
+
+    /// Keeping responsibility clears the rest (docs/labelling.md, rules 15, 16): once the reply owns the
+    /// failure ("that's on us"), naming who or what caused it is a fact, not blame (blame that
+    /// points at the customer stays); a handover or a promise in a sentence that owns it
+    /// ("I'll get billing on the line and stay with you") is neither a deflection nor vague.
+    mutating func readOwnedFacts() {
+        guard let owns = hits(.own) else { return }
+        let owning = Set(owns.map { tokens[$0.start].sentence })
+        if let blames = hits(.blame) { setHits(.blame, blames.filter(pointsAtCustomer)) }
+        for behavior in [Behavior.deflect, .vaguePromise] {
+            if let list = hits(behavior) { setHits(behavior, list.filter { !owning.contains(tokens[$0.start].sentence) }) }
+        }
+        if let promises = hits(.vaguePromise), let checks = hits(.followUp) {
+            let checking = Set(checks.map { tokens[$0.start].sentence })
+            setHits(.vaguePromise, promises.filter { !checking.contains(tokens[$0.start].sentence) })
+        }
+    }
+}
+
+/// Words that make a time uncertain (docs/labelling.md, rule 14): "probably Thursday" is a vague promise.
+let hedgeWords: Set<String> = ["probably", "hopefully", "maybe", "perhaps", "possibly", "sometime", "ish", "likely"]
+
+/// Words that may soften a promise ("it should be there by 5", "I hope to..."): weighed by the
+/// learned reader beside a time, never a rule on their own.
+let softHedgeWords: Set<String> = ["should", "might", "may", "hope", "hoping", "think", "guess", "reckon",
+                                   "roughly", "approximately", "around", "expect", "try", "trying", "aim", "supposed"]
+
+/// Whether a two-word hedge starts at token `i` of `tokens` (before `end`): "I think", "I
+/// guess", "I reckon", "I hope", "I believe", "I imagine", "would think", "fingers crossed",
+/// "no promises", "touch wood".
+func startsHedgePair(_ tokens: [Token], _ i: Int, end: Int) -> Bool {
+    guard i + 1 < end else { return false }
+    let first = tokens[i].key, second = tokens[i + 1].key
+    switch first {
+    case "i": return ["think", "guess", "reckon", "hope", "believe", "imagine"].contains(second)
+    case "would": return second == "think"
+    case "fingers": return second == "crossed"
+    case "no": return second == "promises" || second == "promise"
+    case "touch": return second == "wood"
+    default: return false
+    }
+}
+
+extension Reading {
+    /// A hedge turns a time into a vague promise (docs/labelling.md, rule 14): "It'll probably be
+    /// Thursday", "should be sometime tomorrow, I think". A firm time with a fallback ("by 5;
+    /// if anything slips I'll ring you") has no hedge word and stays `commit`.
+    mutating func readHedgedTimes() {
+        guard let commits = hits(.commit) else { return }
+        var kept: [Hit] = []
+        for hit in commits {
+            let start = startOfSentence(hit.start), end = endOfSentence(hit.start)
+            let hedged = (start..<end).contains { i in tokens[i].flags.contains(.hedge) || startsHedgePair(tokens, i, end: end) }
+            if hedged { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
+        }
+        if kept.count != commits.count { setHits(.commit, kept) }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// How `ModelTrainer` learns; the defaults are what `recovery train` uses.
+public struct TrainingSettings: Sendable, Equatable {
+    /// What `recovery train` uses.
+    public static let standard = TrainingSettings()
+
+    /// A reply's feature values are 1 over its feature count to this power (0.5: unit length).
+    package var lengthPower = 0.5
+    /// Passes over the training replies.
+    package var epochs = 30
+    /// AdaGrad's base step.
+    package var learningRate = 0.2
+    /// L2 pull towards zero, per update of a weight.
+    package var l2 = 1e-5
+    /// A word in this many training replies (or in an example) is known: it is weighed as a
+    /// word; rarer words are weighed by their letters.
+    package var knownWordCount = 2
+    /// A feature must occur in this many training replies (or in an example) to get weights.
+    package var minimumCount = 2
+    /// Weights smaller than this are dropped from the file.
+    package var pruneBelow = 0.004
+    /// Rounds of re-weighting misread examples.
+    package var exampleRounds = 3
+    /// The shuffling seed.
+    package var seed: UInt64 = 1
+    /// How much an example of behaviors.yaml counts against a corpus reply.
+    package var exampleWeight = 4.0
+    /// The lowest threshold a penalty behaviour may get: a false penalty costs a trainee more
+    /// than a missed credit, so the model alone needs to be this sure of one.
+    package var penaltyFloor: Float = 0.8
+
+    package init() {}
+
+    /// Sets one setting by its header name; false for an unknown name or a bad value.
+    public mutating func set(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "length_power": if let v = Double(value) { lengthPower = v; return true }
+        case "epochs": if let v = Int(value) { epochs = v; return true }
+        case "learning_rate": if let v = Double(value) { learningRate = v; return true }
+        case "l2": if let v = Double(value) { l2 = v; return true }
+        case "minimum_count": if let v = Int(value) { minimumCount = v; return true }
+        case "known_word_count": if let v = Int(value) { knownWordCount = v; return true }
+        case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
+        default: break
+        }
+        return false
+    }
+
+    /// The settings as the model file's header records them.
+    var described: [String: String] {
+        ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)", "known_word_count": "\(knownWordCount)",
+         "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
+         "penalty_floor": "\(penaltyFloor)"]
+    }
+}
