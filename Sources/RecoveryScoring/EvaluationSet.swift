@@ -33,8 +33,11 @@ public struct EvaluationSetError: Error, Sendable, Equatable, CustomStringConver
     /// What is wrong with it.
     public var message: String
 
-    /// `file:line: error: message`.
-    public var description: String { "\(file):\(line): error: \(message)" }
+    /// `file:line: error: message` (`file: error: message` when no line is at fault).
+    public var description: String { line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)" }
+
+    /// `file:line: message`, for `Output.error`, which says "error:" itself.
+    public var located: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
 
 /// Reads labelled sets: one JSON object per line, `{"text": "...", "labels": [...], "source": "...",

@@ -120,7 +120,7 @@ struct EvalReport {
         }
         let corpus: Corpus
         do { corpus = try Corpus.load(directory: path) } catch {
-            Output.error(error.description)
+            Output.error(error.located)
             throw ExitCode.failure
         }
         var reports: [String: Report] = [:]
@@ -140,7 +140,7 @@ struct EvalReport {
 
     private func load(_ path: String) throws -> [LabelledReply] {
         do { return try EvaluationSet.load(path: path) } catch {
-            Output.error("\(error.file):\(error.line): \(error.message)")
+            Output.error(error.located)
             throw ExitCode.failure
         }
     }

@@ -33,7 +33,7 @@ struct TrainCommand: ParsableCommand {
         let analyzer = try CommandEnvironment.analyzer(data, withModel: false)
         let corpus: Corpus
         do { corpus = try Corpus.load(directory: data.corpusDirectory) } catch {
-            Output.error(error.description)
+            Output.error(error.located)
             throw ExitCode.failure
         }
         let path = output ?? data.modelFile
