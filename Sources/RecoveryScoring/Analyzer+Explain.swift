@@ -50,15 +50,6 @@ public struct ReplyExplanation: Sendable {
 }
 
 extension Analyzer {
-    /// What the rules alone find in `text`, and the model's probability of every behaviour (in
-    /// `Behavior` order; nil without a model).
-    public func readers(_ text: String) -> (rules: [Behavior], probabilities: [Double]?) {
-        let rules = with(model: nil).analyze(text).behaviors
-        guard let model else { return (rules, nil) }
-        let p = model.probabilities(modelFeatures(text))
-        return (rules, Behavior.allCases.map { Double(p[$0.slot]) })
-    }
-
     /// Reads `text` and says why: every rule match and what became of it, and the model's view.
     public func explain(_ text: String, features limit: Int = 6) -> ReplyExplanation {
         let analysis = analyze(text)

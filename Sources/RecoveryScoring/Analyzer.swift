@@ -29,13 +29,13 @@ public struct Analyzer: Sendable {
     /// The word classes of behaviors.yaml, for the model's features.
     let classes: WordClasses
 
-    init(catalog: BehaviorCatalog, rules: [CompiledRule], classWords: [(name: String, words: [String])] = []) {
+    init(catalog: BehaviorCatalog, rules: [CompiledRule], classPhrases classLists: [(name: String, words: [String])] = []) {
         self.catalog = catalog
         self.rules = rules
         var program = PatternProgram()
         entryPoints = rules.map { program.compile($0.node) }
         var classPhrases: [(first: Int32, phrase: WordClasses.Phrase)] = []
-        for (number, entry) in classWords.enumerated() {
+        for (number, entry) in classLists.enumerated() {
             for text in entry.words {
                 let ids = WordKeys.shared.keys(of: text).map { program.id($0) }
                 if !ids.isEmpty { classPhrases.append((ids[0], WordClasses.Phrase(name: Int32(number), rest: Array(ids.dropFirst())))) }
@@ -59,7 +59,7 @@ public struct Analyzer: Sendable {
         words = WordTable(vocabulary: program.vocabulary)
         var byFirst = [[WordClasses.Phrase]](repeating: [], count: program.vocabulary.count)
         for (first, phrase) in classPhrases { byFirst[Int(first)].append(phrase) }
-        classes = WordClasses(phrasesByFirstID: byFirst, names: classWords.map(\.name))
+        classes = WordClasses(phrasesByFirstID: byFirst, names: classLists.map(\.name))
     }
 
     /// Loads and compiles Scoring/behaviors.yaml, with the learned reader of `model.bin` beside

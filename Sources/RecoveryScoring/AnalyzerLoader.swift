@@ -35,11 +35,11 @@ private struct CatalogLoader {
     var reader: YAMLReader
     private var classes: [String: PatternNode] = [:]
     /// Each class's plain phrases, for the learned reader's class features.
-    private var classWords: [(name: String, words: [String])] = []
+    private var classPhrases: [(name: String, words: [String])] = []
 
     /// A class option as a plain phrase for the model's class features ("fed up", "the
     /// technician"); nil for options written in the pattern language.
-    static func featureWord(_ option: String) -> String? {
+    static func featurePhrase(_ option: String) -> String? {
         let plain = option.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "'" || $0 == "-" }
         return plain && !option.isEmpty ? option : nil
     }
@@ -74,7 +74,7 @@ private struct CatalogLoader {
                          at: behaviorsPair.keyNode, hint: "every behaviour id of behaviors.md needs patterns and examples")
         }
         let catalog = BehaviorCatalog(entries: Behavior.allCases.compactMap { entries[$0] })
-        return Analyzer(catalog: catalog, rules: Behavior.allCases.flatMap { rules[$0] ?? [] }, classWords: classWords)
+        return Analyzer(catalog: catalog, rules: Behavior.allCases.flatMap { rules[$0] ?? [] }, classPhrases: classPhrases)
     }
 
     private mutating func readClasses(_ node: Node) {
@@ -86,7 +86,7 @@ private struct CatalogLoader {
                 continue
             }
             let items = reader.list(value, what: "class '\(name)'")
-            classWords.append((name, items.compactMap { $0.scalar.flatMap { Self.featureWord($0.string) } }))
+            classPhrases.append((name, items.compactMap { $0.scalar.flatMap { Self.featurePhrase($0.string) } }))
             let options = items.compactMap { compile($0, what: "class '\(name)'") }
             if !options.isEmpty { classes[name] = options.count == 1 ? options[0] : .alternatives(options) }
         }

@@ -46,7 +46,7 @@ extension BehaviorModel {
         }
         guard header.behaviors == Behavior.allIDs, header.bias.count == 16, header.thresholds.count == 16,
               header.vetoes.count == 16 else {
-            throw DiagnosticError([failure(path, "the model's behaviours are not the 16 of behaviors.md")])
+            throw DiagnosticError([failure(path, "the model's behaviours are not the 16 of docs/labelling.md")])
         }
         let body = data[(newline + 1)...]
         let count = header.features

@@ -77,7 +77,7 @@ public struct BehaviorModel: Sendable {
         let scale = features.isEmpty ? 0 : 1 / Foundation.pow(Float(features.count), header.lengthPower)
         let z = bias + sum * scale
         var p = SIMD16<Float>(repeating: 0)
-        for k in 0..<16 { p[k] = 1 / (1 + Float.exp(-z[k])) }
+        for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
         return p
     }
 
@@ -156,10 +156,4 @@ final class FeatureTable: @unchecked Sendable {
         }
         return sum
     }
-}
-
-extension Float {
-    /// e to the power `x`, through Foundation's `exp`.
-    @inline(__always)
-    static func exp(_ x: Float) -> Float { Foundation.exp(x) }
 }

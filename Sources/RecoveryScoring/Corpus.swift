@@ -49,13 +49,18 @@ public enum ModelBuilding {
     /// thresholds chosen on the dev part. `analyzer` supplies the rules (its own model is ignored).
     public static func train(analyzer: Analyzer, corpus: Corpus, inputs: String,
                              settings: TrainingSettings = .standard) -> BehaviorModel {
-        var replies = corpus[.train].map { TrainingReply(text: $0.text, labels: $0.labels) }
-        for entry in analyzer.catalog.entries {
-            for example in entry.examples {
-                replies.append(TrainingReply(text: example.text, labels: example.triggers ? [entry.behavior] : [],
-                                             known: [entry.behavior], weight: settings.exampleWeight))
+        let replies = corpus[.train].map { TrainingReply(text: $0.text, labels: $0.labels) }
+            + exampleReplies(analyzer.catalog, weight: settings.exampleWeight)
+        return ModelTrainer(analyzer: analyzer, settings: settings).train(replies, dev: corpus[.dev], inputs: inputs)
+    }
+
+    /// Every example of behaviors.yaml as a training reply labelled for its own behaviour only
+    /// (a trigger example says nothing of the other fifteen), counting `weight` times.
+    package static func exampleReplies(_ catalog: BehaviorCatalog, weight: Double) -> [TrainingReply] {
+        catalog.entries.flatMap { entry in
+            entry.examples.map { example in
+                TrainingReply(text: example.text, labels: example.triggers ? [entry.behavior] : [], known: [entry.behavior], weight: weight)
             }
         }
-        return ModelTrainer(analyzer: analyzer, settings: settings).train(replies, dev: corpus[.dev], inputs: inputs)
     }
 }

@@ -30,9 +30,6 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Explain how one reply is read: each rule that matched (and what cancelled it), the model's probability and the features it weighed most.")
     var why: String?
 
-    @Flag(help: ArgumentHelp("Print each reply's rule findings and every model probability as JSON (for tuning on dev).", visibility: .hidden))
-    var scores = false
-
     @Flag(help: "With --eval: also list the first misreadings (false positives and negatives).")
     var errors = false
 
@@ -60,13 +57,6 @@ struct AnalyzeCommand: ParsableCommand {
         let contents = input.readDataToEndOfFile()
         var lines = contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
-        if scores {
-            for line in lines {
-                let (rules, p) = analyzer.readers(String(decoding: line, as: UTF8.self))
-                print("{\"rules\":[\(rules.map { "\"\($0.id)\"" }.joined(separator: ","))],\"p\":[\((p ?? []).map { String(format: "%.4f", $0) }.joined(separator: ","))]}")
-            }
-            return
-        }
         // One buffer, written out every 64 KiB: a reply's JSON is built byte by byte
         // (`ReplyAnalysis.appendJSON`), so the output costs less than the reading.
         var out: [UInt8] = []

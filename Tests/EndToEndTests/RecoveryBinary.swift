@@ -34,13 +34,15 @@ enum RecoveryBinary {
         return environment
     }
 
-    /// Runs `recovery arguments` in the repository with `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", home: String = temporaryDirectory()) throws -> Result {
+    /// Runs `recovery arguments` in the repository with `input` on standard input;
+    /// `extra` adds to (or replaces in) the environment, e.g. `RECOVERY_HOME` for another data folder.
+    static func run(_ arguments: [String], input: String = "", home: String = temporaryDirectory(),
+                    extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        process.environment = environment(home: home)
+        process.environment = environment(home: home).merging(extra) { _, new in new }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

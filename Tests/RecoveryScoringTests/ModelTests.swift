@@ -39,9 +39,7 @@ struct ModelTests {
     }
 
     private func examples(of analyzer: Analyzer) -> [TrainingReply] {
-        analyzer.catalog.entries.flatMap { entry in
-            entry.examples.map { TrainingReply(text: $0.text, labels: $0.triggers ? [entry.behavior] : [], known: [entry.behavior], weight: 4) }
-        }
+        ModelBuilding.exampleReplies(analyzer.catalog, weight: TrainingSettings.standard.exampleWeight)
     }
 
     @Test("a model learns a behaviour no rule knows, reads it with evidence, and trains the same bytes twice")

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The learned reader's commands as a trainer runs them: `analyze --eval` on the corpus,
+/// `train` and `train --check` on a data folder of their own, `analyze --why`, and `play` with
+/// a broken behaviors.yaml (the analyzer loads while the call opens).
+@Suite("learned reader commands")
+struct LearnedReaderCommandTests {
+    /// A data folder with the shipped behaviors.yaml and scenarios and a small corpus cut from
+    /// the shipped one (the first `rows` replies of each part); no model yet.
+    private func smallDataFolder(rows: Int = 60) throws -> String {
+        let root = RecoveryBinary.temporaryDirectory()
+        let manager = FileManager.default
+        let shipped = RecoveryBinary.repositoryRoot
+        try manager.createDirectory(atPath: root + "/Scoring/corpus", withIntermediateDirectories: true)
+        try manager.copyItem(atPath: shipped + "/Scoring/behaviors.yaml", toPath: root + "/Scoring/behaviors.yaml")
+        try manager.copyItem(atPath: shipped + "/Scoring/rubrics", toPath: root + "/Scoring/rubrics")
+        try manager.copyItem(atPath: shipped + "/Scenarios", toPath: root + "/Scenarios")
+        for part in ["train", "dev", "test"] {
+            let text = try String(contentsOfFile: shipped + "/Scoring/corpus/\(part).jsonl", encoding: .utf8)
+            let head = text.split(separator: "\n").prefix(rows).joined(separator: "\n") + "\n"
+            try head.write(toFile: root + "/Scoring/corpus/\(part).jsonl", atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test("analyze --eval Scoring/corpus scores train, dev and the frozen test part, each beside the rules alone")
+    func evalReportsThreeParts() throws {
+        let result = try RecoveryBinary.run(["analyze", "--eval", "Scoring/corpus"])
+        #expect(result.status == 0, "\(result.errors)")
+        for part in ["== train:", "== dev:", "== test:"] { #expect(result.output.contains(part)) }
+        #expect(result.output.contains("frozen"))
+        #expect(result.output.components(separatedBy: "rules alone: macro-F1").count == 4)
+    }
+
+    @Test("train writes a model --check then accepts, and --why shows what it weighed")
+    func trainCheckAndWhy() throws {
+        let data = try smallDataFolder()
+        let extra = ["RECOVERY_HOME": data]
+        let missing = try RecoveryBinary.run(["train", "--check"], extra: extra)
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("out of date") && missing.errors.contains("recovery train"))
+        let trained = try RecoveryBinary.run(["train"], extra: extra)
+        #expect(trained.status == 0, "\(trained.errors)")
+        #expect(trained.output.contains("wrote \(data)/Scoring/model.bin"))
+        #expect(trained.output.contains("thresholds chosen on 60 dev replies"))
+        let checked = try RecoveryBinary.run(["train", "--check"], extra: extra)
+        #expect(checked.status == 0, "\(checked.errors)")
+        #expect(checked.output.contains("is up to date"))
+        let why = try RecoveryBinary.run(["analyze", "--why", "I'm so sorry, the warehouse sent the wrong one"], extra: extra)
+        #expect(why.status == 0)
+        #expect(why.output.contains("apologize: FOUND by the rules"))
+        #expect(why.output.contains("model weighed:"))
+        // Editing behaviors.yaml makes the model stale, and --check says so.
+        let yaml = data + "/Scoring/behaviors.yaml"
+        try (try String(contentsOfFile: yaml, encoding: .utf8) + "\n# edited\n").write(toFile: yaml, atomically: true, encoding: .utf8)
+        #expect(try RecoveryBinary.run(["train", "--check"], extra: extra).status == 1)
+    }
+
+    @Test("play with a broken behaviors.yaml opens the call, then refuses the first reply with the positioned error")
+    func brokenScoringDataStopsTheCall() throws {
+        let data = try smallDataFolder(rows: 1)
+        let yaml = data + "/Scoring/behaviors.yaml"
+        let text = try String(contentsOfFile: yaml, encoding: .utf8)
+        try text.replacingOccurrences(of: "      - \"my bad\"\n", with: "      - \"my (bad\"\n").write(toFile: yaml, atomically: true, encoding: .utf8)
+        let result = try RecoveryBinary.run(["play", "cold-house-furnace", "--transcripts", data + "/calls"], input: "I'm so sorry.\n",
+                                            extra: ["RECOVERY_HOME": data])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Sydney"))
+        #expect(result.errors.contains("behaviors.yaml:") && result.errors.contains("[bad-pattern]"))
+    }
+}
