@@ -1,6 +1,6 @@
 extension ReplyAnalysis {
     /// Appends the analysis as one line of JSON (no newline) to `out`:
-    /// `{"behaviors":[...],"evidence":[{"confidence":0.93,"label":...,"offset":...,"quote":...,"reader":"rules"}],"notes":[...],"text":...}`,
+    /// `{"behaviors":[...],"evidence":[{"confidence":0.93,"label":...,"offset":...,"quote":...,"reader":"rules"}],"minutesAway":15,"notes":[...],"text":...}`,
     /// keys sorted, strings escaped as JSON requires (control characters, quotes and
     /// backslashes; other characters as UTF-8). `recovery analyze --json` writes one per reply:
     /// written by hand, byte by byte, because a general encoder costs more than the reading.
@@ -31,7 +31,12 @@ extension ReplyAnalysis {
             }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: #"],"notes":["#.utf8)
+        out.append(UInt8(ascii: "]"))
+        if let minutesAway {
+            out.append(contentsOf: #","minutesAway":"#.utf8)
+            out.append(contentsOf: String(minutesAway).utf8)
+        }
+        out.append(contentsOf: #","notes":["#.utf8)
         for (k, note) in notes.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(note, to: &out)

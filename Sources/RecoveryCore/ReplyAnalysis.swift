@@ -44,6 +44,10 @@ public struct ReplyAnalysis: Codable, Sendable, Hashable {
     public var evidence: [Evidence]
     /// Remarks a grader or coach may use, such as `impersonal_apology` for "we're sorry".
     public var notes: [String]
+    /// When a reply that fixes or promises something names a time relative to now ("in 15
+    /// minutes", "right now"), how many minutes away the soonest is; nil otherwise (and in
+    /// transcripts saved before it was read). Rubrics' `within_minutes` checks read it.
+    public var minutesAway: Int?
 
     /// An analysis of `text`; behaviours and intents are put in canonical order.
     public init(
@@ -51,13 +55,15 @@ public struct ReplyAnalysis: Codable, Sendable, Hashable {
         behaviors: [Behavior] = [],
         intents: [String] = [],
         evidence: [Evidence] = [],
-        notes: [String] = []
+        notes: [String] = [],
+        minutesAway: Int? = nil
     ) {
         self.text = text
         self.behaviors = Self.canonical(behaviors)
         self.intents = Self.canonical(intents)
         self.evidence = evidence
         self.notes = notes
+        self.minutesAway = minutesAway
     }
 
     /// `Array(Set(values)).sorted()`: values that are already strictly increasing (the

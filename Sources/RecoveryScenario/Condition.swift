@@ -146,3 +146,25 @@ indirect enum ConditionExpression: Sendable {
         }
     }
 }
+
+extension Condition {
+    /// The behaviour ids and intent names the condition reads (as signals or in `count()`),
+    /// in the order written: the words a debrief quotes when the condition was met.
+    public func signals(in vocabulary: ConditionVocabulary) -> [String] {
+        func name(_ slot: Int) -> String? {
+            slot < ConditionVocabulary.behaviorCount ? Behavior.allCases[slot].id
+                : vocabulary.intents.indices.contains(slot - ConditionVocabulary.behaviorCount)
+                    ? vocabulary.intents[slot - ConditionVocabulary.behaviorCount] : nil
+        }
+        func walk(_ expression: ConditionExpression) -> [String] {
+            switch expression {
+            case .signal(let slot): name(slot).map { [$0] } ?? []
+            case .compare(.count(let slot), _, _): name(slot).map { [$0] } ?? []
+            case .not(let inner): walk(inner)
+            case .and(let lhs, let rhs), .or(let lhs, let rhs): walk(lhs) + walk(rhs)
+            default: []
+            }
+        }
+        return walk(expression)
+    }
+}

@@ -17,6 +17,11 @@ public struct Engine: Sendable {
     public private(set) var ending: (node: String, outcome: Outcome)?
     /// What fired for the last reply, each with the context its condition was checked in (for `/why`).
     private(set) var lastFired: [(entry: FiredRule, context: ConditionContext)] = []
+    /// The reply that met each objective met so far, by objective id.
+    public private(set) var objectivesMet: [String: Int] = [:]
+    /// Every customer line said so far in this call, so that none is said twice while another
+    /// variant is left.
+    private var said: Set<String> = []
 
     /// The customer's mood, 0 calm .. 10 gone.
     public var mood: Int { context.mood }
@@ -65,6 +70,10 @@ public struct Engine: Sendable {
             target = branch.effects.goto
         }
         applyRules(after: true, target: &target, &step)
+        for objective in scenario.objectives where objectivesMet[objective.id] == nil && objective.condition.evaluate(in: context) {
+            objectivesMet[objective.id] = turn
+            step.objectivesMet = (step.objectivesMet ?? []) + [objective.id]
+        }
         if let limit = scenario.turnLimit, turn >= limit.turns, !isEnding(target ?? node) {
             record(FiredRule(kind: .turnLimit, condition: "turn >= \(limit.turns)", line: limit.line, goto: limit.goto), &step)
             target = limit.goto
@@ -97,7 +106,7 @@ public struct Engine: Sendable {
         context.mood = Self.clamp(context.mood + effects.mood)
         for flag in effects.set { context.setFlag(flag, true) }
         for flag in effects.clear { context.setFlag(flag, false) }
-        if let say = effects.say { step.customerLines.append(say) }
+        if let say = choose(effects.say) { step.customerLines.append(say) }
         if let narrate = effects.narrate { step.narration.append(narrate) }
     }
 
@@ -115,12 +124,25 @@ public struct Engine: Sendable {
         }
     }
 
-    /// A seeded choice among the variants whose mood band holds the mood (or all, if none does).
+    /// A seeded choice among the variants whose condition holds and whose mood band holds the
+    /// mood (when none does: those whose condition holds; when no condition holds: all), never
+    /// one already said in this call while another is left.
     private mutating func chooseLine(of node: ScenarioNode) -> String? {
         guard !node.lines.isEmpty else { return nil }
-        let inBand = node.lines.filter { $0.moodBand?.contains(mood) ?? true }
-        let eligible = inBand.isEmpty ? node.lines : inBand
-        return eligible[generator.index(below: eligible.count)].text
+        let allowed = node.lines.filter { $0.condition?.evaluate(in: context) ?? true }
+        let pool = allowed.isEmpty ? node.lines : allowed
+        let inBand = pool.filter { $0.moodBand?.contains(mood) ?? true }
+        return choose((inBand.isEmpty ? pool : inBand).map(\.text))
+    }
+
+    /// A seeded choice among `variants`, preferring those not said yet in this call; notes the choice as said.
+    private mutating func choose(_ variants: [String]) -> String? {
+        guard !variants.isEmpty else { return nil }
+        let fresh = variants.filter { !said.contains($0) }
+        let pool = fresh.isEmpty ? variants : fresh
+        let line = pool[generator.index(below: pool.count)]
+        said.insert(line)
+        return line
     }
 
     /// Debug (`/goto`): moves the call to node `id` at once; the customer says a line of it, and

@@ -40,9 +40,36 @@ public struct Scenario: Sendable {
     public var warnings: [Diagnostic]
     /// The intents and flags the conditions were bound to.
     public var vocabulary: ConditionVocabulary
+    /// What this customer needs beyond the generic steps, each a condition over the call.
+    public var objectives: [Objective] = []
+    /// Better phrasings written for this scenario, by behaviour: what the debrief offers in
+    /// place of the trainee's words (a rubric's generic example is the fallback).
+    public var phrasings: [Behavior: String] = [:]
 
     /// The nodes in file order.
     public var orderedNodes: [ScenarioNode] { nodeOrder.compactMap { nodes[$0] } }
+}
+
+/// Something this customer needs beyond the generic steps (Sydney: an answer on whether her
+/// family is safe). Met at the first reply after which its condition holds; graded beside the
+/// rubric's steps by the training module, which hands the grader plain results.
+public struct Objective: Sendable {
+    /// A stable id, used in transcripts, tests and reviews.
+    public var id: String
+    /// What the customer needs, as a coach names it.
+    public var title: String
+    /// When it is met: checked after every reply, in the state that reply left.
+    public var condition: Condition
+    /// The customer's own words asking for it, quoted in the debrief when it is missed.
+    public var ask: String
+    /// Its weight, on the same scale as the rubric's step weights.
+    public var weight: Double
+    /// Whether the call turns on it (one objective at most): `/hint` points at it first.
+    public var main: Bool
+    /// A phrasing that would meet it, for the debrief.
+    public var example: String
+    /// The line of its entry in the file.
+    public var line: Int
 }
 
 /// The customer the program plays.
@@ -65,18 +92,6 @@ public struct TurnLimit: Sendable, Equatable {
     public var line: Int
 }
 
-/// How a call ended.
-public enum Outcome: String, Codable, Sendable, CaseIterable {
-    /// The customer was won back.
-    case recovered
-    /// The customer stays, but not delighted.
-    case retained
-    /// The customer is gone.
-    case lost
-    /// The call was handed up.
-    case escalated
-}
-
 /// What a rule or branch does when it fires.
 public struct Effects: Sendable, Equatable {
     /// The mood change, such as +2 or -1.
@@ -85,8 +100,9 @@ public struct Effects: Sendable, Equatable {
     public var set: [String] = []
     /// Flags to clear.
     public var clear: [String] = []
-    /// A customer line said at once, as a reaction.
-    public var say: String?
+    /// A customer line said at once, as a reaction: one of these variants, chosen so that
+    /// no line is said twice in a call while another is left.
+    public var say: [String] = []
     /// A stage direction.
     public var narrate: String?
     /// The next node, if the entry moves the call.
@@ -124,6 +140,20 @@ public struct LineVariant: Sendable, Equatable {
     public var text: String
     /// The moods in which this variant may be said; nil for any mood.
     public var moodBand: ClosedRange<Int>?
+    /// When this variant may be said (checked after the reply that led here), such as
+    /// `count(commit) == 0` for "What time will someone be here?"; nil for always.
+    public var condition: Condition?
+
+    /// A variant of `text`, said in `moodBand` when `condition` holds.
+    public init(text: String, moodBand: ClosedRange<Int>? = nil, condition: Condition? = nil) {
+        self.text = text
+        self.moodBand = moodBand
+        self.condition = condition
+    }
+
+    public static func == (a: LineVariant, b: LineVariant) -> Bool {
+        a.text == b.text && a.moodBand == b.moodBand && a.condition?.source == b.condition?.source
+    }
 }
 
 /// A point in the conversation: what the customer says, and where each kind of reply leads.

@@ -51,13 +51,15 @@ extension ScenarioDecoder {
     private mutating func decodeLines(_ node: Node, of id: String) -> [LineVariant] {
         let items = reader.list(node, what: "lines of node '\(id)'")
         if items.isEmpty, node.sequence != nil { report(.emptyText, at: node, ["`lines` of node '\(id)'"]) }
-        return items.compactMap { item -> LineVariant? in
+        return items.enumerated().compactMap { index, item -> LineVariant? in
             var band: ClosedRange<Int>?
+            var condition: Condition?
             let textNode: Node?
             if item.mapping != nil {
-                let values = fields(item, what: "a line", allowed: ["text", "mood"])
-                textNode = required(values, "text", in: item, what: "a line with a mood band")
+                let values = fields(item, what: "a line", allowed: ["text", "mood", "when"])
+                textNode = required(values, "text", in: item, what: "a line with a mood band or a condition")
                 band = values["mood"].flatMap { moodBand($0) }
+                condition = values["when"].flatMap { decodeCondition($0, owner: .line(node: id, index: index)) }
             } else {
                 textNode = item
             }
@@ -66,7 +68,7 @@ extension ScenarioDecoder {
                 report(.emptyText, at: textNode, ["a line of node '\(id)'"])
                 return nil
             }
-            return LineVariant(text: text, moodBand: band)
+            return LineVariant(text: text, moodBand: band, condition: condition)
         }
     }
 
@@ -165,7 +167,7 @@ extension ScenarioDecoder {
         }
         effects.set = values["set"].map { flagNames($0, what: "set", checkKnown: false, owner: owner) } ?? []
         effects.clear = values["clear"].map { flagNames($0, what: "clear", checkKnown: true, owner: nil) } ?? []
-        effects.say = text(values, "say", in: node, what: what)
+        if let sayNode = values["say"] { effects.say = variants(sayNode, what: "`say` of \(what)") }
         effects.narrate = text(values, "narrate", in: node, what: what)
         let gotoNode = needsGoto
             ? required(values, "goto", in: node, what: what, hint: "add `goto: <node id>` for where this reply leads")

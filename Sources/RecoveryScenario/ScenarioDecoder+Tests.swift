@@ -4,7 +4,9 @@ import Yams
 extension ScenarioDecoder {
     static let testKeys = ["name", "replies", "expect", "only", "skip", "expect_failure"]
     static let replyKeys = ["say", "text", "latency", "detects", "not_detects", "node", "mood_at_most", "mood_at_least"]
-    static let expectKeys = ["outcome", "ending", "reaches", "never_reaches", "mood_at_most", "mood_at_least"]
+    static let expectKeys = [
+        "outcome", "ending", "reaches", "never_reaches", "mood_at_most", "mood_at_least", "objectives_met", "objectives_missed",
+    ]
 
     /// The tests under `tests:`; `earlier` are tests already decoded for the scenario (from the
     /// scenario file, when this is its sibling test file), so names stay unique across both.
@@ -115,6 +117,8 @@ extension ScenarioDecoder {
         expect.neverReaches = values["never_reaches"].map { nodeList($0, "never_reaches") } ?? []
         expect.moodAtMost = values["mood_at_most"].flatMap { number($0, "mood_at_most", in: 0...10) }
         expect.moodAtLeast = values["mood_at_least"].flatMap { number($0, "mood_at_least", in: 0...10) }
+        expect.objectivesMet = values["objectives_met"].map { reader.strings($0, what: "objectives_met") } ?? []
+        expect.objectivesMissed = values["objectives_missed"].map { reader.strings($0, what: "objectives_missed") } ?? []
         return expect
     }
 

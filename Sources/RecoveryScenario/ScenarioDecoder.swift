@@ -5,7 +5,7 @@ import Yams
 struct ScenarioDecoder {
     static let topKeys = [
         "id", "title", "difficulty", "tags", "rubric", "briefing", "customer", "start", "turn_limit",
-        "intents", "rules", "nodes", "tests",
+        "intents", "rules", "nodes", "tests", "objectives", "phrasings",
     ]
 
     var reader: YAMLReader
@@ -51,6 +51,8 @@ struct ScenarioDecoder {
         let rules = top["rules"].map { decodeRules($0) } ?? []
         let (nodes, nodeOrder) = required(top, "nodes", in: root, what: "the scenario").map { decodeNodes($0) } ?? ([:], [])
         let tests = top["tests"].map { decodeTests($0) } ?? []
+        let objectives = top["objectives"].map { decodeObjectives($0) } ?? []
+        let phrasings = top["phrasings"].map { decodePhrasings($0) } ?? [:]
         checkReferences(nodes: nodes, order: nodeOrder)
 
         guard !hasErrors, let id, let title, let briefing, let customer, let start else { return nil }
@@ -59,7 +61,8 @@ struct ScenarioDecoder {
             customer: customer, start: start, turnLimit: turnLimit, intents: intents, rules: rules,
             nodes: nodes, nodeOrder: nodeOrder, tests: tests, path: file.path,
             contentHash: SHA256.hex(file.text),
-            endings: nodeOrder.filter { nodes[$0]?.isEnding == true }, warnings: [], vocabulary: vocabulary)
+            endings: nodeOrder.filter { nodes[$0]?.isEnding == true }, warnings: [], vocabulary: vocabulary,
+            objectives: objectives, phrasings: phrasings)
         let lint = ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()
         for diagnostic in lint { reader.report(diagnostic) }
         guard !hasErrors else { return nil }

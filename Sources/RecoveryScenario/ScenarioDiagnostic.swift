@@ -139,13 +139,22 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "ending-beyond-turn-limit", "ending '{1}' needs at least {2} replies, but the turn limit ends the call after {3}",
         hint: "raise `turn_limit.turns` to at least {2}, or give '{1}' a shorter path", severity: .warning)
 
+    /// Two objectives share an id.
+    public static let duplicateObjective = ScenarioDiagnostic(
+        "duplicate-objective", "objective id '{1}' is used twice (first on line {2})",
+        hint: "give every objective its own id; debriefs, tests and reviews tell objectives apart by id")
+    /// More than one objective is marked `main: true`.
+    public static let twoMainObjectives = ScenarioDiagnostic(
+        "two-main-objectives", "objective '{1}' is marked main, but '{2}' already is",
+        hint: "mark only the objective the call turns on as `main: true`")
+
     /// The checks of the scenario format itself, in the order the trainer guide lists them.
     public static let scenarioChecks: [ScenarioDiagnostic] = [
         unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
         badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
         conflictingKeys, emptyText, unknownFlag, flagNeverSet, turnLimitTooLow,
         unreachableNode, noWayOut, branchNeverFires, alwaysTrueBranch, ruleNeverFires,
-        unusedIntent, unusedFlag, endingBeyondTurnLimit,
+        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives,
     ]
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and

@@ -1,3 +1,5 @@
+import RecoveryCore
+
 extension ScenarioDrawing {
     /// The graph as Graphviz DOT. Every id and label is a quoted string with `\`, `"` and line
     /// breaks escaped; no record or HTML shapes are used, so `<`, `>`, `|`, `{` and `}` are plain text.

@@ -1,3 +1,5 @@
+import RecoveryCore
+
 /// A text format the branch graph can be drawn in.
 public enum GraphFormat: String, CaseIterable, Sendable {
     /// Graphviz DOT (`dot -Tsvg`).

@@ -9,6 +9,10 @@ struct ScenarioSources {
         case branch(node: String, index: Int)
         /// Rule `index` (0-based, in file order).
         case rule(index: Int)
+        /// Line variant `index` (0-based) of node `node`.
+        case line(node: String, index: Int)
+        /// Objective `index` (0-based, in file order).
+        case objective(index: Int)
     }
 
     /// A `when:` value and the intent and flag names written in it, with their positions.

@@ -130,6 +130,10 @@ public struct TestExpectation: Sendable, Equatable {
     public var moodAtMost: Int?
     /// The final mood must be at least this.
     public var moodAtLeast: Int?
+    /// Objectives the call must meet.
+    public var objectivesMet: [String] = []
+    /// Objectives the call must leave unmet.
+    public var objectivesMissed: [String] = []
 
     /// Whether nothing is checked.
     public var isEmpty: Bool { self == TestExpectation() }
@@ -161,6 +165,19 @@ public struct TestExpectation: Sendable, Equatable {
         }
         if let moodAtLeast, engine.mood < moodAtLeast {
             failures.append(ExpectationFailure(message: "expected a final mood of at least \(moodAtLeast), but it is \(engine.mood)"))
+        }
+        let ids = engine.scenario.objectives.map(\.id)
+        for id in objectivesMet + objectivesMissed where !ids.contains(id) {
+            failures.append(ExpectationFailure(message: "no objective named '\(id)' (objectives: \(ids.isEmpty ? "none" : ids.joined(separator: ", ")))"))
+        }
+        let met = ids.filter { engine.objectivesMet[$0] != nil }
+        let metText = met.isEmpty ? "none was met" : "met: \(met.joined(separator: ", "))"
+        for id in objectivesMet where engine.objectivesMet[id] == nil {
+            failures.append(ExpectationFailure(message: "expected objective '\(id)' to be met, but it was not (\(metText))"))
+        }
+        for id in objectivesMissed {
+            guard let turn = engine.objectivesMet[id] else { continue }
+            failures.append(ExpectationFailure(message: "expected objective '\(id)' to be missed, but reply \(turn) met it"))
         }
         return failures
     }

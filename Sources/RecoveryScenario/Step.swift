@@ -1,3 +1,5 @@
+import RecoveryCore
+
 /// What the engine did with one reply (or with the opening, turn 0): what fired, how the mood
 /// moved, what the customer says, and where the call is now.
 public struct Step: Codable, Sendable, Equatable {
@@ -19,6 +21,8 @@ public struct Step: Codable, Sendable, Equatable {
     public var ending: String?
     /// The outcome, if the call ended with this step.
     public var outcome: Outcome?
+    /// The scenario objectives this reply met (first met here), in file order; nil when none.
+    public var objectivesMet: [String]?
 
     /// A step; see the properties for the meaning of each part.
     public init(

@@ -171,8 +171,11 @@ public struct Analyzer: Sendable {
                 found.append(evidence(name, span.start, span.end))
             }
         }
+        // Solomon's twenty minutes: how soon a fix or a promise is (rubrics' `within_minutes`).
+        let promises = behaviors.contains { $0 == .resolve || $0 == .commit || $0 == .followUp }
+        let minutes = promises ? TimeReader.soonestMinutes(input.tokens, ends: input.timeEnds) : nil
         return ReplyAnalysis(text: text, behaviors: behaviors, intents: intentNames,
-                             evidence: found, notes: reading.notes())
+                             evidence: found, notes: reading.notes(), minutesAway: minutes)
     }
 
     /// Runs every pattern and exception once at each token, through the first-word index.

@@ -65,6 +65,31 @@ public enum RubricCheck: Sendable, Hashable {
     case atMost(Behavior, times: Int)
     /// Some apology is in the first person ("I'm sorry", not only "we're sorry").
     case firstPersonApology
+    /// Some reply before the first reply showing one of `anchor` shows one of the behaviours
+    /// (any reply, when no `anchor` behaviour is ever shown): "let them tell it before the fix".
+    case showsBefore([Behavior], anchor: [Behavior])
+    /// Some reply after the first reply showing one of `anchor` shows one of the behaviours:
+    /// "check they are satisfied once the fix is on the table".
+    case showsAfter([Behavior], anchor: [Behavior])
+    /// The call ended at one of these outcomes.
+    case outcome([Outcome])
+    /// A reply that fixes or promises (resolve, commit, follow_up) names a time at most this
+    /// many minutes away: Solomon's "fix it or follow up within twenty minutes".
+    case withinMinutes(Int)
+
+    /// The behaviours the check asks for (not those it forbids): what a better phrasing for
+    /// the step should show.
+    public var behaviors: [Behavior] {
+        switch self {
+        case let .shows(behaviors, _), let .showsNearEnd(behaviors, _), let .showsBefore(behaviors, _), let .showsAfter(behaviors, _):
+            behaviors
+        case let .order(first, _): first
+        case let .atMost(behavior, _): [behavior]
+        case .firstPersonApology: [.apologize]
+        case .withinMinutes: [.commit, .followUp]
+        case .never, .firstReplyWithin, .outcome: []
+        }
+    }
 
     /// A one-line description for checklists.
     public var summary: String {
@@ -85,6 +110,14 @@ public enum RubricCheck: Sendable, Hashable {
             return "\(behavior.id), at most \(times) times"
         case .firstPersonApology:
             return "an apology in the first person (\"I'm sorry\")"
+        case let .showsBefore(behaviors, anchor):
+            return "\(behaviors.map(\.id).joined(separator: " or ")) before \(anchor.map(\.id).joined(separator: "/"))"
+        case let .showsAfter(behaviors, anchor):
+            return "\(behaviors.map(\.id).joined(separator: " or ")) after \(anchor.map(\.id).joined(separator: "/"))"
+        case let .outcome(outcomes):
+            return "the call ends \(outcomes.map(\.rawValue).joined(separator: " or "))"
+        case let .withinMinutes(minutes):
+            return "a fix or a promise within \(minutes) minutes"
         }
     }
 

@@ -14,6 +14,8 @@ public enum RubricLoader {
         public static let outOfRange = "out-of-range"
         /// Two steps with the same id.
         public static let duplicateStep = "duplicate-step"
+        /// A tier whose minimum is below the pass mark: a failed call could reach it.
+        public static let tierBelowPass = "tier-below-pass"
     }
 
     /// Loads the rubric at `path`.
@@ -63,6 +65,13 @@ public enum RubricLoader {
             default: break
             }
         }
+        if let tiers = root.mapping?["tiers"]?.mapping {
+            for (name, minimum) in tiers {
+                guard let value = minimum.int, value < rubric.passMark else { continue }
+                reader.error(Code.tierBelowPass, "tier '\(name.string ?? "")' starts at \(value), below the pass mark \(rubric.passMark)", at: minimum,
+                             hint: "a tier is only given to a call that passed: start it at \(rubric.passMark) or above, or lower pass_mark")
+            }
+        }
         if root.mapping?["steps"] == nil {
             reader.error(CoreDiagnostic.missingKey, "the rubric needs 'steps'", at: root, hint: "add a `steps:` list")
         }
@@ -101,69 +110,13 @@ public enum RubricLoader {
         return step.id.isEmpty ? nil : step
     }
 
-    private static let checkKinds = ["shows", "by_turn", "in_last", "first_reply_within", "order", "at_most", "first_person_apology", "never"]
-
-    private static func check(_ node: Node, _ reader: inout YAMLReader) -> RubricCheck? {
-        let pairs = reader.pairs(node, what: "a check", allowedKeys: checkKinds)
-        let byTurn = positive("by_turn", in: node, &reader)
-        let inLast = positive("in_last", in: node, &reader)
-        if node.mapping?["shows"] == nil {
-            for modifier in ["by_turn", "in_last"] {
-                if let value = node.mapping?[modifier] {
-                    reader.error(Code.unknownCheck, "'\(modifier)' only goes with 'shows'", at: value, hint: "for example `- shows: thank` with `\(modifier): 1`")
-                }
-            }
-        }
-        if byTurn != nil, let value = node.mapping?["in_last"] {
-            reader.error(Code.unknownCheck, "a check can have 'by_turn' or 'in_last', not both", at: value, hint: "split it into two checks")
-        }
-        for (key, keyNode, value) in pairs where key != "by_turn" && key != "in_last" {
-            switch key {
-            case "shows":
-                let shown = behaviors(value, &reader)
-                if let inLast { return .showsNearEnd(shown, replies: inLast) }
-                return .shows(shown, byTurn: byTurn)
-            case "never":
-                return .never(behaviors(value, &reader))
-            case "first_reply_within":
-                return reader.double(value, what: "first_reply_within").map { .firstReplyWithin(seconds: $0) }
-            case "order":
-                let first = reader.value("first", in: value, what: "order", required: true).map { behaviors($0, &reader) } ?? []
-                let then = reader.value("then", in: value, what: "order", required: true).map { behaviors($0, &reader) } ?? []
-                return .order(first: first, then: then)
-            case "at_most":
-                guard let (name, nameNode, times) = reader.pairs(value, what: "at_most").first,
-                      let count = reader.int(times, what: "at_most count") else { return nil }
-                guard let behavior = behavior(name, at: nameNode, &reader) else { return nil }
-                return .atMost(behavior, times: count)
-            case "first_person_apology":
-                return .firstPersonApology
-            default:
-                reader.error(Code.unknownCheck, "unknown check '\(key)'", at: keyNode)
-            }
-        }
-        reader.error(Code.unknownCheck, "a check needs one of: shows, first_reply_within, order, at_most, first_person_apology, never", at: node,
-                     hint: "for example `- shows: apologize`")
-        return nil
-    }
-
-    /// A modifier such as `by_turn: 2`, which must be 1 or more.
-    private static func positive(_ key: String, in node: Node, _ reader: inout YAMLReader) -> Int? {
-        guard let value = node.mapping?[key], let number = reader.int(value, what: key) else { return nil }
-        guard number >= 1 else {
-            reader.error(Code.outOfRange, "\(key) must be 1 or more", at: value)
-            return nil
-        }
-        return number
-    }
-
-    private static func behaviors(_ node: Node, _ reader: inout YAMLReader) -> [Behavior] {
+    static func behaviors(_ node: Node, _ reader: inout YAMLReader) -> [Behavior] {
         reader.list(node, what: "behaviours").compactMap { item in
             reader.string(item, what: "a behaviour id").flatMap { behavior($0, at: item, &reader) }
         }
     }
 
-    private static func behavior(_ id: String, at node: Node, _ reader: inout YAMLReader) -> Behavior? {
+    static func behavior(_ id: String, at node: Node, _ reader: inout YAMLReader) -> Behavior? {
         if let behavior = Behavior(id: id) { return behavior }
         let suggestion = Spelling.closest(to: id, in: Behavior.allIDs)
         reader.error(Code.unknownBehavior, "unknown behaviour '\(id)'", at: node,

@@ -39,6 +39,8 @@ public final class CallSession {
     /// Whether debug commands (`/goto`, `/set mood`, `/why`) are on; the transcript says so.
     public let debug: Bool
     private let clock: @Sendable () -> Date
+    /// Whether `/hint` has just said what a hint costs: the next `/hint` (before any reply) takes it.
+    private var hintOffered = false
 
     /// A call of `setup`; `debug` turns on the debug commands; `clock` gives the time of each reply (fixed in tests).
     public init(setup: CallSetup, debug: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -87,8 +89,28 @@ public final class CallSession {
             transcript.endReason = reason
             transcript.endedAt = clock()
         }
-        transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count)
+        regrade()
         return transcript
+    }
+
+    /// Grades the call as it stands: its replies, hints, ending and the scenario's objectives.
+    private func regrade() {
+        transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count,
+                                              ending: transcript.ending, objectives: objectiveResults())
+    }
+
+    /// The scenario's objectives as met so far, each quoting the reply that met it.
+    func objectiveResults() -> [ObjectiveResult] {
+        setup.scenario.objectives.map { objective in
+            let turn = engine.objectivesMet[objective.id]
+            let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }
+            let quote = reply.map { reply in
+                objective.condition.signals(in: setup.scenario.vocabulary).lazy.compactMap { reply.analysis.quote(for: $0) }.first
+                    ?? reply.text
+            }
+            return ObjectiveResult(id: objective.id, title: objective.title, weight: objective.weight, main: objective.main,
+                                   met: turn != nil, turn: turn, quote: quote, ask: objective.ask, example: objective.example)
+        }
     }
 
     private func reply(_ text: String, latency: Double) -> [CallEvent] {
@@ -99,7 +121,8 @@ public final class CallSession {
         transcript.turns.append(TurnRecord(
             number: transcript.turns.count + 1, text: text, at: clock(), latency: measured,
             analysis: analysis, response: step))
-        transcript.grade = setup.grader.grade(transcript.gradedReplies, hintsUsed: transcript.hints.count)
+        hintOffered = false
+        regrade()
         var result = events(for: step)
         result += endIfOver(step)
         return result
@@ -125,13 +148,10 @@ public final class CallSession {
             let debugHelp = debug ? "\nDebug commands (--debug):\n" + DebugCommand.helpText : ""
             return [.notice("Reply to the customer in your own words. Commands:\n" + SlashCommand.helpText + debugHelp)]
         case .hint:
-            guard let step = setup.grader.nextHint(transcript.gradedReplies) else {
-                return [.notice("You have met every step of \(setup.rubric.title). Close the call well.")]
-            }
-            transcript.hints.append(HintRecord(afterTurn: transcript.turns.count, step: step.id))
-            return [.hint(step: step.title, advice: step.advice, example: step.example)]
+            return hint()
         case .restart:
             previousAttempt = finish(.restart)
+            hintOffered = false
             engine = Engine(scenario: setup.scenario, seed: setup.seed)
             let opening = engine.start()
             transcript = setup.newTranscript(opening: opening, at: clock())
@@ -140,6 +160,37 @@ public final class CallSession {
         case .quit:
             return [.quit]
         }
+    }
+
+    /// `/hint`: says the cost first; a second `/hint` spends it on the objective or step that
+    /// matters most now, never one already hinted in this call.
+    private func hint() -> [CallEvent] {
+        regrade()
+        let given = Set(transcript.hints.map(\.step))
+        guard let target = transcript.grade?.nextHint(excluding: given) else {
+            return [.notice("No hint left to give: what is still open was hinted already or cannot be met now. Close the call well.")]
+        }
+        let cost = setup.rubric.hintCost
+        guard hintOffered || cost == 0 else {
+            hintOffered = true
+            return [.notice("A hint costs \(cost) point\(cost == 1 ? "" : "s") off your score. Type /hint again to take it, or reply to \(setup.scenario.customer.name).")]
+        }
+        hintOffered = false
+        transcript.hints.append(HintRecord(afterTurn: transcript.turns.count, step: target.id))
+        regrade()
+        switch target {
+        case let .objective(objective):
+            let name = setup.scenario.customer.name
+            return [.hint(step: objective.title, advice: "\(name) needs this, and asked: \u{201C}\(objective.ask)\u{201D}", example: objective.example)]
+        case let .step(step):
+            return [.hint(step: step.title, advice: step.advice, example: phrasing(for: step) ?? step.example)]
+        }
+    }
+
+    /// This scenario's own phrasing for a step, by the behaviours its checks look for.
+    func phrasing(for step: StepResult) -> String? {
+        guard let rubricStep = setup.rubric.steps.first(where: { $0.id == step.id }) else { return nil }
+        return rubricStep.checks.lazy.flatMap(\.behaviors).compactMap { self.setup.scenario.phrasings[$0] }.first
     }
 
     func events(for step: Step) -> [CallEvent] {

@@ -18,7 +18,8 @@ public struct ReflectionAnswer: Codable, Sendable, Equatable {
 /// The debrief questions asked at the end of `play`, one at a time: an empty answer skips one,
 /// `/skip` skips the rest, and stopping (Ctrl-C, Ctrl-D) keeps what was answered.
 public struct Reflection: Sendable, Equatable {
-    /// The debrief questions every call ends with.
+    /// The debrief questions every call ends with: Ellen Rohr's team debrief after each customer
+    /// recovery (what went wrong, how you fixed it, what you can do differently), in our words.
     public static let questions = [
         "What went wrong for the customer, in their words?",
         "How was it fixed, and what did you promise?",
@@ -32,7 +33,7 @@ public struct Reflection: Sendable, Equatable {
     public static let maximumAnswerLength = 2_000
 
     /// What is said before the first question.
-    public static let introduction = "Debrief questions: answer in a line each (Enter skips one, /skip skips the rest). Your answers are saved with the transcript."
+    public static let introduction = "Ellen Rohr's debrief questions, which she asks the team after every customer recovery: answer in a line each (Enter skips one, /skip skips the rest). Your answers are saved with the transcript."
 
     /// The answers given so far, in question order.
     public private(set) var answers: [ReflectionAnswer] = []

@@ -68,7 +68,9 @@ public struct Regrade: Sendable {
         self.transcript = transcript
         self.rubricID = grader.rubric.id
         self.replies = replies
-        self.grade = grader.grade(replies, hintsUsed: transcript.hints.count)
+        // Objectives are the scenario's conditions over the call as played: kept as recorded.
+        self.grade = grader.grade(replies, hintsUsed: transcript.hints.count, ending: transcript.ending,
+                                  objectives: transcript.grade?.objectives ?? [])
     }
 
     /// Reads a transcript file; a file that is not a transcript gets a plain error.

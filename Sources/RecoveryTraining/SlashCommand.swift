@@ -9,7 +9,7 @@ public enum SlashCommand: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .help: "show these commands"
-        case .hint: "suggest a recovery step you have not met yet (costs points)"
+        case .hint: "suggest what matters most now (says its cost first; never the same hint twice)"
         case .restart: "save this attempt and start the call again"
         case .quit: "end the call now; the transcript and debrief are saved"
         }

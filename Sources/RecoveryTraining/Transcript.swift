@@ -45,6 +45,9 @@ public struct Transcript: Codable, Sendable, Equatable {
         turns.map { GradedReply(turn: $0.number, latency: $0.latency, analysis: $0.analysis) }
     }
 
+    /// Where the call stands: ended at its outcome, stopped early (incomplete), or still going.
+    public var ending: CallEnding { CallEnding(outcome: outcome, endReason: endReason) }
+
     /// The customer's mood at the start and after every reply.
     public var moodTrace: [Int] { [opening.moodAfter] + turns.map(\.response.moodAfter) }
 
@@ -101,6 +104,14 @@ public struct HintRecord: Codable, Sendable, Equatable {
 }
 
 /// Why a call ended.
+extension CallEnding {
+    /// Where a recorded call stands: ended at `outcome`, stopped early (`endReason` without
+    /// an outcome: incomplete), or still going.
+    public init(outcome: Outcome?, endReason: EndReason?) {
+        if let outcome { self = .ended(outcome) } else { self = endReason == nil ? .inProgress : .incomplete }
+    }
+}
+
 public enum EndReason: String, Codable, Sendable, Equatable {
     /// The scenario reached an ending.
     case ending

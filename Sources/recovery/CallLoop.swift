@@ -20,6 +20,7 @@ struct CallLoop {
         let session = CallSession(setup: setup, debug: debug)
         var store = makeStore()
         printBriefing()
+        if interactive, let stopped = waitForEnter(session, store) { return stopped }
         Output.show(session.openingEvents(), showMood: interactive)
         save(session.transcript, in: store)
         var lastInterruptWasEmpty = false
@@ -59,21 +60,34 @@ struct CallLoop {
         let scenario = setup.scenario
         Output.line(TerminalSafe.escape(scenario.title).bold.underline)
         Output.line()
-        Output.line(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true))
+        Output.wrapped(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true))
         Output.line()
-        Output.line("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests a step (costs points).".dim)
-        Output.line("Transcripts go to \(transcriptsDirectory)".dim)
-        if debug { Output.line("Debug mode: /goto NODE, /set mood N, /why. The transcript records that this call was played in debug mode.".magenta) }
+        let cost = setup.rubric.hintCost
+        Output.wrapped("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests what matters most now (\(cost) point\(cost == 1 ? "" : "s") off; it asks first).") { $0.dim }
+        Output.line("Transcripts go to \(transcriptsDirectory)".dim)  // a path stays on one line, to be copied whole
+        if debug { Output.wrapped("Debug mode: /goto NODE, /set mood N, /why. The transcript records that this call was played in debug mode.") { $0.magenta } }
         Output.line()
+    }
+
+    /// On a terminal, the call starts when the trainee presses Enter after the briefing: the
+    /// reply clock starts at the customer's first line, not while the briefing is being read.
+    /// Returns the exit status when the trainee leaves instead (nothing was said: nothing is saved).
+    private func waitForEnter(_ session: CallSession, _ store: TranscriptStore) -> Int32? {
+        while true {
+            switch reader.readLineWithoutHistory(prompt: "Press Enter to take the call. ") {
+            case .line: return nil
+            case .interrupted: return 128 + SIGINT
+            case .endOfInput: return 0
+            case let .terminated(signal): return 128 + signal
+            }
+        }
     }
 
     private func end(_ session: CallSession, _ store: TranscriptStore, _ reason: EndReason, status: Int32) -> Int32 {
         let transcript = session.finish(reason)
         if reason != .ending { Output.line(); Output.line("— Call ended early: \(reason.description). —".bold) }
-        if let grade = transcript.grade {
-            let tier = grade.tier.map { " (\($0))" } ?? ""
-            Output.line("Score: \(grade.score)/100\(tier) — \(grade.passed ? "passed" : "not passed yet").".bold)
-        }
+        EndScreen.show(transcript, setup: setup)
+        Output.line()
         report(save(transcript, in: store), label: "Saved")
         guard reflect && (reason == .ending || reason == .quit) else { return status }
         return askReflection(transcript, store) ?? status
@@ -86,10 +100,10 @@ struct CallLoop {
         var reflection = Reflection()
         var signalStatus: Int32?
         Output.line()
-        Output.line(Reflection.introduction.dim)
+        Output.wrapped(Reflection.introduction) { $0.dim }
         while let question = reflection.nextQuestion {
             if let signal = SignalMonitor.pendingTermination { signalStatus = 128 + signal; break }
-            Output.line("\(reflection.progress) \(question)".bold)
+            Output.wrapped("\(reflection.progress) \(question)", rest: "  ") { $0.bold }
             switch reader.readLineWithoutHistory(prompt: "answer> ") {
             case let .line(text, _):
                 if !interactive { Output.line("answer> " + TerminalSafe.escape(TerminalSafe.cleanReply(text))) }

@@ -50,21 +50,39 @@ enum Output {
         }
     }
 
-    /// Prints call events; the mood indicator only when `showMood`.
+    /// The width text is wrapped to: the terminal's, or 80 columns when standard output is
+    /// not a terminal (piped, or a terminal that reports no size).
+    static var width: Int {
+        var size = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// `text` wrapped on word boundaries at `width`, each line styled by `style` (the first
+    /// line starts with `first`, the others with `rest`).
+    static func wrapped(_ text: String, first: String = "", rest: String? = nil, _ style: (String) -> String = { $0 }) {
+        for piece in TextWrap.lines(text, width: width, first: first, rest: rest) { line(style(piece)) }
+    }
+
+    /// Prints call events, wrapped to the terminal; the mood indicator only when `showMood`.
     static func show(_ events: [CallEvent], showMood: Bool) {
         for event in events {
             switch event {
             case let .customer(name, text):
-                line("\(TerminalSafe.escape(name).bold): \(TerminalSafe.escape(text, keepingLineBreaks: true).lightYellow)")
+                let label = TerminalSafe.escape(name) + ": "
+                let lines = TextWrap.lines(TerminalSafe.escape(text, keepingLineBreaks: true), width: width, first: label, rest: "  ")
+                for (k, piece) in lines.enumerated() {
+                    line(k == 0 ? label.dropLast(2).description.bold + ": " + String(piece.dropFirst(label.count)).lightYellow : piece.lightYellow)
+                }
             case let .narration(text):
-                line("  (\(TerminalSafe.escape(text, keepingLineBreaks: true)))".italic.dim)
+                wrapped("(\(TerminalSafe.escape(text, keepingLineBreaks: true)))", first: "  ", rest: "   ") { $0.italic.dim }
             case let .mood(mood):
                 if showMood { line(moodBar(mood)) }
             case let .hint(step, advice, example):
-                line("Hint: \(step.bold). \(advice)".cyan)
-                line("  Try something like: “\(example)”".cyan)
+                wrapped("Hint: \(step). \(advice)", rest: "  ") { $0.cyan }
+                wrapped("Try something like: “\(example)”", first: "  ", rest: "    ") { $0.cyan }
             case let .notice(text):
-                line(text.dim)
+                wrapped(text) { $0.dim }
             case let .debug(text):
                 line(text.magenta)
             case let .ended(outcome, _):
@@ -78,10 +96,11 @@ enum Output {
         }
     }
 
-    /// `mood ███████░░░ 7/10`, coloured from calm (green) to gone (red).
+    /// `mood  calm ███████░░░ gone  7/10`, coloured from calm (green) to gone (red): the
+    /// bar fills as the customer gets more upset, and its ends say which is which.
     static func moodBar(_ mood: Int) -> String {
         let bar = String(repeating: "█", count: mood) + String(repeating: "░", count: max(0, 10 - mood))
-        let text = "  mood \(bar) \(mood)/10"
+        let text = "  mood  calm \(bar) gone  \(mood)/10"
         switch mood {
         case ..<4: return text.green
         case 4..<7: return text.yellow

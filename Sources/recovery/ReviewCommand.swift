@@ -33,6 +33,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Sort calls by date, score, trainee, scenario or duration (ties by date).")
     var sort: ReviewQuery.SortKey = .date
 
+    @Flag(help: "Let calls stopped before an ending (/quit, Ctrl-D, a signal) count toward a trainee's best score.")
+    var includeIncomplete = false
+
     @Flag(help: "Reverse the order (highest score or latest date first).")
     var reverse = false
 
@@ -55,7 +58,7 @@ struct ReviewCommand: ParsableCommand {
         let calls = query.apply(review.calls)
         switch by {
         case .call: printCalls(calls, skipped: review.skipped)
-        case .trainee: printTrainees(TraineeSummary.summaries(calls))
+        case .trainee: printTrainees(TraineeSummary.summaries(calls, includeIncomplete: includeIncomplete))
         case .step: printSteps(StepSummary.summaries(calls))
         }
     }

@@ -205,3 +205,17 @@ final class PseudoTerminal {
         return String(result)
     }
 }
+
+extension PseudoTerminal {
+    /// What `recovery play` prints after the briefing on a terminal, before the call starts.
+    static let takeTheCall = "Press Enter to take the call."
+
+    /// Waits for the briefing's "Press Enter" line, presses Enter, and waits for the first
+    /// `you>` prompt (after the customer's opening line); returns what came before the prompt.
+    @discardableResult
+    func takeCall(timeout: Double = 15) throws -> String {
+        let briefing = try expect(Self.takeTheCall, timeout: timeout)
+        try send("\r")
+        return briefing + (try expect("you> ", timeout: timeout))
+    }
+}

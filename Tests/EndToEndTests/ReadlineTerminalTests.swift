@@ -58,7 +58,7 @@ import Glibc
                 "XDG_STATE_HOME": root.appendingPathComponent("state").path,
             ].merging(color ? [:] : ["NO_COLOR": "1"]) { old, _ in old }),
             workingDirectory: repositoryRoot.path, columns: 200)
-        try terminal.expect("you> ", timeout: 15)
+        try terminal.takeCall()
         return PlaySession(terminal: terminal, root: root)
     }
 
@@ -152,11 +152,11 @@ import Glibc
         let coloured = try Self.startPlay(color: true)
         defer { try? FileManager.default.removeItem(at: coloured.root) }
         #expect(coloured.terminal.rawText.contains("\u{1B}[3"), "a colour escape")
-        #expect(coloured.terminal.text.contains("mood ███████"))
+        #expect(coloured.terminal.text.contains("mood  calm ███████"))
         let plain = try Self.startPlay()
         defer { try? FileManager.default.removeItem(at: plain.root) }
         #expect(!plain.terminal.rawText.contains("\u{1B}[3"), "no colour with NO_COLOR")
-        #expect(plain.terminal.text.contains("mood ███████"), "the mood bar is not colour")
+        #expect(plain.terminal.text.contains("mood  calm ███████"), "the mood bar is not colour")
     }
 
     @Test func tabCompletesSlashCommands() throws {

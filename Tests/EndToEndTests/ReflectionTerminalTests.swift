@@ -8,8 +8,9 @@ import Glibc
 @Suite struct ReflectionTerminalTests {
     typealias Key = PseudoTerminal.Key
 
-    /// Starts `recovery play` on a terminal with `extra` arguments and waits for its first prompt.
-    static func start(_ extra: [String] = []) throws -> ReadlineTerminalTests.PlaySession {
+    /// Starts `recovery play` on a terminal `columns` wide with `extra` arguments and (unless
+    /// `takeCall` is false) presses Enter after the briefing and waits for the first prompt.
+    static func start(_ extra: [String] = [], columns: UInt16 = 200, takeCall: Bool = true) throws -> ReadlineTerminalTests.PlaySession {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("recovery-e2e-\(UUID().uuidString)")
         for name in ["home", "state", "transcripts"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
@@ -23,8 +24,8 @@ import Glibc
                 "XDG_STATE_HOME": root.appendingPathComponent("state").path,
                 "NO_COLOR": "1",
             ]),
-            workingDirectory: ReadlineTerminalTests.repositoryRoot.path, columns: 200)
-        try terminal.expect("you> ", timeout: 15)
+            workingDirectory: ReadlineTerminalTests.repositoryRoot.path, columns: columns)
+        if takeCall { try terminal.takeCall() }
         return ReadlineTerminalTests.PlaySession(terminal: terminal, root: root)
     }
 
@@ -64,6 +65,6 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: session.root) }
         try session.terminal.send("/quit" + Key.enter)
         #expect(try session.terminal.waitForExit(timeout: 15) == .exited(0))
-        #expect(!session.terminal.text.contains("Debrief questions"))
+        #expect(!session.terminal.text.contains("debrief questions"))
     }
 }

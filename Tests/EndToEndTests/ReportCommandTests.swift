@@ -47,14 +47,14 @@ import Testing
         let played = try RecoveryBinary.run(["play", "escalation", "--transcripts", plain, "--seed", "1"],
                                             input: "I'm so sorry.\n/quit\nan answer nobody asked for\n")
         #expect(played.status == 0, "\(played.errors)")
-        #expect(!played.output.contains("Debrief questions"))
+        #expect(!played.output.contains("debrief questions"))
         #expect(try transcript(in: plain)["reflection"] == nil)
         #expect(!(try debrief(in: plain)).contains("an answer nobody asked for"))
 
         let skipped = RecoveryBinary.temporaryDirectory()
         let skipping = try RecoveryBinary.run(["play", "escalation", "--transcripts", skipped, "--seed", "1", "--reflect"],
                                               input: "I'm so sorry.\n/quit\n/skip\nnot an answer\n")
-        #expect(skipping.output.contains("Debrief questions"))
+        #expect(skipping.output.contains("debrief questions"))
         #expect(!skipping.output.contains("2/3"))
         #expect(try transcript(in: skipped)["reflection"] == nil)
     }

@@ -33,7 +33,7 @@ import Glibc
                         "--trainee", "Pty Tester", "--seed", "7", "--no-reflect"],
             environment: PseudoTerminal.environment(variables),
             workingDirectory: ReadlineTerminalTests.repositoryRoot.path, columns: 200)
-        try terminal.expect("you> ", timeout: 15)
+        try terminal.takeCall()
         return PlaySession(terminal: terminal, root: root)
     }
 

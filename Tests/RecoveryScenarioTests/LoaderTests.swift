@@ -84,7 +84,7 @@ struct LoaderTests {
         #expect(loaded.intents.map(\.name) == ["warranty", "sensor"])
         #expect(loaded.intents.map(\.phrases) == [["warranty", "covered"], ["flame sensor"]])
         #expect(loaded.rules.map(\.after) == [false, true])
-        #expect(loaded.rules[0].effects == Effects(mood: 1, say: "Hello? Are you still there?"))
+        #expect(loaded.rules[0].effects == Effects(mood: 1, say: ["Hello? Are you still there?"]))
         #expect(loaded.nodeOrder == ["opening", "happy-end", "out-of-time", "hung-up"])
         #expect(loaded.endings == ["happy-end", "out-of-time", "hung-up"])
         #expect(loaded.path == "Scenarios/cold-house.yaml")
@@ -98,7 +98,7 @@ struct LoaderTests {
         #expect(opening.lines == [LineVariant(text: "Finally, a human.", moodBand: nil),
                                   LineVariant(text: "I am about ready to cancel everything.", moodBand: 8...10)])
         #expect(opening.branches.map(\.condition?.source) == ["apologize and (empathize or own)", "heard or warranty or sensor", nil])
-        #expect(opening.branches[0].effects == Effects(mood: -2, set: ["heard"], say: "Okay. Thank you.",
+        #expect(opening.branches[0].effects == Effects(mood: -2, set: ["heard"], say: ["Okay. Thank you."],
                                                        narrate: "Sydney lets out a long breath.", goto: "happy-end"))
         #expect(opening.branches[2].effects == Effects(mood: 1, goto: "opening"), "otherwise with sibling keys")
         #expect(opening.branches.map(\.line) == [33, 39, 41])

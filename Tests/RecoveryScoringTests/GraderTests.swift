@@ -14,13 +14,13 @@ import RecoveryCore
         RubricTests.reply(turn, behaviors, latency: latency, notes: notes)
     }
 
-    @Test func aTextbookCallScoresFullMarks() {
+    @Test func aTextbookCallThatWinsTheCustomerBackScoresFullMarks() {
         let grade = grader.grade([
             reply(1, [.apologize, .empathize, .own]),
             reply(2, [.explore]),
-            reply(3, [.resolve, .commit, .atone]),
+            reply(3, [.resolve, .choice, .commit, .atone]),
             reply(4, [.followUp, .verify, .thank]),
-        ])
+        ], ending: .ended(.recovered))
         #expect(grade.score == 100)
         #expect(grade.tier == "Gold")
         #expect(grade.passed)
@@ -34,12 +34,13 @@ import RecoveryCore
         #expect(grade.tier == nil)
     }
 
-    @Test func factsBeforeFeelingsMissesTheOrderingStep() {
+    @Test func anApologyAfterTheFixCameTooLate() {
         let grade = grader.grade([reply(1, [.resolve]), reply(2, [.apologize])])
-        let step = grade.steps.first { $0.id == "feelings-before-facts" }!
-        #expect(!step.met)
-        #expect(step.checks[0].turn == 1)
-        #expect(step.checks[0].quote == "words for resolve")
+        let step = grade.steps.first { $0.id == "sincere-apology" }!
+        #expect(!step.met && step.points > 0)
+        let late = step.checks.first { !$0.met }!
+        #expect(late.turn == 2 && late.quote == "words for apologize")
+        #expect(late.reason == "too late: apologize at reply 2, after resolve at reply 1; too late now")
     }
 
     @Test func slowFirstReplyMissesRespondRapidly() {
@@ -48,36 +49,46 @@ import RecoveryCore
         #expect(step.checks[0].reason?.contains("45 s") == true)
     }
 
-    @Test func aFourthApologyLosesPartOfTheApologyStepButNotAll() {
-        let replies = (1...4).map { reply($0, [.apologize]) }
-        let step = grader.grade(replies).steps.first { $0.id == "sincere-apology" }!
-        #expect(!step.met)
-        #expect(step.points > 0, "a half-met step never scores 0")
-        #expect(step.checks.first { !$0.met }?.turn == 4)
+    /// One reply that strings every step together earns nothing for the steps that need the
+    /// customer's answer first: checking satisfaction and following up come after the fix.
+    @Test func everyStepInOneReplyIsTooEarlyForTheStepsAfterTheFix() {
+        let all: [Behavior] = [.apologize, .empathize, .own, .explore, .resolve, .choice, .commit, .atone, .followUp, .verify, .thank]
+        let grade = grader.grade([reply(1, all)], ending: .ended(.recovered))
+        let verify = grade.steps.first { $0.id == "verify-satisfaction" }!
+        #expect(verify.points == 0)
+        #expect(verify.checks[0].reason == "too early: verify at reply 1, in the same reply as resolve at reply 1")
+        #expect(grade.steps.first { $0.id == "let-them-tell" }!.checks.contains { $0.reason?.hasPrefix("too late") == true })
+        #expect(grade.score < 90 && grade.tier != "Gold")
     }
 
-    @Test func impersonalApologyIsMarkedDown() {
-        let personal = grader.grade([reply(1, [.apologize])]).steps.first { $0.id == "sincere-apology" }!
-        let impersonal = grader.grade([reply(1, [.apologize], notes: ["impersonal_apology"])]).steps.first { $0.id == "sincere-apology" }!
-        #expect(impersonal.points < personal.points)
-    }
-
-    @Test func penaltiesQuoteTheReplyAndStopAtTheirCap() {
-        let grade = grader.grade([reply(1, [.blame]), reply(2, [.blame]), reply(3, [.blame])])
-        #expect(grade.penalties.map(\.points) == [8, 8, 0])
-        #expect(grade.penalties.allSatisfy { $0.quote == "words for blame" })
+    /// Objectives are weighed beside the steps on the same scale, and a missed one costs its share.
+    @Test func objectivesAreWeighedBesideTheSteps() {
+        let replies = [reply(1, [.apologize, .empathize, .own]), reply(2, [.explore]),
+                       reply(3, [.resolve, .choice, .commit, .atone]), reply(4, [.followUp, .verify, .thank])]
+        let stepsWeight = grader.rubric.steps.reduce(0) { $0 + $1.weight }
+        let met = ObjectiveResult(id: "safety", title: "Tell her she is safe", weight: stepsWeight / 4, main: true, met: true,
+                                  turn: 2, quote: "you're safe", ask: "Are we safe?")
+        var missed = met
+        missed.met = false
+        let full = grader.grade(replies, ending: .ended(.recovered), objectives: [met])
+        let short = grader.grade(replies, ending: .ended(.recovered), objectives: [missed])
+        #expect(full.score == 100)
+        #expect(short.score == 80)
+        #expect(short.objectives[0].maximum == 20 && short.objectives[0].points == 0)
+        #expect(short.nextHint(excluding: [])?.id == "objective:safety")
+        #expect(short.nextHint(excluding: ["objective:safety"]) == nil)
     }
 
     @Test func hintNamesTheFirstUnmetStepThatCanStillBeMet() {
-        let hint = grader.nextHint([reply(1, [.apologize, .empathize], latency: 60)])
+        let hint = grader.grade([reply(1, [.apologize, .empathize], latency: 60)]).nextHint(excluding: [])
         #expect(hint?.id == "take-ownership")
     }
 
     @Test func tiersFollowTheRubric() {
         #expect(grader.rubric.tier(for: 95) == "Gold")
         #expect(grader.rubric.tier(for: 80) == "Silver")
-        #expect(grader.rubric.tier(for: 50) == "Bronze")
-        #expect(grader.rubric.tier(for: 49) == nil)
+        #expect(grader.rubric.tier(for: 60) == "Bronze")
+        #expect(grader.rubric.tier(for: 59) == nil)
     }
 
     @Test func brokenRubricGetsPositionedErrors() {
@@ -151,8 +162,8 @@ import RecoveryCore
 
     @Test func aBrokenNeverCannotBeHintedButAMissingThankCan() throws {
         let grader = try extendedGrader()
-        #expect(grader.nextHint([reply(1, [.deflect]), reply(2, [.thank])]) == nil)
-        #expect(grader.nextHint([reply(1, [.apologize])])?.id == "close")
+        #expect(grader.grade([reply(1, [.deflect]), reply(2, [.thank])]).nextHint(excluding: []) == nil)
+        #expect(grader.grade([reply(1, [.apologize])]).nextHint(excluding: [])?.id == "close")
     }
 
     @Test func modifiersAreCheckedWhenLoading() {

@@ -3,8 +3,8 @@ import Testing
 import RecoveryCore
 @testable import RecoveryScoring
 
-/// Every shipped rubric, on hand-built replies: loading, ordering, timing, repetition, partial
-/// credit, tiers, penalties, and the two ends of the scale (a textbook call and silence).
+/// Every shipped rubric, on hand-built replies: loading, ordering, timing, partial credit,
+/// tiers, penalties, the outcome, and the two ends of the scale (a textbook call and silence).
 @Suite struct RubricTests {
     static let directory = repositoryRoot.appendingPathComponent("Scoring/rubrics").path
     static let ids = RubricLoader.list(in: directory)
@@ -14,28 +14,36 @@ import RecoveryCore
         try RubricLoader.load(path: try #require(RubricLoader.resolve(id, in: directory)))
     }
 
-    static func reply(_ turn: Int, _ behaviors: [Behavior], latency: Double = 3, notes: [String] = []) -> GradedReply {
+    static func reply(_ turn: Int, _ behaviors: [Behavior], latency: Double = 3, notes: [String] = [], minutes: Int? = nil) -> GradedReply {
         let evidence = behaviors.map { Evidence(label: $0.id, quote: "words for \($0.id)", offset: 0) }
         return GradedReply(turn: turn, latency: latency, analysis: ReplyAnalysis(
-            text: "turn \(turn)", behaviors: behaviors, evidence: evidence, notes: notes))
+            text: "turn \(turn)", behaviors: behaviors, evidence: evidence, notes: notes, minutesAway: minutes))
     }
 
-    /// Replies numbered from 1, each showing the given behaviours.
-    static func call(_ turns: [[Behavior]], firstLatency: Double = 3, notes: [Int: [String]] = [:]) -> [GradedReply] {
+    /// Replies numbered from 1, each showing the given behaviours; a reply with `commit` names
+    /// a time `commitMinutes` away.
+    static func call(_ turns: [[Behavior]], firstLatency: Double = 3, notes: [Int: [String]] = [:], commitMinutes: Int? = 15) -> [GradedReply] {
         turns.enumerated().map { index, behaviors in
-            reply(index + 1, behaviors, latency: index == 0 ? firstLatency : 3, notes: notes[index + 1] ?? [])
+            reply(index + 1, behaviors, latency: index == 0 ? firstLatency : 3, notes: notes[index + 1] ?? [],
+                  minutes: behaviors.contains(.commit) ? commitMinutes : nil)
         }
     }
 
-    /// Every model's steps met: feelings and ownership first, the story, options and a time,
-    /// amends, then the check, the follow-up and thanks.
+    /// Every model's steps met: feelings and ownership first, the story, options and a time
+    /// (a call back within 15 minutes), then amends with the feelings again, the check, the
+    /// follow-up and thanks, after the fix.
     static let textbook: [[Behavior]] = [
         [.apologize, .empathize, .own],
         [.explore],
         [.resolve, .choice, .commit],
-        [.atone, .followUp],
+        [.atone, .followUp, .empathize],
         [.verify, .thank],
     ]
+
+    /// `replies` graded by `grader` as a call that won the customer back (or ended at `outcome`).
+    static func graded(_ grader: Grader, _ replies: [GradedReply], _ outcome: Outcome = .recovered) -> Grade {
+        grader.grade(replies, ending: .ended(outcome))
+    }
 
     static func step(_ grade: Grade, _ id: String) -> StepResult? { grade.steps.first { $0.id == id } }
 
@@ -79,12 +87,26 @@ import RecoveryCore
     @Test(arguments: ids)
     func aTextbookCallReachesGold(id: String) throws {
         let rubric = try Self.rubric(id)
-        let grade = Grader(rubric: rubric).grade(Self.call(Self.textbook))
+        let grade = Self.graded(Grader(rubric: rubric), Self.call(Self.textbook))
         let gold = try #require(rubric.tiers.first { $0.name == "Gold" })
         #expect(grade.score >= gold.minimum, "\(grade.steps.filter { !$0.met }.map(\.id))")
         #expect(grade.tier == "Gold")
         #expect(grade.passed)
         #expect(grade.penalties.isEmpty)
+    }
+
+    /// The same textbook replies cannot pass when the customer was lost or escalated, or when
+    /// the call stopped before an ending: no pass, no tier, whatever the score.
+    @Test(arguments: ids)
+    func onlyAnEndingThatKeepsTheCustomerPasses(id: String) throws {
+        let grader = Grader(rubric: try Self.rubric(id))
+        let replies = Self.call(Self.textbook)
+        for ending in [CallEnding.ended(.lost), .ended(.escalated), .incomplete, .inProgress] {
+            let grade = grader.grade(replies, ending: ending)
+            #expect(!grade.passed && grade.tier == nil, "\(id) \(ending.description): \(grade.score)")
+            #expect(grade.ending == ending)
+        }
+        #expect(Self.graded(grader, replies, .retained).passed)
     }
 
     @Test(arguments: ids)
@@ -97,7 +119,7 @@ import RecoveryCore
     }
 
     @Test(arguments: ids)
-    func tiersAndPassMarkAreSetInTheRubric(id: String) throws {
+    func everyTierIsAtOrAboveThePassMark(id: String) throws {
         let rubric = try Self.rubric(id)
         #expect(rubric.tiers.map(\.name).sorted() == ["Bronze", "Gold", "Silver"])
         let minimum = { (name: String) in rubric.tiers.first { $0.name == name }!.minimum }
@@ -105,38 +127,69 @@ import RecoveryCore
         #expect(rubric.tier(for: minimum("Gold")) == "Gold")
         #expect(rubric.tier(for: minimum("Gold") - 1) == "Silver")
         #expect(rubric.tier(for: minimum("Silver") - 1) == "Bronze")
-        #expect(rubric.tier(for: minimum("Bronze") - 1) == nil)
-        #expect((minimum("Bronze")...minimum("Silver")).contains(rubric.passMark))
+        #expect(rubric.tiers.allSatisfy { $0.minimum >= rubric.passMark })
         #expect(rubric.hintCost > 0)
+    }
+
+    @Test func aTierBelowThePassMarkIsAnError() {
+        let file = YAMLFile(path: "low.yaml", text: """
+            id: low
+            title: Low
+            source: test
+            pass_mark: 60
+            tiers:
+              Gold: 90
+              Bronze: 50
+            steps:
+              - id: a
+                title: A
+                checks: [{shows: apologize}]
+                advice: Say sorry.
+            """)
+        #expect(throws: DiagnosticError.self) { try RubricLoader.load(file: file) }
+        do { _ = try RubricLoader.load(file: file) } catch {
+            #expect(error.diagnostics.map(\.code) == [RubricLoader.Code.tierBelowPass])
+            #expect(error.diagnostics.first?.position.line == 7)
+        }
     }
 
     @Test(arguments: ids)
     func everyNegativeBehaviourCostsPoints(id: String) throws {
         let grader = Grader(rubric: try Self.rubric(id))
-        let clean = grader.grade(Self.call(Self.textbook)).score
+        let clean = Self.graded(grader, Self.call(Self.textbook)).score
         for negative in Behavior.allCases where negative.isNegative {
             var turns = Self.textbook
             turns[2].append(negative)
-            let grade = grader.grade(Self.call(turns))
+            let grade = Self.graded(grader, Self.call(turns))
             #expect(grade.score < clean, "\(negative.id)")
             #expect(grade.penalties.contains { $0.behavior == negative && $0.points > 0 && $0.turn == 3 })
         }
     }
 
-    /// Every ordering check is broken by putting its `then` behaviours first, and costs points.
+    /// Every ordering check (`order`, `shows` with `before:` or `after:`) is met in order and
+    /// missed out of order, with the words that came too early or too late quoted.
     @Test(arguments: ids)
     func orderingIsChecked(id: String) throws {
         let rubric = try Self.rubric(id)
         let grader = Grader(rubric: rubric)
         var found = 0
         for step in rubric.steps {
-            for case let .order(first, then) in step.checks {
+            for check in step.checks {
+                let inOrder: [[Behavior]], outOfOrder: [[Behavior]]
+                switch check {
+                case let .order(first, then): (inOrder, outOfOrder) = ([first, then], [then, first])
+                case let .showsBefore(shown, anchor): (inOrder, outOfOrder) = ([shown, [anchor[0]]], [[anchor[0]], shown])
+                case let .showsAfter(shown, anchor): (inOrder, outOfOrder) = ([[anchor[0]], shown], [[anchor[0]] + shown])
+                default: continue
+                }
                 found += 1
-                let kept = Self.step(grader.grade(Self.call([first, then])), step.id)!
-                let broken = Self.step(grader.grade(Self.call([then, first])), step.id)!
-                #expect(broken.points < kept.points, "\(id).\(step.id)")
-                let check = try #require(broken.checks.first { !$0.met })
-                #expect(check.turn == 1 && check.quote == "words for \(then[0].id)")
+                let summary = check.summary
+                let kept = Self.step(grader.grade(Self.call(inOrder)), step.id)!.checks.first { $0.summary == summary }!
+                let broken = Self.step(grader.grade(Self.call(outOfOrder)), step.id)!.checks.first { $0.summary == summary }!
+                #expect(kept.met, "\(id).\(step.id): \(summary) in order")
+                #expect(!broken.met && broken.quote != nil, "\(id).\(step.id): \(summary) out of order")
+                if case .showsAfter = check { #expect(broken.reason?.hasPrefix("too early") == true, "\(broken.reason ?? "")") }
+                if case .showsBefore = check { #expect(broken.reason?.hasPrefix("too late") == true, "\(broken.reason ?? "")") }
             }
         }
         #expect(found > 0, "\(id) has no ordering check")
@@ -148,7 +201,6 @@ import RecoveryCore
     func timingIsChecked(id: String) throws {
         let rubric = try Self.rubric(id)
         let grader = Grader(rubric: rubric)
-        var found = 0
         for step in rubric.steps {
             for check in step.checks {
                 let onTime: [GradedReply], late: [GradedReply]
@@ -162,10 +214,12 @@ import RecoveryCore
                 case let .showsNearEnd(behaviors, count):
                     onTime = Self.call([[]] + [behaviors] + Array(repeating: [], count: count - 1))
                     late = Self.call([[]] + [behaviors] + Array(repeating: [], count: count))
+                case let .withinMinutes(minutes):
+                    onTime = Self.call(Self.textbook, commitMinutes: minutes)
+                    late = Self.call(Self.textbook, commitMinutes: minutes + 25)
                 default:
                     continue
                 }
-                found += 1
                 let summary = check.summary
                 let met = Self.step(grader.grade(onTime), step.id)!.checks.first { $0.summary == summary }!
                 let missed = Self.step(grader.grade(late), step.id)!.checks.first { $0.summary == summary }!
@@ -173,69 +227,49 @@ import RecoveryCore
                 #expect(!missed.met, "\(id).\(step.id): \(summary) late")
             }
         }
-        #expect(found > 0, "\(id) has no timing check")
     }
 
-    @Test(arguments: ["friedman", "manager", "recovery"])
+    @Test(arguments: ["friedman", "recovery"])
     func modelsThatSayRespondRapidlyTimeTheFirstReply(id: String) throws {
         let rubric = try Self.rubric(id)
         let grader = Grader(rubric: rubric)
         let seconds = try #require(rubric.steps.flatMap(\.checks).compactMap { check -> Double? in
             if case let .firstReplyWithin(seconds) = check { return seconds } else { return nil }
         }.first)
-        let quick = grader.grade(Self.call(Self.textbook, firstLatency: 2)).score
-        let slow = grader.grade(Self.call(Self.textbook, firstLatency: seconds + 30))
+        let quick = Self.graded(grader, Self.call(Self.textbook, firstLatency: 2)).score
+        let slow = Self.graded(grader, Self.call(Self.textbook, firstLatency: seconds + 30))
         #expect(slow.score < quick)
         let reason = try #require(slow.steps.flatMap(\.checks).first { !$0.met }?.reason)
         #expect(reason.contains("\(Int(seconds) + 30) s"))
     }
 
-    /// Every repetition rule (`at_most`) holds at N and breaks at N + 1, without zeroing its step.
-    @Test(arguments: ids)
-    func repetitionIsChecked(id: String) throws {
-        let rubric = try Self.rubric(id)
-        let grader = Grader(rubric: rubric)
-        var found = 0
-        for step in rubric.steps {
-            for case let .atMost(behavior, times) in step.checks {
-                found += 1
-                let enough = Self.step(grader.grade(Self.call(Array(repeating: [behavior], count: times))), step.id)!
-                let tooMany = Self.step(grader.grade(Self.call(Array(repeating: [behavior], count: times + 1))), step.id)!
-                #expect(tooMany.points < enough.points, "\(id).\(step.id)")
-                #expect(tooMany.points > 0, "\(id).\(step.id): a half-met step never scores 0")
-                let summary = RubricCheck.atMost(behavior, times: times).summary
-                #expect(tooMany.checks.first { $0.summary == summary }?.turn == times + 1)
-                #expect(tooMany.checks.first { $0.summary == summary }?.met == false)
-            }
-        }
-        #expect(found > 0, "\(id) has no repetition rule")
-    }
-
     /// In every step with several checks, meeting some but not all earns part of the step: some
     /// slip from a textbook call (a behaviour left out, a negative added, a slow start, a late or
-    /// early move, too much repetition) leaves the step half met, and it still scores.
+    /// early move, a customer kept but not won) leaves the step half met, and it still scores.
     @Test(arguments: ids)
     func halfMetStepsEarnPartialCredit(id: String) throws {
         let rubric = try Self.rubric(id)
         let grader = Grader(rubric: rubric)
         let textbook = Self.call(Self.textbook)
-        var slips: [[GradedReply]] = Behavior.allCases.map { dropped in
-            Self.call(Self.textbook.map { $0.filter { $0 != dropped } })
+        var slips: [Grade] = Behavior.allCases.map { dropped in
+            Self.graded(grader, Self.call(Self.textbook.map { $0.filter { $0 != dropped } }))
         }
-        slips += Behavior.allCases.filter(\.isNegative).map { Self.call(Self.textbook + [[$0]]) }
-        slips.append(Self.call(Self.textbook, firstLatency: 120))
-        slips.append(Self.call([[], [], []] + Self.textbook))
-        slips.append(Self.call(Self.textbook + [[], [], []]))
-        slips.append(Self.call(Self.textbook + Array(repeating: [.apologize, .empathize], count: 5)))
-        slips.append(Self.call([Self.textbook[2], Self.textbook[1], Self.textbook[0]] + Self.textbook.dropFirst(3)))
+        slips += Behavior.allCases.filter(\.isNegative).map { Self.graded(grader, Self.call(Self.textbook + [[$0]])) }
+        slips.append(Self.graded(grader, Self.call(Self.textbook, firstLatency: 120)))
+        slips.append(Self.graded(grader, Self.call([[], [], []] + Self.textbook)))
+        slips.append(Self.graded(grader, Self.call([Self.textbook[2], Self.textbook[1], Self.textbook[0]] + Self.textbook.dropFirst(3))))
+        slips.append(Self.graded(grader, Self.call(Self.textbook.map { $0.filter { $0 != .empathize } } + [[.empathize]])))
+        slips.append(Self.graded(grader, Self.call(Self.textbook.enumerated().map { $0.offset == 3 ? [.atone, .followUp] : $0.element })))
+        slips.append(Self.graded(grader, Self.call(Self.textbook, commitMinutes: 90)))
+        slips.append(Self.graded(grader, textbook, .retained))
         for step in rubric.steps where step.checks.count > 1 {
-            #expect(Self.step(grader.grade(textbook), step.id)!.met, "\(id).\(step.id) met by a textbook call")
-            let partial = slips.compactMap { Self.step(grader.grade($0), step.id) }.first { !$0.met && $0.points > 0 }
+            #expect(Self.step(Self.graded(grader, textbook), step.id)!.met, "\(id).\(step.id) met by a textbook call")
+            let partial = slips.compactMap { Self.step($0, step.id) }.first { !$0.met && $0.points > 0 }
             #expect(partial != nil, "\(id).\(step.id): no slip leaves it half met")
             if let partial { #expect(partial.points < partial.maximum) }
         }
         for step in rubric.steps where step.checks.count == 1 {
-            let missed = slips.compactMap { Self.step(grader.grade($0), step.id) }.first { !$0.met }
+            let missed = slips.compactMap { Self.step($0, step.id) }.first { !$0.met }
             #expect(missed?.points == 0, "\(id).\(step.id): a single-check step is all or nothing")
         }
     }
@@ -245,8 +279,8 @@ import RecoveryCore
         let grader = Grader(rubric: try Self.rubric(id))
         let replies = Self.call(Self.textbook)
         #expect(grader.grade(replies, hintsUsed: 2).score == grader.grade(replies).score - 2 * grader.rubric.hintCost)
-        #expect(grader.nextHint(replies) == nil)
-        #expect(grader.nextHint([]) != nil)
+        #expect(Self.graded(grader, replies).nextHint(excluding: []) == nil)
+        #expect(grader.grade([]).nextHint(excluding: []) != nil)
     }
 
     // MARK: - Model by model
@@ -254,77 +288,83 @@ import RecoveryCore
     @Test(arguments: ["bell", "recovery"])
     func bellMarksDownTheImpersonalApology(id: String) throws {
         let grader = Grader(rubric: try Self.rubric(id))
-        let personal = grader.grade(Self.call(Self.textbook))
-        let impersonal = grader.grade(Self.call(Self.textbook, notes: [1: ["impersonal_apology"]]))
+        let personal = Self.graded(grader, Self.call(Self.textbook))
+        let impersonal = Self.graded(grader, Self.call(Self.textbook, notes: [1: ["impersonal_apology"]]))
         #expect(impersonal.score < personal.score)
         let check = try #require(impersonal.steps.flatMap(\.checks).first { !$0.met })
         #expect(check.reason?.contains("I'm sorry") == true)
     }
 
-    @Test func friedmanWantsSpeedOwnershipAndSomethingExtra() throws {
-        let grader = Grader(rubric: try Self.rubric("friedman"))
-        let blamed = grader.grade(Self.call([[.apologize, .blame]] + Self.textbook.dropFirst()))
-        #expect(Self.step(blamed, "take-ownership")!.points == 0)
+    @Test func friedmanWeighsTheFeelingsAboveTheFix() throws {
+        let rubric = try Self.rubric("friedman")
+        let weight = { (id: String) in rubric.steps.first { $0.id == id }!.weight }
+        #expect(weight("manage-feelings") == rubric.steps.map(\.weight).max())
+        #expect(weight("manage-feelings") > weight("solve-the-problem"))
+        let grader = Grader(rubric: rubric)
+        let blamed = Self.graded(grader, Self.call([[.apologize, .empathize, .blame]] + Self.textbook.dropFirst()))
+        #expect(!Self.step(blamed, "take-ownership")!.met)
         #expect(blamed.penalties.first?.points == 10)
-        let plain = grader.grade(Self.call(Self.textbook.map { $0.filter { $0 != .atone } }))
+        let plain = Self.graded(grader, Self.call(Self.textbook.map { $0.filter { $0 != .atone } }))
         #expect(Self.step(plain, "something-extra")!.points == 0)
-        #expect(plain.tier == "Silver")
-        let sloppy = grader.grade(Self.call([[.nonApology, .empathize, .own], [.apologize]] + Self.textbook.dropFirst()))
-        #expect(Self.step(sloppy, "apologize-sincerely")!.fraction > 0 && Self.step(sloppy, "apologize-sincerely")!.fraction < 1)
+        let coldAfterTheFix = Self.graded(grader, Self.call(Self.textbook.enumerated().map { $0.offset == 3 ? [.atone, .followUp] : $0.element }))
+        #expect(Self.step(coldAfterTheFix, "manage-feelings")!.fraction == 0.5)
     }
 
     @Test func bellWantsFeelingsBeforeFactsAndNoPassingTheBuck() throws {
         let grader = Grader(rubric: try Self.rubric("bell"))
-        let factsFirst = grader.grade(Self.call([[.resolve, .choice, .commit], [.apologize, .empathize, .own], [.explore], [.atone, .followUp], [.verify, .thank]]))
-        #expect(Self.step(factsFirst, "feelings-before-facts")!.points == 0)
-        let passedOn = grader.grade(Self.call(Self.textbook + [[.deflect]]))
+        let factsFirst = Self.graded(grader, Self.call([[.resolve, .choice, .commit], [.apologize, .empathize, .own], [.explore], [.atone, .followUp], [.verify, .thank]]))
+        #expect(!Self.step(factsFirst, "humble-apology")!.met && !Self.step(factsFirst, "empathy")!.met)
+        let passedOn = Self.graded(grader, Self.call(Self.textbook + [[.deflect]]))
         #expect(!Self.step(passedOn, "never-pass-the-buck")!.met)
         #expect(Self.step(passedOn, "never-pass-the-buck")!.checks.first { !$0.met }?.turn == 6)
-        let vague = grader.grade(Self.call(Self.textbook + [[.vaguePromise]]))
+        let vague = Self.graded(grader, Self.call(Self.textbook + [[.vaguePromise]]))
         #expect(!Self.step(vague, "keep-the-recovery-promise")!.met)
     }
 
-    @Test func solomonWantsARealApologyFirstAndAConcreteTime() throws {
-        let grader = Grader(rubric: try Self.rubric("solomon"))
-        let late = grader.grade(Self.call([[.empathize, .own], [.explore], [.apologize], [.resolve, .choice, .commit], [.atone, .followUp, .verify]]))
+    @Test func solomonPutsTheApologyFirstAndTheFixWithinTwentyMinutes() throws {
+        let rubric = try Self.rubric("solomon")
+        #expect(rubric.steps.first { $0.id == "real-apology" }!.weight == rubric.steps.map(\.weight).max())
+        #expect(rubric.steps.first { $0.id == "real-apology" }!.advice.contains("forgiveness"))
+        let grader = Grader(rubric: rubric)
+        let late = Self.graded(grader, Self.call([[.empathize, .own], [.explore], [.resolve, .choice, .commit], [.apologize, .atone, .followUp, .verify]]))
         #expect(!Self.step(late, "real-apology")!.met && Self.step(late, "real-apology")!.points > 0)
-        let noTime = grader.grade(Self.call(Self.textbook.map { $0.filter { $0 != .commit } }))
-        #expect(!Self.step(noTime, "fix-within-twenty-minutes")!.met)
-        let underTheBus = grader.grade(Self.call([[.apologize, .own, .blame]] + Self.textbook.dropFirst()))
-        #expect(!Self.step(underTheBus, "no-one-under-the-bus")!.met)
+        let slow = Self.graded(grader, Self.call(Self.textbook, commitMinutes: 45))
+        let twenty = try #require(Self.step(slow, "fix-within-twenty-minutes")?.checks.first { !$0.met })
+        #expect(twenty.reason == "the soonest time given was 45 minutes away")
+        let underTheBus = Self.graded(grader, Self.call([[.apologize, .empathize, .blame]] + Self.textbook.dropFirst()))
+        #expect(!Self.step(underTheBus, "take-their-side")!.met)
     }
 
-    @Test func rohrWantsAStatedTimeAndThanksAtTheEnd() throws {
+    @Test func rohrWantsAStatedTimeAndThanksAfterTheFix() throws {
         let grader = Grader(rubric: try Self.rubric("rohr"))
-        let thanksFirst = grader.grade(Self.call([[.apologize, .empathize, .own, .thank], [.explore], [.resolve, .choice, .commit], [.atone, .followUp], [.verify]]))
+        let thanksFirst = Self.graded(grader, Self.call([[.apologize, .empathize, .own, .thank], [.explore], [.resolve, .choice, .commit], [.atone, .followUp], [.verify]]))
         let step = Self.step(thanksFirst, "follow-up-thanks-gift")!
         #expect(!step.met && step.points > 0)
-        #expect(step.checks.first { !$0.met }?.reason?.contains("not in the last 2 replies") == true)
-        let soon = grader.grade(Self.call(Self.textbook.map { $0.map { $0 == .commit ? .vaguePromise : $0 } }))
+        #expect(step.checks.first { !$0.met }?.reason?.hasPrefix("too early") == true)
+        let soon = Self.graded(grader, Self.call(Self.textbook.map { $0.map { $0 == .commit ? .vaguePromise : $0 } }))
         #expect(Self.step(soon, "buy-time")!.points == 0)
-        let endless = grader.grade(Self.call(Self.textbook + Array(repeating: [.empathize], count: 4)))
-        #expect(!Self.step(endless, "acknowledge-the-upset")!.met)
     }
 
-    @Test func theManagerWantsOptionsAndNoSorryForHowYouFelt() throws {
+    @Test func theManagerWantsTheStoryFirstAndMoreThanOneOption() throws {
         let grader = Grader(rubric: try Self.rubric("manager"))
-        let oneOption = grader.grade(Self.call(Self.textbook.map { $0.filter { $0 != .choice } }))
+        let oneOption = Self.graded(grader, Self.call(Self.textbook.map { $0.filter { $0 != .choice } }))
         let options = Self.step(oneOption, "more-than-one-option")!
         #expect(options.points > 0 && options.points < options.maximum)
-        let legal = grader.grade(Self.call([[.nonApology, .own]] + Self.textbook.dropFirst()))
+        let legal = Self.graded(grader, Self.call([[.nonApology, .own]] + Self.textbook.dropFirst()))
         #expect(Self.step(legal, "apologise-and-accept-responsibility")!.fraction < 1)
         #expect(legal.penalties.first?.points == 10)
-        let fixFirst = grader.grade(Self.call([[.apologize, .own], [.resolve, .choice], [.explore], [.atone, .followUp], [.verify]]))
+        let fixFirst = Self.graded(grader, Self.call([[.apologize, .own], [.resolve, .choice], [.explore], [.atone, .followUp], [.verify]]))
         #expect(!Self.step(fixFirst, "let-them-tell")!.met)
     }
 
     @Test func theModelsDisagreeWhereTheArticlesDo() throws {
         // A call with no options: the manager (more than one option) and Rohr (offer options)
-        // mark it down more than Friedman, who asks for a fix with a time or a choice.
+        // mark it down; Friedman, who asks only that the problem be solved, does not.
         let noChoice = Self.call(Self.textbook.map { $0.filter { $0 != .choice } })
-        let manager = Grader(rubric: try Self.rubric("manager")).grade(noChoice).score
-        let friedman = Grader(rubric: try Self.rubric("friedman")).grade(noChoice).score
-        #expect(manager < friedman)
+        let manager = Self.graded(Grader(rubric: try Self.rubric("manager")), noChoice).score
+        let rohr = Self.graded(Grader(rubric: try Self.rubric("rohr")), noChoice).score
+        let friedman = Self.graded(Grader(rubric: try Self.rubric("friedman")), noChoice).score
+        #expect(manager < friedman && rohr < friedman)
         #expect(friedman == 100)
     }
 }

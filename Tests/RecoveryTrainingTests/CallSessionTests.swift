@@ -21,6 +21,9 @@ import RecoveryScoring
         let session = CallSession(setup: setup)
         let help = session.submit("/help", latency: 1)
         #expect(help.contains { if case .notice(let text) = $0 { text.contains("/hint") } else { false } })
+        let offer = session.submit("/hint", latency: 1)
+        #expect(offer.contains { if case .notice(let text) = $0 { text.contains("costs \(TestData.rubric.hintCost) points") } else { false } })
+        #expect(session.transcript.hints.isEmpty, "the first /hint only says what it costs")
         let hint = session.submit("/hint", latency: 1)
         #expect(hint.contains { if case .hint = $0 { true } else { false } })
         #expect(session.submit("/frobnicate", latency: 1).contains { if case .notice(let text) = $0 { text.contains("Unknown command") } else { false } })
@@ -34,10 +37,26 @@ import RecoveryScoring
         let without = CallReplay.play(replies, setup: setup).finish(.quit)
         let session = CallSession(setup: setup)
         _ = session.submit("/hint", latency: 0)
+        _ = session.submit("/hint", latency: 0)
         _ = session.submit(replies[0].text, latency: 2)
         let with = session.finish(.quit)
         #expect(with.grade!.hintsUsed == 1)
         #expect(with.grade!.score == max(0, without.grade!.score - TestData.rubric.hintCost))
+    }
+
+    /// `/hint` never gives the same hint twice: each one taken points somewhere new, and a reply
+    /// in between makes the next `/hint` ask about its cost again.
+    @Test func hintsNeverRepeat() {
+        let session = CallSession(setup: setup)
+        var titles: [String] = []
+        for _ in 0..<3 {
+            _ = session.submit("/hint", latency: 0)
+            for event in session.submit("/hint", latency: 0) { if case let .hint(step, _, _) = event { titles.append(step) } }
+        }
+        #expect(titles.count == 3 && Set(titles).count == 3, "\(titles)")
+        #expect(session.transcript.hints.count == 3)
+        _ = session.submit("I'm so sorry your parcel is late.", latency: 2)
+        #expect(!session.submit("/hint", latency: 0).contains { if case .hint = $0 { true } else { false } })
     }
 
     @Test func emptyAndControlOnlyLinesAreNotSent() {

@@ -100,7 +100,14 @@ enum ReviewFixture {
         #expect(ada.attempts == 2)
         #expect(ada.firstScore == calls[0].grade!.score)
         #expect(ada.bestScore == calls[1].grade!.score)
-        #expect(ada.firstScore < ada.bestScore)
+        #expect(ada.firstScore < ada.bestScore ?? 0)
+        // A call stopped before an ending never counts as a trainee's best unless asked for.
+        let incomplete = all.filter { !$0.reachedEnding }
+        let best = { (calls: [CallSummary]) in calls.filter(\.reachedEnding).map(\.score).max() }
+        for trainee in trainees { #expect(trainee.bestScore == best(all.filter { $0.trainee == trainee.trainee })) }
+        let withIncomplete = TraineeSummary.summaries(all, includeIncomplete: true)
+        for trainee in withIncomplete { #expect(trainee.bestScore == all.filter { $0.trainee == trainee.trainee }.map(\.score).max()) }
+        _ = incomplete
         let apology = try #require(ada.steps.first { $0.id == "sincere-apology" })
         #expect(apology.calls == 2)
         let dismiss = try #require(ada.negatives.first { $0.behavior == .dismiss })

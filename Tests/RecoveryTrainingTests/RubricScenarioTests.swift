@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+import RecoveryCore
 import RecoveryScenario
 import RecoveryScoring
 import RecoveryTraining
 
-/// Every shipped rubric grades the shipped scenarios' test conversations sensibly: a call that
-/// wins the customer back passes, and the best such call beats every call that loses them.
+/// A grade means the customer was won back (issue 11): for every shipped scenario and every
+/// rubric, the scenario's skilled call passes; its defensive call, its polite call that misses
+/// the main objective, and one reply stringing every step together then `/quit` all fail; and
+/// the best recovery beats every call that loses the customer.
 @Suite struct RubricScenarioTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let scenario: String
@@ -23,23 +26,35 @@ import RecoveryTraining
         try RubricLoader.load(path: TestData.location.rubricsDirectory + "/\(id).yaml")
     }
 
+    /// The test conversations every shipped scenario must carry, by name.
+    static let skilled = "skilled recovery", defensive = "defensive agent", polite = "polite but misses the main objective"
+
+    /// One reply that strings every recovery step together, as a trainee gaming the grade would.
+    static let everyStepAtOnce = """
+        I'm so sorry, that's completely on us and I understand how upsetting this has been. \
+        Can you tell me what happened? I'll fix it today: I can send someone at 5 or at 7 tonight, \
+        whichever suits you, and I'll call you back within 15 minutes to confirm. There's no charge \
+        and I'm refunding your fee. Does that work for you? I'll call you tomorrow to make sure \
+        everything is fine. Thank you for your patience.
+        """
+
     struct Played {
         let name: String
-        let outcome: Outcome?
+        let ending: CallEnding
         let grade: Grade
 
         var line: String {
             let missed = grade.steps.filter { !$0.met }.map { "\($0.id) \(Int($0.points.rounded()))/\(Int($0.maximum.rounded()))" }
+            let objectives = grade.objectives.filter { !$0.met }.map { "objective \($0.id)" }
             let penalties = grade.penalties.filter { $0.points > 0 }.map { "-\($0.points) \($0.behavior.id)" }
-            return "  \(grade.score) [\(outcome?.rawValue ?? "no ending")] \(name); missed: \(missed.joined(separator: ", ")) \(penalties.joined(separator: " "))"
+            return "  \(grade.score) \(grade.passed ? "pass" : "fail") \(grade.tier ?? "-") [\(ending.description)] \(name); missed: \((missed + objectives).joined(separator: ", ")) \(penalties.joined(separator: " "))"
         }
     }
 
-    static func play(_ scenario: Scenario, _ rubric: Rubric) -> [Played] {
-        scenario.tests.map { test in
-            let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: rubric)
-            return Played(name: test.name, outcome: result.outcome, grade: Grader(rubric: rubric).grade(result.transcript.gradedReplies))
-        }
+    static func play(_ test: ScenarioTest, _ scenario: Scenario, _ rubric: Rubric) -> Played {
+        let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: rubric)
+        let grade = result.transcript.grade!
+        return Played(name: test.name, ending: grade.ending, grade: grade)
     }
 
     @Test func fiveModelsAndTheCombinedRubricShip() {
@@ -47,32 +62,50 @@ import RecoveryTraining
     }
 
     @Test(arguments: cases)
-    func rubricGradesTheTestConversationsSensibly(_ testCase: Case) throws {
+    func onlyAWonBackCallPasses(_ testCase: Case) throws {
         let scenario = try TestData.scenario(testCase.scenario)
         let rubric = try Self.rubric(testCase.rubric)
-        let played = Self.play(scenario, rubric)
+        let played = scenario.tests.filter { $0.skipReason == nil }.map { Self.play($0, scenario, rubric) }
         let table = played.map(\.line).joined(separator: "\n")
-        if ProcessInfo.processInfo.environment["RUBRIC_TABLES"] != nil {
-            print("== \(testCase.testDescription)\n\(table)")
+        if ProcessInfo.processInfo.environment["RUBRIC_TABLES"] != nil { print("== \(testCase.testDescription)\n\(table)") }
+        func call(_ name: String) throws -> Played {
+            try #require(played.first { $0.name == name }, "\(testCase.scenario) needs a test conversation named '\(name)'")
         }
-        if testCase.rubric == "recovery", ProcessInfo.processInfo.environment["RUBRIC_READS"] != nil {
-            for test in scenario.tests {
-                let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: rubric)
-                print("## \(testCase.scenario): \(test.name)")
-                for turn in result.transcript.gradedReplies {
-                    print("   \(turn.turn). \(turn.analysis.behaviors.map(\.id)) \(turn.analysis.notes) <- \(turn.analysis.text)")
-                }
-            }
+        let skilled = try call(Self.skilled)
+        #expect(skilled.grade.passed && skilled.ending == .ended(.recovered),
+                "the skilled call should pass: \(skilled.line)\n\(table)")
+        #expect(skilled.grade.objectives.allSatisfy { $0.met }, "the skilled call should meet every objective: \(skilled.line)")
+        for name in [Self.defensive, Self.polite] {
+            let failing = try call(name)
+            #expect(!failing.grade.passed && failing.grade.tier == nil, "'\(name)' should fail: \(failing.line)\n\(table)")
+            #expect(failing.ending.outcome?.keepsCustomer == false, "'\(name)' should lose the customer: \(failing.line)")
         }
-        let recovered = played.filter { $0.outcome == .recovered }
-        let lost = played.filter { $0.outcome == .lost }
-        #expect(!recovered.isEmpty && !lost.isEmpty, "\(testCase.scenario) needs recovered and lost test conversations")
-        for call in recovered {
-            #expect(call.grade.score >= rubric.passMark, "recovered call '\(call.name)' scored \(call.grade.score), below the pass mark \(rubric.passMark)\n\(table)")
+        let polite = try call(Self.polite)
+        #expect(polite.grade.objectives.contains { $0.main && !$0.met }, "the polite call should miss the main objective: \(polite.line)")
+        for call in played {
+            #expect(call.grade.tier == nil || call.grade.passed, "a tier without a pass: \(call.line)")
+            if call.ending.outcome?.keepsCustomer != true { #expect(!call.grade.passed, "'\(call.name)' passed without keeping the customer") }
         }
-        let best = try #require(recovered.max { $0.grade.score < $1.grade.score })
+        let lost = played.filter { $0.ending.outcome?.keepsCustomer == false }
         for call in lost {
-            #expect(best.grade.score > call.grade.score, "lost call '\(call.name)' scored \(call.grade.score), not below the best recovery '\(best.name)' at \(best.grade.score)\n\(table)")
+            #expect(skilled.grade.score > call.grade.score, "lost call '\(call.name)' scored \(call.grade.score), not below the skilled call's \(skilled.grade.score)\n\(table)")
         }
+    }
+
+    @Test(arguments: cases)
+    func oneReplyWithEveryStepThenQuitFails(_ testCase: Case) throws {
+        let scenario = try TestData.scenario(testCase.scenario)
+        let rubric = try Self.rubric(testCase.rubric)
+        let setup = CallSetup(scenario: scenario, analyzer: TestData.analyzer, rubric: rubric, seed: 1, trainee: "gamer")
+        let session = CallSession(setup: setup)
+        _ = session.submit(Self.everyStepAtOnce, latency: 3)
+        let quit = session.submit("/quit", latency: 1)
+        #expect(quit == [CallEvent.quit])
+        let grade = try #require(session.finish(.quit).grade)
+        #expect(grade.ending == .incomplete && !grade.passed && grade.tier == nil, "\(grade.score) \(grade.ending)")
+        // Even scored for the record, the steps that need a later reply were not earned.
+        let early = grade.steps.flatMap(\.checks).filter { $0.reason?.hasPrefix("too early") == true }
+        let atMost = grade.score
+        #expect(!early.isEmpty || atMost < 90, "one reply with every step should not look like a Gold call: \(grade.score)")
     }
 }

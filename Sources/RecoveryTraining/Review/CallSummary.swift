@@ -51,7 +51,9 @@ public struct CallSummary: Codable, Sendable, Equatable {
     /// The summary of the call in `record` (read from `path`), graded with `grader` from
     /// `replies` (the current analyzer's reading of each turn, in order).
     init(path: String, record: ReviewRecord, replies: [GradedReply], grader: Grader) {
-        let grade = grader.grade(replies, hintsUsed: record.hints.count)
+        let grade = grader.grade(replies, hintsUsed: record.hints.count,
+                                 ending: CallEnding(outcome: record.outcome, endReason: record.endReason),
+                                 objectives: record.grade?.objectives ?? [])
         let comparison = GradeComparison(
             storedScore: record.grade?.score, storedRubricID: record.grade?.rubricID,
             storedRubricHash: record.grade?.rubricHash, grade: grade, rubricID: grader.rubric.id,
@@ -83,6 +85,9 @@ public struct CallSummary: Codable, Sendable, Equatable {
         disagreements = comparison.disagreements
         note = disagreements.isEmpty ? nil : comparison.discrepancy
     }
+
+    /// Whether the call reached an ending (not left early, not still in progress).
+    public var reachedEnding: Bool { outcome != Self.leftEarly && outcome != Self.inProgress }
 
     /// The outcome of a call the trainee left before an ending.
     public static let leftEarly = "left-early"

@@ -9,8 +9,9 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
     public var attempts: Int
     /// The score of the earliest call.
     public var firstScore: Int
-    /// The best score.
-    public var bestScore: Int
+    /// The best score among calls that reached an ending (calls stopped early are left out
+    /// unless asked for); nil when there is none.
+    public var bestScore: Int?
     /// The score of the latest call.
     public var latestScore: Int
     /// The tier of the latest call.
@@ -23,13 +24,14 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
     /// The step with the lowest average: where coaching should start.
     public var weakestStep: StepAverage? { steps.min { ($0.percent, $0.id) < ($1.percent, $1.id) } }
 
-    /// One summary per trainee (sorted by name) from `calls`.
-    public static func summaries(_ calls: [CallSummary]) -> [TraineeSummary] {
+    /// One summary per trainee (sorted by name) from `calls`; `includeIncomplete` lets calls
+    /// that stopped before an ending count toward the best score.
+    public static func summaries(_ calls: [CallSummary], includeIncomplete: Bool = false) -> [TraineeSummary] {
         Dictionary(grouping: calls, by: \.trainee).map { trainee, theirs in
             let ordered = theirs.sorted { ($0.startedAt, $0.path) < ($1.startedAt, $1.path) }
             return TraineeSummary(
                 trainee: trainee, attempts: ordered.count, firstScore: ordered.first!.score,
-                bestScore: ordered.map(\.score).max()!, latestScore: ordered.last!.score,
+                bestScore: ordered.filter { includeIncomplete || $0.reachedEnding }.map(\.score).max(), latestScore: ordered.last!.score,
                 latestTier: ordered.last!.tier, steps: StepAverage.averages(ordered),
                 negatives: NegativeHabit.habits(ordered))
         }.sorted { ($0.trainee.lowercased(), $0.trainee) < ($1.trainee.lowercased(), $1.trainee) }

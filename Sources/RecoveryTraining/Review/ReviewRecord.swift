@@ -1,6 +1,7 @@
 import Foundation
 import RecoveryCore
 import RecoveryScenario
+import RecoveryScoring
 
 /// The parts of a transcript a review needs, decoded without the rest (customer lines, fired
 /// rules, evidence, the stored checklist): reading 10,000 files is mostly JSON decoding.
@@ -16,7 +17,7 @@ struct ReviewRecord: Decodable, Sendable {
         var analysis: Reading
         var response: Mood
     }
-    struct StoredGrade: Decodable, Sendable { var rubricID: String; var rubricHash: String; var score: Int }
+    struct StoredGrade: Decodable, Sendable { var rubricID: String; var rubricHash: String; var score: Int; var objectives: [ObjectiveResult]? }
     struct Hint: Decodable, Sendable { var afterTurn: Int }
 
     var scenario: ScenarioRecord

@@ -25,7 +25,7 @@ public enum ReviewTables {
     /// One row per trainee: calls, first → best, latest tier, the weakest step, the top habit.
     public static func trainees(_ trainees: [TraineeSummary]) -> TextTable {
         let rows = trainees.map { trainee in
-            [trainee.trainee, String(trainee.attempts), "\(trainee.firstScore) → \(trainee.bestScore)",
+            [trainee.trainee, String(trainee.attempts), "\(trainee.firstScore) → \(trainee.bestScore.map(String.init) ?? "–")",
              String(trainee.latestScore), trainee.latestTier ?? "",
              trainee.weakestStep.map { "\($0.id) \(percent($0.percent))" } ?? "",
              trainee.negatives.first.map { "\($0.behavior.id) ×\($0.count) “\($0.example)”" } ?? ""]
@@ -48,9 +48,11 @@ public enum ReviewTables {
     public static func traineesCSV(_ trainees: [TraineeSummary]) -> TextTable {
         var order: [String] = []
         for step in trainees.flatMap(\.steps) where !order.contains(step.id) { order.append(step.id) }
-        let rows = trainees.map { trainee in
-            [trainee.trainee, String(trainee.attempts), String(trainee.firstScore), String(trainee.bestScore),
-             String(trainee.latestScore), trainee.latestTier ?? ""]
+        let rows = trainees.map { trainee -> [String] in
+            let best: String = trainee.bestScore.map { String($0) } ?? ""
+            let fixed: [String] = [trainee.trainee, String(trainee.attempts), String(trainee.firstScore), best,
+                                   String(trainee.latestScore), trainee.latestTier ?? ""]
+            return fixed
                 + order.map { id in trainee.steps.first { $0.id == id }.map { String(format: "%.1f", $0.percent) } ?? "" }
                 + [trainee.negatives.map { "\($0.behavior.id) x\($0.count): \($0.example)" }.joined(separator: "; ")]
         }
