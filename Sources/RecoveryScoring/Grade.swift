@@ -25,8 +25,9 @@ public struct Grade: Sendable, Codable, Hashable {
     public var rubricHash: String
     /// 0...100, after penalties and hints.
     public var score: Int
-    /// Whether the call passed: it ended keeping the customer (recovered or retained) and the
-    /// score reaches the rubric's pass mark. A lost, escalated or incomplete call never passes.
+    /// Whether the call passed: it ended keeping the customer (recovered or retained), met the
+    /// scenario's main objective, and the score reaches the rubric's pass mark. A lost,
+    /// escalated or incomplete call never passes.
     public var passed: Bool
     /// The tier reached, if any: only a call that passed has one.
     public var tier: String?

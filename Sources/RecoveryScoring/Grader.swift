@@ -10,7 +10,8 @@ public struct Grader: Sendable {
 
     /// The grade for `replies` (in turn order), with `hintsUsed` hints taken, for a call that
     /// stands at `ending`, with the scenario's `objectives` weighed beside the rubric's steps.
-    /// Only a call that ended keeping the customer can pass or reach a tier.
+    /// Only a call that ended keeping the customer, and met the scenario's main objective, can
+    /// pass or reach a tier.
     public func grade(_ replies: [GradedReply], hintsUsed: Int = 0, ending: CallEnding = .inProgress,
                       objectives: [ObjectiveResult] = []) -> Grade {
         let totalWeight = rubric.steps.reduce(0) { $0 + $1.weight } + objectives.reduce(0) { $0 + $1.weight }
@@ -33,7 +34,8 @@ public struct Grader: Sendable {
         let earned = steps.reduce(0) { $0 + $1.points } + objectives.reduce(0) { $0 + $1.points }
         let lost = penalties.reduce(0) { $0 + $1.points } + hintPoints
         let score = max(0, min(100, Int((earned - Double(lost)).rounded())))
-        let passed = (ending.outcome?.keepsCustomer ?? false) && score >= rubric.passMark
+        // Kept the customer, reached the pass mark, and gave the customer what the call turns on.
+        let passed = (ending.outcome?.keepsCustomer ?? false) && score >= rubric.passMark && objectives.allSatisfy { $0.met || !$0.main }
         return Grade(
             rubricID: rubric.id, rubricHash: rubric.contentHash, score: score,
             passed: passed, tier: passed ? rubric.tier(for: score) : nil, ending: ending, steps: steps,

@@ -63,6 +63,9 @@ enum EndScreen {
     /// Why a call with this grade did not pass, in one sentence.
     private static func whyNotPassed(_ grade: Grade, passMark: Int) -> String? {
         guard grade.ending.outcome?.keepsCustomer == true else { return nil }
+        if let main = grade.objectives.first(where: { $0.main && !$0.met }) {
+            return "The call missed what it turned on (\(main.title)): it cannot pass without it."
+        }
         return "The score is below the pass mark of \(passMark)."
     }
 }

@@ -77,6 +77,11 @@ import RecoveryCore
         #expect(short.objectives[0].maximum == 20 && short.objectives[0].points == 0)
         #expect(short.nextHint(excluding: [])?.id == "objective:safety")
         #expect(short.nextHint(excluding: ["objective:safety"]) == nil)
+        #expect(full.passed && full.tier == "Gold")
+        #expect(!short.passed && short.tier == nil, "a call that misses its main objective cannot pass, whatever the score")
+        var side = missed
+        side.main = false
+        #expect(grader.grade(replies, ending: .ended(.recovered), objectives: [side]).passed)
     }
 
     @Test func hintNamesTheFirstUnmetStepThatCanStillBeMet() {
