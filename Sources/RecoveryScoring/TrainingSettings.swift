@@ -42,6 +42,7 @@ public struct TrainingSettings: Sendable, Equatable {
         case "minimum_count": if let v = Int(value) { minimumCount = v; return true }
         case "known_word_count": if let v = Int(value) { knownWordCount = v; return true }
         case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
+        case "penalty_floor": if let v = Float(value) { penaltyFloor = v; return true }
         default: break
         }
         return false
