@@ -79,7 +79,11 @@ public struct YAMLFile: Sendable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every value is read as text and typed by our readers (`YAMLReader.int`, `.bool`):
+            // the basic resolver skips Yams's regular expressions for implicit tags, which cost
+            // more than the rest of composing (each mapping key is hashed, with its tag, to find
+            // duplicates).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticError([diagnostic(for: error)])
         } catch {

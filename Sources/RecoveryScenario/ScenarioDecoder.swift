@@ -15,6 +15,10 @@ struct ScenarioDecoder {
     var references: [(target: String, node: Node, what: String, mustEnd: Bool)] = []
     /// Where the parts of the scenario are, for the checks run once it is decoded.
     var sources = ScenarioSources()
+    /// Whether these very bytes were checked clean before (`ScenarioLoader.load(path:checked:)`):
+    /// the whole-file checks (lint) and the test conversations, which playing does not need, are
+    /// skipped.
+    var alreadyChecked = false
 
     init(file: YAMLFile) { reader = YAMLReader(file: file) }
 
@@ -50,7 +54,7 @@ struct ScenarioDecoder {
         let intents = top["intents"].map { decodeIntents($0) } ?? []
         let rules = top["rules"].map { decodeRules($0) } ?? []
         let (nodes, nodeOrder) = required(top, "nodes", in: root, what: "the scenario").map { decodeNodes($0) } ?? ([:], [])
-        let tests = top["tests"].map { decodeTests($0) } ?? []
+        let tests = alreadyChecked ? [] : top["tests"].map { decodeTests($0) } ?? []
         let objectives = top["objectives"].map { decodeObjectives($0) } ?? []
         let phrasings = top["phrasings"].map { decodePhrasings($0) } ?? [:]
         checkReferences(nodes: nodes, order: nodeOrder)
@@ -63,7 +67,7 @@ struct ScenarioDecoder {
             contentHash: SHA256.hex(file.text),
             endings: nodeOrder.filter { nodes[$0]?.isEnding == true }, warnings: [], vocabulary: vocabulary,
             objectives: objectives, phrasings: phrasings)
-        let lint = ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()
+        let lint = alreadyChecked ? [] : ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()
         for diagnostic in lint { reader.report(diagnostic) }
         guard !hasErrors else { return nil }
         scenario.warnings = lint

@@ -24,6 +24,9 @@ extension ScenarioDrawing {
             let style = arrow.dashed ? ", style=dashed" : ""
             out.append("  \(Self.dotQuoted(arrow.from ?? any)) -> \(Self.dotQuoted(arrow.to)) [label=\(Self.dotQuoted(arrow.label))\(style)];")
         }
+        if !objectives.isEmpty {
+            out.append("  \(Self.dotQuoted("(objectives)")) [label=\(Self.dotQuoted((["Objectives"] + objectives).joined(separator: "\n"))), shape=note];")
+        }
         out.append("  subgraph cluster_legend {")
         out.append("    label=\"Endings\"; style=dashed;")
         for outcome in Outcome.allCases {
@@ -55,6 +58,9 @@ extension ScenarioDrawing {
         for arrow in arrows {
             let link = arrow.dashed ? "-.->" : "-->"
             out.append("  \(arrow.from.map(id) ?? "any") \(link)|\"\(Self.mermaidText(arrow.label))\"| \(id(arrow.to))")
+        }
+        if !objectives.isEmpty {
+            out.append("  objectives[\"" + (["Objectives"] + objectives).map(Self.mermaidText).joined(separator: "<br/>") + "\"]")
         }
         out.append("  subgraph legend [\"Endings\"]")
         for outcome in Outcome.allCases {

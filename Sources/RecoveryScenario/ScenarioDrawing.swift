@@ -33,6 +33,8 @@ public struct ScenarioDrawing: Sendable {
     let start: String
     let boxes: [Box]
     let arrows: [Arrow]
+    /// The scenario's objectives, one line each ("main: safety — when safe_told"), for a note.
+    let objectives: [String]
 
     /// How many words of a node's first line its box shows.
     static let previewWords = 6
@@ -41,6 +43,7 @@ public struct ScenarioDrawing: Sendable {
     public init(_ scenario: Scenario) {
         title = "\(scenario.title) (\(scenario.id))"
         start = scenario.start
+        objectives = scenario.objectives.map { "\($0.main ? "main: " : "")\($0.id) — when \($0.condition.source)" }
         boxes = scenario.orderedNodes.map { node in
             if let outcome = node.ending { return Box(id: node.id, lines: [node.id, outcome.rawValue], outcome: outcome) }
             let preview = node.lines.first.map { Self.preview($0.text) }

@@ -20,6 +20,27 @@ public enum ScenarioLoader {
         return scenario
     }
 
+    /// Loads the scenario at `path` to be played: when `checked` knows these bytes were checked
+    /// clean before (same file hash, same program), the whole-file checks and the test
+    /// conversations are skipped; otherwise the file is checked in full and, when it has no
+    /// error, `checked` remembers it. A changed file is always checked again.
+    public static func load(path: String, checked: ScenarioCheckRecord) throws(DiagnosticError) -> Scenario {
+        let file = try YAMLFile.read(path: path)
+        let hash = SHA256.hex(file.text)
+        guard checked.isClean(hash) else {
+            let scenario = try load(file: file)
+            checked.markClean(hash)
+            return scenario
+        }
+        let root = try file.compose()
+        var decoder = ScenarioDecoder(file: file)
+        decoder.alreadyChecked = true
+        guard let scenario = decoder.decode(root), !decoder.hasErrors else {
+            throw DiagnosticError(decoder.reader.diagnostics)
+        }
+        return scenario
+    }
+
     /// The file for a scenario id or path: a path that exists is used as is; otherwise
     /// `"<directory>/<idOrPath>.yaml"` if that exists; nil when neither does.
     public static func resolve(_ idOrPath: String, in directory: String) -> String? {
@@ -28,4 +49,13 @@ public enum ScenarioLoader {
 
     /// The ids of the `*.yaml` files in `directory`, sorted; empty if it cannot be read.
     public static func list(in directory: String) -> [String] { DataDirectory.ids(in: directory) }
+}
+
+/// Which scenario files were checked clean before, by the hash of their bytes: lets `play`
+/// skip the checks `recovery validate` runs, without ever trusting a changed file.
+public protocol ScenarioCheckRecord: Sendable {
+    /// Whether a file with this content hash was checked and had no error.
+    func isClean(_ hash: String) -> Bool
+    /// Remembers that a file with this content hash was checked and had no error.
+    func markClean(_ hash: String)
 }

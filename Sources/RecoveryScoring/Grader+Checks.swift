@@ -3,7 +3,7 @@ import RecoveryCore
 /// How each kind of rubric check is met: one table, one case per kind.
 extension Grader {
     /// The reason a check can no longer be met in this call ends with this.
-    static let tooLate = "too late now"
+    package static let tooLate = "too late now"
 
     func evaluate(_ check: RubricCheck, _ replies: [GradedReply], ending: CallEnding) -> CheckResult {
         let summary = check.summary
@@ -124,7 +124,8 @@ extension Grader {
             return CheckResult(summary: summary, met: false, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id),
                                reason: "too late: \(behavior.id) at reply \(reply.turn), \(when) \(anchorBehavior.id) at reply \(anchored.turn); \(Self.tooLate)")
         }
-        return CheckResult(summary: summary, met: false, reason: "never shown before \(anchorBehavior.id) at reply \(anchored.turn); \(Self.tooLate)")
+        return CheckResult(summary: summary, met: false, turn: anchored.turn, quote: anchored.analysis.quote(for: anchorBehavior.id),
+                           reason: "never shown before \(anchorBehavior.id) at reply \(anchored.turn); \(Self.tooLate)")
     }
 
     /// `shows` with `after:`: only replies after the first one showing an `anchor` behaviour count.
@@ -144,5 +145,5 @@ extension Grader {
     }
 
     /// The reason a check cannot be met yet (its moment has not come) starts with this.
-    static let notYet = "not yet"
+    package static let notYet = "not yet"
 }

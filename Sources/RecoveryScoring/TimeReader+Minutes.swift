@@ -11,7 +11,9 @@ extension TimeReader {
         while i < tokens.count {
             let end = ends[i]
             guard end > i else { i += 1; continue }
-            if let minutes = minutes(tokens[i..<end]) { soonest = min(soonest ?? minutes, minutes) }
+            // "half an hour": the expression starts at "an", after "half".
+            let from = i > 0 && tokens[i - 1].key == "half" ? i - 1 : i
+            if let minutes = minutes(tokens[from..<end]) { soonest = min(soonest ?? minutes, minutes) }
             i = end
         }
         for k in tokens.indices where tokens[k].key == "now" && k > 0 && ["right", "just"].contains(tokens[k - 1].key) {

@@ -29,8 +29,9 @@ public enum CallCoaching {
                                customer: String, limit: Int = 3) -> [CoachingChange] {
         var changes: [CoachingChange] = []
         for objective in grade.objectives where !objective.met {
+            let answer = reply(after: objective.ask, in: transcript)
             changes.append(CoachingChange(
-                title: objective.title, said: nil, turn: nil, asked: objective.ask,
+                title: objective.title, said: answer?.text, turn: answer?.number, asked: objective.ask.isEmpty ? nil : objective.ask,
                 why: "\(customer) needed this and it never came\(objective.main ? ": the call turned on it" : "").",
                 better: objective.example, points: objective.maximum + (objective.main ? 100 : 0)))
         }
@@ -48,15 +49,39 @@ public enum CallCoaching {
                 points: Double(max(penaltyPoints[behavior] ?? 0, 1))))
         }
         for step in grade.steps where step.points + 0.5 < step.maximum {
-            let missed = step.checks.first { !$0.met }
+            let missed = step.checks.first { !$0.met && $0.quote != nil } ?? step.checks.first { !$0.met }
             let quoted = missed?.quote.map { ($0, missed?.turn) } ?? step.checks.compactMap { check in check.quote.map { ($0, check.turn) } }.first
             let rubricStep = rubric?.steps.first { $0.id == step.id }
             let own = rubricStep?.checks.lazy.flatMap(\.behaviors).compactMap { scenario?.phrasings[$0] }.first
             changes.append(CoachingChange(
                 title: step.title, said: quoted?.0, turn: quoted?.1 ?? nil, asked: nil,
-                why: missed?.reason.map { "\(missed!.summary): \($0). " + step.advice } ?? step.advice,
+                why: why(missed, advice: step.advice),
                 better: own ?? step.example, points: step.maximum - step.points))
         }
         return Array(changes.enumerated().sorted { ($1.element.points, $0.offset) < ($0.element.points, $1.offset) }.map(\.element).prefix(limit))
+    }
+
+    /// Why a step cost points, in a line or two: when it came too early or too late, that (the
+    /// order the models teach), then the first sentence of the rubric's advice.
+    private static func why(_ missed: CheckResult?, advice: String) -> String {
+        let lead = firstSentence(advice)
+        guard let reason = missed?.reason, ["too early", "too late", "never shown before"].contains(where: reason.hasPrefix) else { return lead }
+        let trimmed = reason.replacingOccurrences(of: "; \(Grader.tooLate)", with: "")
+        return trimmed.prefix(1).uppercased() + trimmed.dropFirst() + ". " + lead
+    }
+
+    /// The trainee's reply right after the customer said `ask` (first time), if there was one.
+    static func reply(after ask: String, in transcript: Transcript) -> TurnRecord? {
+        guard !ask.isEmpty else { return nil }
+        let askedAt = transcript.opening.customerLines.contains { $0.contains(ask) } ? 0
+            : transcript.turns.first { $0.response.customerLines.contains { $0.contains(ask) } }?.number
+        guard let askedAt else { return nil }
+        return transcript.turns.first { $0.number == askedAt + 1 }
+    }
+
+    /// The text up to and including its first full stop followed by a space (all of it when none).
+    static func firstSentence(_ text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 }

@@ -43,7 +43,10 @@ public enum CallPreparation {
         // behaviors.yaml is reported before the first reply is read (`CallSetup.analyzerFailure`).
         let loading = AnalyzerLoading(path: data.behaviorsFile)
         do {
-            let scenario = try ScenarioLoader.load(path: scenarioPath)
+            // A file this build already checked clean is not checked again (`ScenarioCheckCache`).
+            let scenario = try ScenarioCheckCache.standard().map { cache throws(DiagnosticError) in
+                try ScenarioLoader.load(path: scenarioPath, checked: cache)
+            } ?? ScenarioLoader.load(path: scenarioPath)
             let rubric = try loadRubric(rubricName ?? scenario.rubric ?? defaultRubric, data: data)
             return CallSetup(scenario: scenario, loading: loading, rubric: rubric, seed: seed, trainee: trainee)
         } catch let error as PreparationError {

@@ -90,6 +90,10 @@ public final class CallSession {
             transcript.endedAt = clock()
         }
         regrade()
+        if let grade = transcript.grade {
+            transcript.coaching = CallCoaching.changes(grade, transcript: transcript, scenario: setup.scenario, rubric: setup.rubric,
+                                                       customer: setup.scenario.customer.name)
+        }
         return transcript
     }
 
@@ -101,15 +105,18 @@ public final class CallSession {
 
     /// The scenario's objectives as met so far, each quoting the reply that met it.
     func objectiveResults() -> [ObjectiveResult] {
-        setup.scenario.objectives.map { objective in
+        let customerLines = transcript.opening.customerLines + transcript.turns.flatMap(\.response.customerLines)
+        return setup.scenario.objectives.map { objective in
             let turn = engine.objectivesMet[objective.id]
             let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }
             let quote = reply.map { reply in
                 objective.condition.signals(in: setup.scenario.vocabulary).lazy.compactMap { reply.analysis.quote(for: $0) }.first
                     ?? reply.text
             }
+            // The customer's words are quoted only when the customer said them in this call.
+            let asked = customerLines.contains { $0.contains(objective.ask) } ? objective.ask : ""
             return ObjectiveResult(id: objective.id, title: objective.title, weight: objective.weight, main: objective.main,
-                                   met: turn != nil, turn: turn, quote: quote, ask: objective.ask, example: objective.example)
+                                   met: turn != nil, turn: turn, quote: quote, ask: asked, example: objective.example)
         }
     }
 

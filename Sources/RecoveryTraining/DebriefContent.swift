@@ -36,6 +36,14 @@ public struct DebriefContent: Encodable, Sendable {
         self.storedScore = regrade.discrepancy == nil ? nil : regrade.storedGrade?.score
     }
 
+    /// The changes that matter most: as shown at the end of the call (with the scenario's own
+    /// phrasings), or worked out from the grade shown when it was recomputed.
+    public var changes: [CoachingChange] {
+        guard let grade else { return [] }
+        return (note == nil ? transcript.coaching : nil)
+            ?? CallCoaching.changes(grade, transcript: transcript, scenario: nil, rubric: nil, customer: transcript.scenario.customer)
+    }
+
     /// The turns with the reading shown for each.
     public var turns: [(record: TurnRecord, analysis: ReplyAnalysis)] {
         zip(transcript.turns, analyses).map { ($0, $1) }

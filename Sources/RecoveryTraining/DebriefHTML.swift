@@ -33,6 +33,8 @@ public enum DebriefHTML {
         if let debug = DebriefMarkdown.debugNote(transcript) {
             out.append("<p class=\"note\"><strong>Played in debug mode.</strong> \(e(debug))</p>")
         }
+        if let grade = content.grade { out += objectives(grade, customer: transcript.scenario.customer) }
+        out += changes(content)
         out += mood(content.mood, customer: transcript.scenario.customer)
         out += conversation(content)
         if let grade = content.grade { out += checklist(grade) }

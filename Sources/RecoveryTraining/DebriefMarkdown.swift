@@ -32,6 +32,8 @@ public enum DebriefMarkdown {
             out.append("- **Played in debug mode.** \(text(debug))")
         }
         out.append("")
+        if let grade = content.grade { out += objectivesSection(grade, customer: text(customer)) }
+        out += changesSection(content)
         out += moodSection(content.mood, customer: text(customer))
         out.append("## The conversation")
         out.append("")

@@ -39,6 +39,9 @@ public struct Transcript: Codable, Sendable, Equatable {
     public var grade: Grade?
     /// The trainee's answers to the debrief questions, asked after the call; nil when none were given.
     public var reflection: [ReflectionAnswer]?
+    /// The changes that mattered most, as the end-of-call screen showed them (with the
+    /// scenario's own phrasings); absent in calls saved before it was shown.
+    public var coaching: [CoachingChange]?
 
     /// The replies as the grader sees them.
     public var gradedReplies: [GradedReply] {

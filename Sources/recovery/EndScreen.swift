@@ -26,25 +26,36 @@ enum EndScreen {
                     let said = objective.quote.map { " — you said “\(TerminalSafe.escape($0))” (reply \(objective.turn ?? 0))" } ?? ""
                     Output.wrapped("met: \(objective.title)\(said)", first: "  ✓ ", rest: "    ") { $0.green }
                 } else {
-                    Output.wrapped("missed: \(objective.title) — \(TerminalSafe.escape(customer)) asked “\(TerminalSafe.escape(objective.ask))”",
-                                   first: "  ✗ ", rest: "    ") { $0.red }
+                    let asked = objective.ask.isEmpty ? "" : " — \(TerminalSafe.escape(customer)) asked “\(TerminalSafe.escape(objective.ask))”"
+                    Output.wrapped("missed: \(objective.title)\(asked)", first: "  ✗ ", rest: "    ") { $0.red }
                 }
             }
         }
-        let changes = CallCoaching.changes(grade, transcript: transcript, scenario: setup.scenario, rubric: setup.rubric, customer: customer)
+        let changes = transcript.coaching
+            ?? CallCoaching.changes(grade, transcript: transcript, scenario: setup.scenario, rubric: setup.rubric, customer: customer)
         guard !changes.isEmpty else { return }
         Output.line()
         Output.line("\(changes.count == 1 ? "The change" : "The \(changes.count) changes") that matter most".bold)
         for (number, change) in changes.enumerated() {
             Output.wrapped(change.title, first: "  \(number + 1). ", rest: "     ") { $0.bold }
-            if let said = change.said {
-                Output.wrapped("You said: “\(TerminalSafe.escape(said))”\(change.turn.map { " (reply \($0))" } ?? "")", first: "     ", rest: "       ")
-            } else if let asked = change.asked {
+            if let asked = change.asked {
                 Output.wrapped("\(TerminalSafe.escape(customer)) asked: “\(TerminalSafe.escape(asked))”", first: "     ", rest: "       ")
+            }
+            if let said = change.said {
+                let label = change.asked == nil ? "You said" : "You answered"
+                Output.wrapped("\(label): “\(TerminalSafe.escape(Self.shortened(said)))”\(change.turn.map { " (reply \($0))" } ?? "")",
+                               first: "     ", rest: "       ")
             }
             Output.wrapped(TerminalSafe.escape(change.why), first: "     ", rest: "     ") { $0.dim }
             Output.wrapped("Try: “\(TerminalSafe.escape(change.better))”", first: "     ", rest: "       ") { $0.cyan }
         }
+    }
+
+    /// A long reply cut to its first 160 characters, at a word, with an ellipsis.
+    static func shortened(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        let cut = text.prefix(160)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     /// The outcome in words a trainee reads at a glance.

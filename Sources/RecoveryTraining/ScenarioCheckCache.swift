@@ -1,0 +1,44 @@
+import Foundation
+import RecoveryCore
+import RecoveryScenario
+
+/// A folder of empty marker files, one per scenario file checked clean by this build of the
+/// program: `$XDG_CACHE_HOME/recovery/checked` (default `~/.cache/recovery/checked`). A marker's
+/// name is the SHA-256 of the file's hash and the program's build stamp (its path, size and
+/// modification time), so an edited scenario or a rebuilt program is always checked in full.
+/// Anything that goes wrong (no home, a read-only disk) only means the checks run again.
+public struct ScenarioCheckCache: ScenarioCheckRecord {
+    /// Where the markers are.
+    public let directory: String
+    private let stamp: String
+
+    /// The cache in `directory`, for the program built as `stamp`.
+    public init(directory: String, stamp: String) {
+        self.directory = directory
+        self.stamp = stamp
+    }
+
+    /// The standard cache for this user and this build of the program; nil when no folder can be named.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ScenarioCheckCache? {
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.cache" }
+        guard let base, let stamp = buildStamp() else { return nil }
+        return ScenarioCheckCache(directory: base + "/recovery/checked", stamp: stamp)
+    }
+
+    /// This program's path, size and modification time.
+    static func buildStamp() -> String? {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date else { return nil }
+        return "\(path) \(size) \(date.timeIntervalSince1970)"
+    }
+
+    private func marker(_ hash: String) -> String { directory + "/" + SHA256.hex(hash + " " + stamp) }
+
+    public func isClean(_ hash: String) -> Bool { FileManager.default.fileExists(atPath: marker(hash)) }
+
+    public func markClean(_ hash: String) {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: marker(hash), contents: Data())
+    }
+}
