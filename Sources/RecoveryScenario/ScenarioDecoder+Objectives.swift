@@ -29,6 +29,7 @@ extension ScenarioDecoder {
                     if let main { report(.twoMainObjectives, at: mainNode, [id, main]) } else { main = id }
                 }
             }
+            if let id, let askNode = values["asked"] { sources.objectiveAsks[id] = askNode }
             guard let id, let title, let ask, let condition else { continue }
             objectives.append(Objective(id: id, title: title, condition: condition, ask: ask, weight: weight,
                                         main: isMain, example: example, line: line))

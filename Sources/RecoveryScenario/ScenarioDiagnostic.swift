@@ -148,13 +148,19 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "two-main-objectives", "objective '{1}' is marked main, but '{2}' already is",
         hint: "mark only the objective the call turns on as `main: true`")
 
+    /// An objective's `asked:` words are not in any line the customer can say (a warning): the
+    /// debrief would quote an ask the customer never made.
+    public static let askNeverSaid = ScenarioDiagnostic(
+        "ask-never-said", "objective '{1}' quotes the customer asking \"{2}\", but no line of the scenario says that",
+        hint: "copy the words from the customer line that asks for it (a node's `lines` or a `say:`)", severity: .warning)
+
     /// The checks of the scenario format itself, in the order the trainer guide lists them.
     public static let scenarioChecks: [ScenarioDiagnostic] = [
         unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
         badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
         conflictingKeys, emptyText, unknownFlag, flagNeverSet, turnLimitTooLow,
         unreachableNode, noWayOut, branchNeverFires, alwaysTrueBranch, ruleNeverFires,
-        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives,
+        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives, askNeverSaid,
     ]
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and

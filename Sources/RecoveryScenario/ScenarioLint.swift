@@ -29,6 +29,7 @@ struct ScenarioLint {
         found += unusedNames()
         found += flagsNeverSet(dead: dead)
         found += turnLimitProblems(dead: dead)
+        found += asksNeverSaid()
         return found
     }
 
@@ -94,6 +95,7 @@ struct ScenarioLint {
     /// Intents no condition names, and flags set but never read.
     private func unusedNames() -> [Diagnostic] {
         let conditions = scenario.rules.map(\.condition) + scenario.orderedNodes.flatMap { $0.branches.compactMap(\.condition) }
+            + scenario.objectives.map(\.condition) + scenario.orderedNodes.flatMap { $0.lines.compactMap(\.condition) }
         let signals = Set(conditions.flatMap(\.expression.signalSlots))
         let flags = Set(conditions.flatMap(\.expression.flagSlots))
         var found: [Diagnostic] = []
@@ -146,5 +148,17 @@ struct ScenarioLint {
 
     private static func all(_ expressions: [ConditionExpression]) -> ConditionExpression {
         expressions.dropFirst().reduce(expressions.first ?? .constant(true)) { .and($0, $1) }
+    }
+}
+
+extension ScenarioLint {
+    /// Objectives whose `asked:` words no customer line (a node's lines, a `say:`) contains.
+    func asksNeverSaid() -> [Diagnostic] {
+        let spoken = scenario.orderedNodes.flatMap { $0.lines.map(\.text) + $0.branches.flatMap(\.effects.say) }
+            + scenario.rules.flatMap(\.effects.say)
+        return scenario.objectives.compactMap { objective in
+            guard !spoken.contains(where: { $0.contains(objective.ask) }), let node = sources.objectiveAsks[objective.id] else { return nil }
+            return report(.askNeverSaid, at: node, [objective.id, objective.ask])
+        }
     }
 }

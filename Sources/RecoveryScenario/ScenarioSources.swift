@@ -29,6 +29,8 @@ struct ScenarioSources {
     var flagSets: [(name: String, node: Node, owner: Owner)] = []
     /// The `when:` of each branch and rule.
     var conditions: [Owner: ConditionSite] = [:]
+    /// The `asked:` value of each objective, by objective id.
+    var objectiveAsks: [String: Node] = [:]
     /// The `otherwise` key of each node that has one.
     var otherwiseKeys: [String: Node] = [:]
     /// The key of each node under `nodes:`.
