@@ -64,6 +64,7 @@ extension ScenarioDecoder {
                 textNode = item
             }
             guard let textNode, let text = reader.string(textNode, what: "a line") else { return nil }
+            checkCommentCut(textNode)
             guard !text.trimmingWhitespace.isEmpty else {
                 report(.emptyText, at: textNode, ["a line of node '\(id)'"])
                 return nil
@@ -169,6 +170,7 @@ extension ScenarioDecoder {
         effects.clear = values["clear"].map { flagNames($0, what: "clear", checkKnown: true, owner: nil) } ?? []
         if let sayNode = values["say"] { effects.say = variants(sayNode, what: "`say` of \(what)") }
         effects.narrate = text(values, "narrate", in: node, what: what)
+        if let narrateNode = values["narrate"] { checkCommentCut(narrateNode) }
         let gotoNode = needsGoto
             ? required(values, "goto", in: node, what: what, hint: "add `goto: <node id>` for where this reply leads")
             : values["goto"]

@@ -22,6 +22,7 @@ extension ScenarioDecoder {
                 if value > 0 { weight = value } else { outOfRange(weightNode, "weight", "\(value)", "above 0") }
             }
             let isMain = values["main"].flatMap { reader.bool($0, what: "main") } ?? false
+            for key in ["title", "asked", "example"] { if let textNode = values[key] { checkCommentCut(textNode) } }
             let line = item.mark?.line ?? 1
             if let id, let idNode = values["id"] {
                 if let first = lines[id] { report(.duplicateObjective, at: idNode, [id, String(first)]) } else { lines[id] = line }
@@ -47,6 +48,7 @@ extension ScenarioDecoder {
                                  ?? "phrasings are keyed by behaviour id: \(Behavior.allIDs.joined(separator: ", "))")
                 continue
             }
+            checkCommentCut(value)
             guard let text = reader.string(value, what: "a phrasing"), !text.trimmingWhitespace.isEmpty else {
                 report(.emptyText, at: value, ["phrasing '\(name)'"])
                 continue
@@ -61,6 +63,7 @@ extension ScenarioDecoder {
         let items = node.sequence != nil ? reader.list(node, what: what) : [node]
         return items.compactMap { item in
             guard let text = reader.string(item, what: what) else { return nil }
+            checkCommentCut(item)
             guard !text.trimmingWhitespace.isEmpty else {
                 report(.emptyText, at: item, [what])
                 return nil

@@ -60,6 +60,7 @@ extension ScenarioDecoder {
         reader.list(node, what: "replies").compactMap { item -> TestReply? in
             let position = SourcePosition(file: file.path, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
             guard item.mapping != nil else {
+                checkCommentCut(item)
                 return reader.string(item, what: "a reply").map { TestReply(text: $0, position: position) }
             }
             let values = fields(item, what: "a reply", allowed: Self.replyKeys)
@@ -68,6 +69,7 @@ extension ScenarioDecoder {
             }
             let textNode = values["say"] ?? values["text"]
             if textNode == nil { _ = required(values, "say", in: item, what: "a reply", hint: "add `say: \"...\"` with the trainee's words") }
+            if let textNode { checkCommentCut(textNode) }
             let text = textNode.flatMap { reader.string($0, what: "a reply") }
             var latency = ScenarioTest.defaultLatency
             if let latencyNode = values["latency"], let seconds = reader.double(latencyNode, what: "latency") {

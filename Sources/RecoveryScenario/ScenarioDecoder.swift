@@ -70,7 +70,8 @@ struct ScenarioDecoder {
         let lint = alreadyChecked ? [] : ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()
         for diagnostic in lint { reader.report(diagnostic) }
         guard !hasErrors else { return nil }
-        scenario.warnings = lint
+        // Warnings found while decoding (text cut by a comment) and by the whole-file checks.
+        scenario.warnings = reader.diagnostics.filter { $0.severity == .warning }
         return scenario
     }
 
@@ -105,6 +106,10 @@ struct ScenarioDecoder {
             _ = checkName(name, as: "an intent", at: keyNode)
             sources.intentKeys.append((name, keyNode))
             let phrases = reader.strings(value, what: "the phrases of intent '\(name)'")
+            if value.sequence == nil, let only = phrases.first, phrases.count == 1, only.contains(",") {
+                let list = "[" + only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ") + "]"
+                report(.phrasesInOneString, at: value, [name, only, list])
+            }
             if phrases.isEmpty || phrases.contains(where: { $0.trimmingWhitespace.isEmpty }) {
                 report(.emptyText, at: value, ["a phrase of intent '\(name)'"])
             }

@@ -154,13 +154,23 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "ask-never-said", "objective '{1}' quotes the customer asking \"{2}\", but no line of the scenario says that",
         hint: "copy the words from the customer line that asks for it (a node's `lines` or a `say:`)", severity: .warning)
 
+    /// Unquoted text followed by ` #` on its line: YAML reads the rest as a comment, so the text
+    /// is cut short (a warning, since a trainer may mean the comment).
+    public static let textCutByComment = ScenarioDiagnostic(
+        "text-cut-by-comment", "YAML reads \"{1}\" as a comment, so this text ends at \"{2}\"",
+        hint: "if the words after # are part of the text, quote the whole text: {3}", severity: .warning)
+    /// A phrase list written as one string with commas: it is one phrase, commas and all.
+    public static let phrasesInOneString = ScenarioDiagnostic(
+        "phrases-in-one-string", "intent '{1}' has one phrase, \"{2}\", commas and all; it matches only that exact wording",
+        hint: "for several phrases write a list: {3}")
+
     /// The checks of the scenario format itself, in the order the trainer guide lists them.
     public static let scenarioChecks: [ScenarioDiagnostic] = [
         unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
         badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
         conflictingKeys, emptyText, unknownFlag, flagNeverSet, turnLimitTooLow,
         unreachableNode, noWayOut, branchNeverFires, alwaysTrueBranch, ruleNeverFires,
-        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives, askNeverSaid,
+        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives, askNeverSaid, textCutByComment, phrasesInOneString,
     ]
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and

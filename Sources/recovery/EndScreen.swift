@@ -23,7 +23,7 @@ enum EndScreen {
             Output.line("What \(TerminalSafe.escape(customer)) needed".bold)
             for objective in grade.objectives {
                 if objective.met {
-                    let said = objective.quote.map { " — you said “\(TerminalSafe.escape($0))” (reply \(objective.turn ?? 0))" } ?? ""
+                    let said = objective.quote.map { " — you said “\(TerminalSafe.escape(Self.shortened($0, to: 100)))” (reply \(objective.turn ?? 0))" } ?? ""
                     Output.wrapped("met: \(objective.title)\(said)", first: "  ✓ ", rest: "    ") { $0.green }
                 } else {
                     let asked = objective.ask.isEmpty ? "" : " — \(TerminalSafe.escape(customer)) asked “\(TerminalSafe.escape(objective.ask))”"
@@ -51,10 +51,10 @@ enum EndScreen {
         }
     }
 
-    /// A long reply cut to its first 160 characters, at a word, with an ellipsis.
-    static func shortened(_ text: String) -> String {
-        guard text.count > 160 else { return text }
-        let cut = text.prefix(160)
+    /// A long reply cut to its first `limit` characters, at a word, with an ellipsis.
+    static func shortened(_ text: String, to limit: Int = 160) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
