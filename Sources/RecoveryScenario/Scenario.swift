@@ -70,6 +70,8 @@ public struct Objective: Sendable {
     public var example: String
     /// The line of its entry in the file.
     public var line: Int
+    /// The column of its `id:` value in the file.
+    public var column: Int = 1
 }
 
 /// The customer the program plays.
@@ -168,6 +170,8 @@ public struct ScenarioNode: Sendable {
     public var ending: Outcome?
     /// The line of the node's id in the file.
     public var line: Int
+    /// The column of the node's id in the file.
+    public var column: Int = 1
 
     /// Whether the call ends here.
     public var isEnding: Bool { ending != nil }

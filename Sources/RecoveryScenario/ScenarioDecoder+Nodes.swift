@@ -37,7 +37,7 @@ extension ScenarioDecoder {
                 report(.conflictingKeys, at: branchesKey, ["\(what) has both `ending:` and `branches:`"],
                        hint: "an ending node ends the call; remove its branches, or remove `ending:`")
             }
-            return ScenarioNode(id: id, lines: lines, branches: [], ending: ending, line: keyNode.mark?.line ?? 1)
+            return ScenarioNode(id: id, lines: lines, branches: [], ending: ending, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
         }
         guard let branchesNode = values["branches"], let branchesKey = values.keys["branches"] else {
             reader.error(CoreDiagnostic.missingKey, "\(what) needs `branches:` or `ending:`", at: keyNode,
@@ -45,7 +45,7 @@ extension ScenarioDecoder {
             return nil
         }
         let branches = decodeBranches(branchesNode, key: branchesKey, of: id)
-        return ScenarioNode(id: id, lines: lines, branches: branches, ending: nil, line: keyNode.mark?.line ?? 1)
+        return ScenarioNode(id: id, lines: lines, branches: branches, ending: nil, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
     }
 
     private mutating func decodeLines(_ node: Node, of id: String) -> [LineVariant] {

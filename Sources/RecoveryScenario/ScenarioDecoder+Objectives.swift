@@ -33,7 +33,8 @@ extension ScenarioDecoder {
             if let id, let askNode = values["asked"] { sources.objectiveAsks[id] = askNode }
             guard let id, let title, let ask, let condition else { continue }
             objectives.append(Objective(id: id, title: title, condition: condition, ask: ask, weight: weight,
-                                        main: isMain, example: example, line: line))
+                                        main: isMain, example: example, line: values["id"]?.mark?.line ?? line,
+                                        column: values["id"]?.mark?.column ?? 1))
         }
         return objectives
     }

@@ -164,6 +164,23 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "phrases-in-one-string", "intent '{1}' has one phrase, \"{2}\", commas and all; it matches only that exact wording",
         hint: "for several phrases write a list: {3}")
 
+    /// An ending no test conversation reaches (a warning from `validate` and `test --coverage`).
+    public static let untestedEnding = ScenarioDiagnostic(
+        "untested-ending", "no test conversation reaches ending '{1}' ({2})",
+        hint: "add a test whose replies end the call here, with `expect: {ending: {1}}`", severity: .warning)
+    /// An objective no test conversation meets.
+    public static let untestedObjective = ScenarioDiagnostic(
+        "untested-objective", "no test conversation meets objective '{1}'",
+        hint: "add a test whose replies meet it, with `expect: {objectives_met: [{1}]}`", severity: .warning)
+    /// A node no test conversation enters.
+    public static let untestedNode = ScenarioDiagnostic(
+        "untested-node", "no test conversation reaches node '{1}'",
+        hint: "add a test whose replies lead here, with `expect: {reaches: [{1}]}`", severity: .warning)
+
+    /// What the test conversations leave out: given by `validate` and `test --coverage`, which
+    /// play the tests with the analyzer (the loader alone cannot).
+    public static let coverageChecks: [ScenarioDiagnostic] = [untestedEnding, untestedObjective, untestedNode]
+
     /// The checks of the scenario format itself, in the order the trainer guide lists them.
     public static let scenarioChecks: [ScenarioDiagnostic] = [
         unknownNode, notAnEnding, unknownName, malformedCondition, intentIsBehavior, badName,
@@ -175,7 +192,7 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and
     /// the checks of test conversations.
-    public static let all: [ScenarioDiagnostic] = yamlDiagnostics + scenarioChecks + testConversationDiagnostics
+    public static let all: [ScenarioDiagnostic] = yamlDiagnostics + scenarioChecks + testConversationDiagnostics + coverageChecks
 
     /// This diagnostic at `line`:`column` of `file`, its templates filled with `values`;
     /// `hint` replaces the hint template's text when given.

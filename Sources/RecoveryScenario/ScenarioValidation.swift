@@ -46,10 +46,11 @@ public enum ScenarioValidation {
         let file: String, line: Int, column: Int, severity: String, code: String, message: String, hint: String
     }
 
-    /// Checks every scenario file `paths` names (see `files(in:)`).
-    public static func check(_ paths: [String]) -> Report {
+    /// Checks every scenario file `paths` names (see `files(in:)`); with `coverage` (which plays
+    /// a scenario's test conversations), also what the tests leave out.
+    public static func check(_ paths: [String], coverage: ((Scenario) -> ScenarioCoverage)? = nil) -> Report {
         let files = files(in: paths)
-        return Report(files: files, diagnostics: files.flatMap(diagnostics(of:)))
+        return Report(files: files, diagnostics: files.flatMap { diagnostics(of: $0, coverage: coverage) })
     }
 
     /// The scenario files `paths` name: a directory stands for its `*.yaml` scenario files (not
@@ -70,11 +71,14 @@ public enum ScenarioValidation {
         return files.filter { seen.insert($0).inserted }
     }
 
-    /// Every error and warning of the scenario at `path` and of its sibling test file, in position order.
-    public static func diagnostics(of path: String) -> [Diagnostic] {
+    /// Every error and warning of the scenario at `path` and of its sibling test file, in position
+    /// order; with `coverage`, the endings, objectives and nodes no test reaches as well.
+    public static func diagnostics(of path: String, coverage: ((Scenario) -> ScenarioCoverage)? = nil) -> [Diagnostic] {
         do {
             let scenario = try ScenarioLoader.load(path: path)
-            return DiagnosticError(scenario.warnings).diagnostics
+            var warnings = scenario.warnings
+            if let coverage, let file = try? YAMLFile.read(path: path) { warnings += coverage(scenario).gaps(in: scenario, file: file) }
+            return DiagnosticError(warnings).diagnostics
         } catch {
             return error.diagnostics
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import RecoveryCore
+import RecoveryScenario
+import RecoveryScoring
 import RecoveryTraining
 
 /// `recovery test`: play the test conversations of scenario files and report what no longer passes.
@@ -33,6 +35,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: "How to print the report: text for people, json for tools.")
     var format: Format = .text
 
+    @Flag(help: "Also print, per scenario, how many nodes, endings and objectives the tests reach, and each one they leave out.")
+    var coverage = false
+
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
@@ -49,10 +54,23 @@ struct TestCommand: ParsableCommand {
         case .text: Output.line(ScenarioTestReport.text(run))
         case .json: Output.line(TestReportJSON(run).encoded())
         }
+        if coverage { printCoverage(data: data, analyzer: analyzer) }
         if run.results.isEmpty && run.loadFailures.isEmpty {
             Output.error(filter.map { "no test conversation's name contains '\(TerminalSafe.escape($0))'" } ?? "no test conversations found")
             throw ExitCode.failure
         }
         if run.failed { throw ExitCode.failure }
+    }
+
+    /// `--coverage`: each scenario's counts, then what its tests leave out, as `validate` warns.
+    private func printCoverage(data: DataLocation, analyzer: Analyzer) {
+        Output.line()
+        for file in ScenarioTestSuite.scenarioFiles(paths, data: data).files {
+            guard let scenario = try? ScenarioLoader.load(path: file), let yaml = try? YAMLFile.read(path: file),
+                  let rubric = try? CallPreparation.loadRubric(scenario.rubric ?? CallPreparation.defaultRubric, data: data) else { continue }
+            let coverage = ScenarioTestSuite.coverage(of: scenario, analyzer: analyzer, rubric: rubric)
+            Output.line("coverage " + coverage.summary(of: scenario))
+            for gap in coverage.gaps(in: scenario, file: yaml) { Output.line(gap.rendered) }
+        }
     }
 }

@@ -10,8 +10,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check scenario files and report every problem with its line, column and a fix.",
         discussion: """
             Runs the checks 'play' and 'test' run, on every scenario named (a folder means its *.yaml \
-            scenarios; default: Scenarios/). Exit status 1 if any file has an error (or, with --strict, \
-            a warning). Example: recovery validate Scenarios/irate-caller.yaml --strict
+            scenarios; default: Scenarios/), and plays each scenario's test conversations to warn about \
+            every ending, objective and node they leave out. Exit status 1 if any file has an error (or, \
+            with --strict, a warning). Example: recovery validate Scenarios/irate-caller.yaml --strict
             """
     )
 
@@ -33,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
             return
         }
         let paths = self.paths.isEmpty ? [try CommandEnvironment.dataLocation().scenariosDirectory] : self.paths
-        let report = ScenarioValidation.check(paths)
+        let report = ScenarioValidation.check(paths, coverage: try Self.coverage())
         if report.files.isEmpty { throw CommandFailure("no scenario files in \(paths.joined(separator: ", "))") }
         switch format {
         case .json:
@@ -43,6 +44,19 @@ struct ValidateCommand: ParsableCommand {
             Output.line(report.summary)
         }
         if report.failed(strict: strict) { throw ExitCode.failure }
+    }
+
+    /// What each scenario's test conversations reach, played with the shipped analyzer and the
+    /// default rubric, so that endings, objectives and nodes no test reaches are warned about; nil
+    /// (with a note) when there is no scoring data to play them with.
+    static func coverage() throws -> ((Scenario) -> ScenarioCoverage)? {
+        guard let data = try? CommandEnvironment.dataLocation() else {
+            Output.note("note: no Scoring/behaviors.yaml here or above, so test coverage is not checked")
+            return nil
+        }
+        let analyzer = try CommandEnvironment.analyzer(data)
+        let rubric = try CallPreparation.loadRubric(CallPreparation.defaultRubric, data: data)
+        return { scenario in ScenarioTestSuite.coverage(of: scenario, analyzer: analyzer, rubric: rubric) }
     }
 }
 
