@@ -137,16 +137,45 @@ public struct YAMLFile: Sendable {
                 CoreDiagnostic.yamlSyntax, "YAML syntax: \(problem)", at: mark,
                 hint: "check indentation, colons and quotes on this line and the one before")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return self.error(
-                CoreDiagnostic.duplicateKey,
-                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in this mapping",
-                at: context.mark, hint: "keep one of them; a later key would silently replace the earlier one")
+            // Yams marks the first copy; point at the second, where the trainer added it, and name the first.
+            let first = context.mark
+            guard let key = duplicates.first, let second = repeatedKey(key, after: first) else {
+                return self.error(
+                    CoreDiagnostic.duplicateKey,
+                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in this mapping",
+                    at: first, hint: "keep the copy you mean and rename or delete the other; YAML would silently keep only the last")
+            }
+            return Diagnostic(
+                severity: .error, code: CoreDiagnostic.duplicateKey, message: "'\(key)' is already a key of this mapping, on line \(first.line)",
+                position: SourcePosition(file: path, line: second.line, column: second.column), sourceLine: line(second.line),
+                hint: "rename this one, or merge it into the one on line \(first.line) and delete this; YAML would silently keep only one")
         case let .reader(problem, _, _, _):
             return self.error(CoreDiagnostic.notText, "YAML reader: \(problem)", at: nil,
                               hint: "save the file as UTF-8 text")
         default:
             return self.error(CoreDiagnostic.yamlSyntax, "YAML: \(error)", at: nil)
         }
+    }
+}
+
+extension YAMLFile {
+    /// The next copy of block-mapping key `key` after `first` (same column, same mapping): the
+    /// lines below are scanned until one is indented less than the key (the mapping has ended).
+    func repeatedKey(_ key: String, after first: Mark) -> (line: Int, column: Int)? {
+        let indent = first.column - 1
+        var number = first.line + 1
+        while let text = line(number) {
+            defer { number += 1 }
+            let stripped = text.drop { $0 == " " }
+            let spaces = text.count - stripped.count
+            if stripped.isEmpty || stripped.hasPrefix("#") { continue }
+            if spaces < indent { return nil }
+            guard spaces == indent else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where stripped.hasPrefix(written + ":") {
+                return (number, first.column)
+            }
+        }
+        return nil
     }
 }
 

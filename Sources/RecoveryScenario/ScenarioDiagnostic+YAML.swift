@@ -21,8 +21,8 @@ extension ScenarioDiagnostic {
             CoreDiagnostic.yamlSyntax, "YAML syntax: {1}",
             hint: "check indentation, colons and quotes on this line and the one before"),
         ScenarioDiagnostic(
-            CoreDiagnostic.duplicateKey, "duplicate key {1} in this mapping",
-            hint: "keep one of them; a later key would silently replace the earlier one"),
+            CoreDiagnostic.duplicateKey, "'{1}' is already a key of this mapping, on line {2}",
+            hint: "rename this one, or merge it into the one on line {2} and delete this; YAML would silently keep only one"),
         ScenarioDiagnostic(
             CoreDiagnostic.aliasExpansion, "aliases expand this file to more than {1} values",
             hint: "write the values out, or alias smaller pieces (an alias of an alias multiplies)"),
