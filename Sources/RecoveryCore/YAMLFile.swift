@@ -132,6 +132,27 @@ public struct YAMLFile: Sendable {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
+        case let .scanner(context, problem, _, _) where context?.text.contains("quoted scalar") == true:
+            // libyaml notices the missing quote where the file (or the line) ends; the trainer
+            // needs the quote that was opened.
+            let opened = context!.mark
+            return self.error(
+                CoreDiagnostic.unclosedQuote, "this quote is never closed (\(problem))", at: opened,
+                hint: "end the text with a matching \(quoteCharacter(at: opened)) on the same line")
+        case let .scanner(_, problem, mark, _) where problem.contains("mapping values are not allowed") && colonInsideText(at: mark),
+             let .parser(_, problem, mark, _) where problem.contains("mapping values are not allowed") && colonInsideText(at: mark):
+            return self.error(
+                CoreDiagnostic.colonInText, "a colon and a space inside unquoted text make YAML read a key there", at: mark,
+                hint: "quote the whole text: \(quotedSuggestion(line: mark.line))")
+        case let .scanner(_, _, mark, _) where unclosedQuote(before: mark.line) != nil,
+             let .parser(_, _, mark, _) where unclosedQuote(before: mark.line) != nil:
+            // A quote left open runs on to the next quote in the file, and the parser trips lines later.
+            let (line, column, quote) = unclosedQuote(before: mark.line)!
+            return Diagnostic(
+                severity: .error, code: CoreDiagnostic.unclosedQuote,
+                message: "this quote is never closed (YAML read on to line \(mark.line) looking for it)",
+                position: SourcePosition(file: path, line: line, column: column), sourceLine: self.line(line),
+                hint: "end the text with a matching \(quote) on the same line")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return self.error(
                 CoreDiagnostic.yamlSyntax, "YAML syntax: \(problem)", at: mark,
@@ -159,6 +180,57 @@ public struct YAMLFile: Sendable {
 }
 
 extension YAMLFile {
+    /// The first line before `limit` (and up to it) whose value opens a quote that the line does
+    /// not close: `- "Thank you. I'll wait` or `title: 'Sorry`. Only asked once the file failed to
+    /// parse, since a quoted text may rightly go on over several lines.
+    func unclosedQuote(before limit: Int) -> (line: Int, column: Int, quote: String)? {
+        for number in 1..<max(1, limit) {
+            guard let text = line(number) else { return nil }
+            let trimmed = text.drop { $0 == " " }
+            var value = trimmed
+            if value.hasPrefix("- ") { value = value.dropFirst(2).drop { $0 == " " } }
+            else if let colon = value.range(of: ": ") { value = value[colon.upperBound...].drop { $0 == " " } }
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            if !value.dropFirst().contains(quote) {
+                let column = text.distance(from: text.startIndex, to: value.startIndex) + 1
+                return (number, column, String(quote))
+            }
+        }
+        return nil
+    }
+
+    /// Whether the colon at `mark` comes after a line's first `: `, inside its value (`title:
+    /// Thank you: see you`), rather than being the line's own key (a wrongly indented key).
+    func colonInsideText(at mark: Mark) -> Bool {
+        guard let text = line(mark.line), let first = text.range(of: ": ") ?? text.range(of: ":") else { return false }
+        return text.distance(from: text.startIndex, to: first.lowerBound) + 1 < mark.column
+    }
+
+    /// The quote character that opens at `mark` (`"` when it cannot be read).
+    func quoteCharacter(at mark: Mark) -> String {
+        guard let text = line(mark.line), mark.column >= 1, mark.column <= text.count else { return "\"" }
+        let character = text[text.index(text.startIndex, offsetBy: mark.column - 1)]
+        return character == "'" ? "'" : "\""
+    }
+
+    /// Line `number` with its value quoted: `title: "Thank you: see you"`, `- "Sure: I'll wait"`.
+    public func quotedSuggestion(line number: Int) -> String {
+        guard let text = line(number) else { return "\"...\"" }
+        let indent = String(text.prefix { $0 == " " })
+        var rest = text.dropFirst(indent.count)
+        var lead = ""
+        if rest.hasPrefix("- ") {
+            lead = "- "
+            rest = rest.dropFirst(2)
+        } else if let colon = rest.range(of: ": ") {
+            lead = String(rest[..<colon.upperBound])
+            rest = rest[colon.upperBound...]
+        }
+        let value = rest.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\"", with: "\\\"")
+        return indent + lead + "\"" + value + "\""
+    }
+
     /// The next copy of block-mapping key `key` after `first` (same column, same mapping): the
     /// lines below are scanned until one is indented less than the key (the mapping has ended).
     func repeatedKey(_ key: String, after first: Mark) -> (line: Int, column: Int)? {
@@ -193,6 +265,10 @@ public enum CoreDiagnostic {
     public static let emptyFile = "empty-file"
     /// A mapping has the same key twice.
     public static let duplicateKey = "duplicate-key"
+    /// A quoted text whose closing quote is missing.
+    public static let unclosedQuote = "unclosed-quote"
+    /// `: ` inside unquoted text, which YAML reads as a key.
+    public static let colonInText = "colon-in-text"
     /// Aliases (`*name`) that expand the file past `YAMLAliasGuard.maximumExpansion` values.
     public static let aliasExpansion = "alias-expansion"
     /// A value has the wrong shape (a list where text was expected, and so on).

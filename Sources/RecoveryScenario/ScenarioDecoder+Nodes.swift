@@ -55,6 +55,12 @@ extension ScenarioDecoder {
             var band: ClosedRange<Int>?
             var condition: Condition?
             let textNode: Node?
+            if let mapping = item.mapping, mapping.count == 1, let key = mapping.keys.first?.string,
+               !["text", "mood", "when"].contains(key), mapping.values.first?.scalar != nil {
+                // `- Sure, here: I'll wait` is a one-key mapping to YAML, not a line with a colon.
+                report(.colonInLine, at: item, [String(file.quotedSuggestion(line: item.mark?.line ?? 1).trimmingWhitespace)])
+                return nil
+            }
             if item.mapping != nil {
                 let values = fields(item, what: "a line", allowed: ["text", "mood", "when"])
                 textNode = required(values, "text", in: item, what: "a line with a mood band or a condition")

@@ -24,6 +24,12 @@ extension ScenarioDiagnostic {
             CoreDiagnostic.duplicateKey, "'{1}' is already a key of this mapping, on line {2}",
             hint: "rename this one, or merge it into the one on line {2} and delete this; YAML would silently keep only one"),
         ScenarioDiagnostic(
+            CoreDiagnostic.unclosedQuote, "this quote is never closed ({1})",
+            hint: "end the text with a matching {1} on the same line"),
+        ScenarioDiagnostic(
+            CoreDiagnostic.colonInText, "a colon and a space inside unquoted text make YAML read a key there",
+            hint: "quote the whole text: {1}"),
+        ScenarioDiagnostic(
             CoreDiagnostic.aliasExpansion, "aliases expand this file to more than {1} values",
             hint: "write the values out, or alias smaller pieces (an alias of an alias multiplies)"),
         ScenarioDiagnostic(

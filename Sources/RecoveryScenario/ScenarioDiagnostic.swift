@@ -159,6 +159,10 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
     public static let textCutByComment = ScenarioDiagnostic(
         "text-cut-by-comment", "YAML reads \"{1}\" as a comment, so this text ends at \"{2}\"",
         hint: "if the words after # are part of the text, quote the whole text: {3}", severity: .warning)
+    /// A customer line with `: ` in unquoted text, which YAML read as a one-key mapping.
+    public static let colonInLine = ScenarioDiagnostic(
+        "colon-in-line", "YAML reads this line as a key and a value, because of the colon and space in it",
+        hint: "quote the whole line: {1}")
     /// A phrase list written as one string with commas: it is one phrase, commas and all.
     public static let phrasesInOneString = ScenarioDiagnostic(
         "phrases-in-one-string", "intent '{1}' has one phrase, \"{2}\", commas and all; it matches only that exact wording",
@@ -187,7 +191,7 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         badOutcome, badMoodBand, missingOtherwise, otherwiseNotLast, idMismatch, outOfRange,
         conflictingKeys, emptyText, unknownFlag, flagNeverSet, turnLimitTooLow,
         unreachableNode, noWayOut, branchNeverFires, alwaysTrueBranch, ruleNeverFires,
-        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives, askNeverSaid, textCutByComment, phrasesInOneString,
+        unusedIntent, unusedFlag, endingBeyondTurnLimit, duplicateObjective, twoMainObjectives, askNeverSaid, textCutByComment, phrasesInOneString, colonInLine,
     ]
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and
