@@ -70,6 +70,10 @@ struct ScenarioSchemaTests {
              "$.nodes.opening"),
             (Self.valid + "\nintents:\n  2fast: [x]\n", "$.intents key '2fast'"),
             (Self.valid.replacingOccurrences(of: "lines: [\"Bye.\"]", with: "lines: []"), "$.nodes.done"),
+            // Unknown keys inside tests, replies and expectations are caught too (an editor underlines them).
+            (Self.valid + "\ntests:\n  - name: t\n    replies: [\"Sorry.\"]\n    expect: {mood_at_max: 3}\n", "$.tests[0].expect: unknown key 'mood_at_max'"),
+            (Self.valid + "\ntests:\n  - name: t\n    replies: [{say: \"Sorry.\", latncy: 3}]\n", "$.tests[0].replies[0]"),
+            (Self.valid + "\ntests:\n  - name: t\n    replys: [\"Sorry.\"]\n", "$.tests[0]: unknown key 'replys'"),
         ]
         for (yaml, expected) in broken {
             let errors = try Self.errors(yaml)
