@@ -53,7 +53,20 @@ struct CallLoop {
                 return end(session, store, reason(for: signal), status: 128 + signal)
             }
         }
+        if debug { explainAfterEnding(session) }
         return end(session, store, .ending, status: 0)
+    }
+
+    /// Debug mode: once the call has ended, "why did she walk out?" can still be asked; Enter
+    /// (or the end of input) goes on to the debrief.
+    private func explainAfterEnding(_ session: CallSession) {
+        Output.line("The call has ended. /why explains the last reply; press Enter for the debrief.".magenta)
+        while case let .line(text, _) = reader.readLineWithoutHistory(prompt: "debug> ") {
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { return }
+            if !interactive { Output.line("debug> " + TerminalSafe.escape(typed)) }
+            Output.show(session.submit(typed, latency: 0), showMood: false)
+        }
     }
 
     private func printBriefing() {

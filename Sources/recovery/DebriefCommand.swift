@@ -24,6 +24,9 @@ struct DebriefCommand: ParsableCommand {
     @Option(help: "Output: md (Markdown), html (one self-contained page) or json.")
     var format: Format = .md
 
+    @Flag(help: "Instead of the debrief, explain every turn: the rules and branch that fired, what the reply showed, where the call went.")
+    var why = false
+
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
@@ -35,6 +38,10 @@ struct DebriefCommand: ParsableCommand {
         } catch {
             Output.error("\(error)")
             throw ExitCode.failure
+        }
+        if why {
+            Output.line(TurnExplanation.text(content.transcript, analyses: content.analyses))
+            return
         }
         switch format {
         case .md: Output.raw(DebriefMarkdown.render(content))
