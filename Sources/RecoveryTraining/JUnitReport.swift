@@ -31,7 +31,7 @@ public enum JUnitReport {
         let file = results.first.map { #" file="\#(escape($0.test.position.file))""# } ?? ""
         var lines = [#"  <testsuite name="\#(escape(scenario))" tests="\#(results.count)" failures="\#(failures)" errors="0" skipped="\#(skipped)"\#(file)>"#]
         for result in results {
-            let open = #"    <testcase name="\#(escape(result.test.name))" classname="\#(escape(scenario))" line="\#(result.test.position.line)""#
+            let open = #"    <testcase name="\#(escape(result.test.name))" classname="\#(escape(scenario))" file="\#(escape(result.test.position.file))" line="\#(result.test.position.line)""#
             switch result.status {
             case .passed:
                 lines.append(open + "/>")

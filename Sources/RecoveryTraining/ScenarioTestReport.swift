@@ -31,8 +31,9 @@ public enum ScenarioTestReport {
             lines.append(marker(turn.number, result) + "\(turn.number). you: “\(safe(turn.reply))”")
             let detected = turn.detected.map { "\(safe($0.label)) “\(safe($0.quote))”" }
             lines.append("         read as: \(detected.isEmpty ? "nothing" : detected.joined(separator: ", "))")
-            let said = turn.customerLines.last.map { " · \(customer): “\(shortened($0))”" } ?? ""
             let ended = turn.ending.map { " (ending: \(safe($0)))" } ?? ""
+            // Every line the customer said, the reactions (`say:`) before the node's line.
+            let said = turn.customerLines.isEmpty ? "" : " · \(customer): " + turn.customerLines.map { "“\(shortened($0))”" }.joined(separator: " ")
             lines.append("         → \(safe(turn.node)), mood \(turn.mood)\(ended)\(said)")
             lines += failureLines(turn.number, result)
         }

@@ -79,12 +79,13 @@ public enum ScenarioTestSuite {
         return run
     }
 
-    /// Plays the tests of `scenario` whose names contain `filter`; when some of them are marked
+    /// Plays the tests of `scenario` whose names (or whose scenario's id) contain `filter`; when some of them are marked
     /// `only`, the others are reported skipped.
     public static func results(of scenario: Scenario, analyzer: Analyzer, rubric: Rubric, filter: String? = nil, seed: UInt64 = 1) -> [ScenarioTestResult] {
         let chosen = scenario.tests.filter { test in
             guard let filter, !filter.isEmpty else { return true }
             return test.name.range(of: filter, options: .caseInsensitive) != nil
+                || scenario.id.range(of: filter, options: .caseInsensitive) != nil
         }
         let focused = chosen.contains { $0.only }
         return chosen.map { test in

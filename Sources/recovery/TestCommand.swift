@@ -26,7 +26,7 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Scenario files, <id>.tests.yaml files, folders or scenario ids (default: Scenarios/ of the data folder).")
     var paths: [String] = []
 
-    @Option(help: "Run only the tests whose names contain this text (ignoring case).")
+    @Option(help: "Run only the tests whose names, or whose scenario ids, contain this text (ignoring case).")
     var filter: String?
 
     @Option(help: "Also write the results as JUnit XML to this file.")

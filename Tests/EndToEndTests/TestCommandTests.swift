@@ -15,6 +15,9 @@ import Testing
             branches:
               - when: apologize
                 goto: fix
+              - when: dismiss
+                say: "Don't tell me to calm down."
+                goto: opening
               - otherwise:
                 goto: opening
           fix:
@@ -62,9 +65,11 @@ import Testing
         #expect(lines.contains("      at \(directory)/parcel.tests.yaml:3:5"))
         #expect(lines.contains("   >> 1. you: “Calm down, it's only a parcel.”"), "\(result.output)")
         #expect(lines.contains("         ✗ expected the reply to show 'apologize', but it was read as: dismiss"))
+        #expect(lines.contains { $0.hasPrefix("         → opening, mood") && $0.hasSuffix("Dana: “Don't tell me to calm down.” “My parcel is three days late.”") },
+                "the customer's reaction comes before the node's line: \(result.output)")
         #expect(lines.last == "2 tests: 1 passed, 1 failed")
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        #expect(xml.contains(#"<testcase name="an apology then a fix" classname="parcel""#))
+        #expect(xml.contains(#"<testcase name="an apology then a fix" classname="parcel" file="\#(directory)/parcel.yaml""#))
         #expect(xml.contains(#"<failure message="turn 1: expected the reply to show &apos;apologize&apos;"#))
     }
 
@@ -82,6 +87,8 @@ import Testing
         let result = try RecoveryBinary.run(["test", directory + "/parcel.tests.yaml", "--filter", "APOLOGY"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output == "PASS  parcel  an apology then a fix\n1 test: 1 passed, 0 failed\n")
+        let byScenario = try RecoveryBinary.run(["test", directory, "--filter", "PARCEL"])
+        #expect(byScenario.output.hasSuffix("2 tests: 1 passed, 1 failed\n"), "a scenario id matches too: \(byScenario.output)")
         let none = try RecoveryBinary.run(["test", directory, "--filter", "no such test"])
         #expect(none.status == 1 && none.errors.contains("no test conversation's name contains 'no such test'"))
     }
