@@ -9,11 +9,14 @@ public struct TestLoadFailure: Sendable, Equatable {
     public var path: String
     /// What is wrong (diagnostics rendered with positions, or a sentence).
     public var message: String
+    /// The file's diagnostics, when it loaded far enough to have some.
+    public var diagnostics: [Diagnostic] = []
 
-    /// `path` could not be tested because of `message`.
-    public init(path: String, message: String) {
+    /// `path` could not be tested because of `message` (and `diagnostics`).
+    public init(path: String, message: String, diagnostics: [Diagnostic] = []) {
         self.path = path
         self.message = message
+        self.diagnostics = diagnostics
     }
 }
 
@@ -73,7 +76,8 @@ public enum ScenarioTestSuite {
                 let rubric = try CallPreparation.loadRubric(scenario.rubric ?? CallPreparation.defaultRubric, data: data)
                 run.results += results(of: scenario, analyzer: analyzer, rubric: rubric, filter: filter)
             } catch {
-                run.loadFailures.append(TestLoadFailure(path: file, message: "\(error)"))
+                run.loadFailures.append(TestLoadFailure(path: file, message: "\(error)",
+                                                        diagnostics: (error as? DiagnosticError)?.diagnostics ?? []))
             }
         }
         return run

@@ -19,10 +19,26 @@ public struct TestReportJSON: Encodable, Sendable {
         let finalMood: Int
     }
 
-    /// A file that did not load.
+    /// A file that did not load, with its diagnostics as fields (as `validate --format json` gives them).
     public struct LoadError: Encodable, Sendable {
         let path: String
         let message: String
+        let diagnostics: [Problem]
+    }
+
+    /// One diagnostic: `{file, line, column, severity, code, message, hint}`.
+    public struct Problem: Encodable, Sendable {
+        let file: String, line: Int, column: Int, severity: String, code: String, message: String, hint: String
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.position.file
+            line = diagnostic.position.line
+            column = diagnostic.position.column
+            severity = diagnostic.severity.rawValue
+            code = diagnostic.code
+            message = diagnostic.message
+            hint = diagnostic.hint ?? ""
+        }
     }
 
     let tests: [Entry]
@@ -37,7 +53,7 @@ public struct TestReportJSON: Encodable, Sendable {
                   file: result.test.position.file, line: result.test.position.line, failures: result.failures,
                   turns: result.turns, ending: result.ending, outcome: result.outcome?.rawValue, finalMood: result.finalMood)
         }
-        errors = run.loadFailures.map { LoadError(path: $0.path, message: $0.message) }
+        errors = run.loadFailures.map { LoadError(path: $0.path, message: $0.message, diagnostics: $0.diagnostics.map(Problem.init)) }
         var counts = Dictionary(uniqueKeysWithValues: TestStatus.allCases.map { ($0.rawValue, run.count($0)) })
         counts["total"] = run.results.count
         self.counts = counts

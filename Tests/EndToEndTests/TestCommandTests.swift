@@ -92,4 +92,19 @@ import Testing
         let none = try RecoveryBinary.run(["test", directory, "--filter", "no such test"])
         #expect(none.status == 1 && none.errors.contains("no test conversation's name contains 'no such test'"))
     }
+
+    /// A file that does not load reports its diagnostics as fields in `--format json`, as
+    /// `validate --format json` does.
+    @Test func aBrokenFileGivesItsErrorsAsFieldsInJSON() throws {
+        let directory = RecoveryBinary.temporaryDirectory()
+        try Self.scenario.replacingOccurrences(of: "goto: fix\n", with: "goto: fixx\n")
+            .write(toFile: directory + "/parcel.yaml", atomically: true, encoding: .utf8)
+        let result = try RecoveryBinary.run(["test", directory, "--format", "json"])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let errors = try #require(report["errors"] as? [[String: Any]])
+        let problems = try #require(errors.first?["diagnostics"] as? [[String: Any]])
+        #expect(problems.first?["code"] as? String == "unknown-node", "\(problems)")
+        #expect(problems.first?["line"] as? Int == 11 && problems.first?["file"] as? String == directory + "/parcel.yaml")
+    }
 }
