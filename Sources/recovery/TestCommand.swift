@@ -38,9 +38,16 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Also print, per scenario, how many nodes, endings and objectives the tests reach, and each one they leave out.")
     var coverage = false
 
+    @Flag(help: "Keep running: check the files and play their tests again each time one is saved (Ctrl-C stops).")
+    var watch = false
+
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
+        if watch {
+            TestWatch(paths: paths, filter: filter, data: data, analyzer: analyzer).run()
+            return
+        }
         let run = ScenarioTestSuite.run(paths, data: data, analyzer: analyzer, filter: filter)
         if let junit {
             do {
