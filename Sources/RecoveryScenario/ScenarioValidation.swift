@@ -11,6 +11,12 @@ public enum ScenarioValidation {
         /// Every diagnostic, file by file, each file's in position order.
         public var diagnostics: [Diagnostic]
 
+        /// A report of `files` and their `diagnostics`.
+        public init(files: [String], diagnostics: [Diagnostic]) {
+            self.files = files
+            self.diagnostics = diagnostics
+        }
+
         /// How many diagnostics are errors.
         public var errorCount: Int { diagnostics.count { $0.severity == .error } }
         /// How many diagnostics are warnings.

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Scenario files or folders (default: the Scenarios folder of the data).")
+    @Argument(help: "Scenario, rubric or behaviours files, or folders (default: the Scenarios folder of the data; Scoring/ checks behaviors.yaml and every rubric).")
     var paths: [String] = []
 
     @Option(help: "Output format: 'text' (file:line:col, the line, a caret and a hint) or 'json'.")
@@ -34,8 +34,8 @@ struct ValidateCommand: ParsableCommand {
             return
         }
         let paths = self.paths.isEmpty ? [try CommandEnvironment.dataLocation().scenariosDirectory] : self.paths
-        let report = ScenarioValidation.check(paths, coverage: try Self.coverage())
-        if report.files.isEmpty { throw CommandFailure("no scenario files in \(paths.joined(separator: ", "))") }
+        let report = DataFileValidation.check(paths, coverage: try Self.coverage())
+        if report.files.isEmpty { throw CommandFailure("no scenario, rubric or behaviours files in \(paths.joined(separator: ", "))") }
         switch format {
         case .json:
             Output.line(report.json)

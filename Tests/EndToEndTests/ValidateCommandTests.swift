@@ -53,6 +53,6 @@ import Testing
         let empty = RecoveryBinary.temporaryDirectory()
         let result = try RecoveryBinary.run(["validate", empty])
         #expect(result.status == 1)
-        #expect(result.errors.contains("no scenario files"))
+        #expect(result.errors.contains("no scenario, rubric or behaviours files"))
     }
 }
