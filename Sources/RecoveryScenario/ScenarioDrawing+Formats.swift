@@ -15,6 +15,10 @@ extension ScenarioDrawing {
             let label = Self.dotQuoted(box.lines.joined(separator: "\n"))
             if let outcome = box.outcome {
                 out.append("  \(Self.dotQuoted(box.id)) [label=\(label), \(Self.dotEndingStyle(outcome))];")
+            } else if box.problem == "unreachable" {
+                out.append("  \(Self.dotQuoted(box.id)) [label=\(label), style=\"rounded,dashed\", color=gray50, fontcolor=gray40];")
+            } else if box.problem != nil {
+                out.append("  \(Self.dotQuoted(box.id)) [label=\(label), color=red3, penwidth=2.5];")
             } else {
                 out.append("  \(Self.dotQuoted(box.id)) [label=\(label)];")
             }
@@ -27,6 +31,7 @@ extension ScenarioDrawing {
         if !objectives.isEmpty {
             out.append("  \(Self.dotQuoted("(objectives)")) [label=\(Self.dotQuoted((["Objectives"] + objectives).joined(separator: "\n"))), shape=note];")
         }
+        // The legend sits below the graph, out of the way of the arrows.
         out.append("  subgraph cluster_legend {")
         out.append("    label=\"Endings\"; style=dashed;")
         for outcome in Outcome.allCases {
@@ -61,6 +66,9 @@ extension ScenarioDrawing {
         }
         if !objectives.isEmpty {
             out.append("  objectives[\"" + (["Objectives"] + objectives).map(Self.mermaidText).joined(separator: "<br/>") + "\"]")
+        }
+        for box in boxes where box.problem != nil {
+            out.append("  style \(id(box.id)) \(box.problem == "unreachable" ? "stroke-dasharray:4,stroke:#888" : "stroke:#c00,stroke-width:3px")")
         }
         out.append("  subgraph legend [\"Endings\"]")
         for outcome in Outcome.allCases {

@@ -51,10 +51,18 @@ struct DrawingAndDebugTests {
         for node in scenario.nodeOrder {
             #expect(lines.filter { $0.hasPrefix("\"\(node)\" [label=") }.count == 1, "node \(node)")
         }
+        // One arrow per target, listing the conditions of every branch that leads there; an
+        // arrow back to its own node is marked ↺.
         for node in scenario.orderedNodes {
-            for branch in node.branches {
-                let edge = "\"\(node.id)\" -> \"\(branch.effects.goto!)\" [label=\"\(branch.condition?.source ?? "otherwise")\"];"
-                #expect(lines.filter { $0 == edge }.count == 1, "edge \(edge)")
+            for target in Set(node.branches.compactMap(\.effects.goto)) {
+                let arrows = lines.filter { $0.hasPrefix("\"\(node.id)\" -> \"\(target)\" [label=") }
+                #expect(arrows.count == 1, "one arrow \(node.id) -> \(target): \(arrows)")
+                for branch in node.branches where branch.effects.goto == target {
+                    let condition = branch.condition?.source ?? "otherwise"
+                    let shown = condition.count > ScenarioDrawing.labelLength ? String(condition.prefix(ScenarioDrawing.labelLength - 1)) : condition
+                    #expect(arrows.first?.contains(shown.replacingOccurrences(of: "\"", with: "\\\"")) == true, "\(condition) on \(arrows)")
+                }
+                if target == node.id { #expect(arrows.first?.contains("↺") == true) }
             }
         }
         #expect(lines.contains("\"(any node)\" -> \"gone\" [label=\"mood >= 10\", style=dashed];"))
@@ -67,6 +75,41 @@ struct DrawingAndDebugTests {
         for outcome in Outcome.allCases { #expect(dot.contains("\"(legend) \(outcome.rawValue)\"")) }
     }
 
+    @Test func unreachableNodesDeadEndsAndMoodChangesAreMarked() throws {
+        let scenario = try scenario("""
+            id: inline
+            title: Marks
+            briefing: b
+            customer: {name: Sam, mood: 5}
+            start: opening
+            nodes:
+              opening:
+                lines: ["Hello."]
+                branches:
+                  - when: apologize
+                    mood: -2
+                    goto: done
+                  - otherwise:
+                    goto: stuck
+              stuck:
+                lines: ["Well?"]
+                branches:
+                  - otherwise:
+                    goto: stuck
+              island:
+                lines: ["Nobody comes here."]
+                branches:
+                  - otherwise:
+                    goto: done
+              done: {ending: recovered, lines: ["Bye."]}
+            """)
+        let dot = ScenarioDrawing(scenario).dot()
+        #expect(dot.contains(#""stuck" [label="stuck\nWell?\n(no way out)", color=red3"#), "\(dot)")
+        #expect(dot.contains(#""island" [label="island\nNobody comes here.\n(unreachable)", style="rounded,dashed""#))
+        #expect(dot.contains(#""opening" -> "done" [label="apologize (mood -2)"]"#))
+        #expect(dot.contains(#""stuck" -> "stuck" [label="↺ otherwise"]"#))
+    }
+
     @Test func mermaidUsesSafeIdsAndEntityCodes() throws {
         let scenario = try scenario(Self.awkward)
         let text = ScenarioDrawing(scenario).mermaid()
@@ -75,8 +118,8 @@ struct DrawingAndDebugTests {
         #expect(lines.contains("n3([\"fixed<br/>recovered\"]):::recovered"))
         #expect(text.contains("She said #quot;no#quot; \\ #lt;b#gt;#124;x#124;#lt;/b#gt; {y} …"))
         let edges = lines.filter { $0.contains("-->|") }
-        #expect(edges.count == scenario.orderedNodes.map(\.branches.count).reduce(0, +))
-        #expect(edges.contains("n2 -->|\"count(apologize) #gt;= 2 and mood #lt; 4\"| n3"))
+        #expect(edges.count == scenario.orderedNodes.map { Set($0.branches.compactMap(\.effects.goto)).count }.reduce(0, +))
+        #expect(edges.contains { $0.hasPrefix("n2 -->|") && $0.contains("count(apologize) #gt;= 2 and mood #lt; 4") && $0.hasSuffix("| n3") })
         #expect(lines.contains("any -.->|\"mood #gt;= 10\"| n4"))
         // Inside every quoted label there is no raw quote, < or > left.
         for line in lines where line.contains("[\"") {
