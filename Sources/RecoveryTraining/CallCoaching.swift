@@ -23,17 +23,19 @@ public struct CoachingChange: Sendable, Equatable, Codable {
 
 /// The changes that matter most in a graded call, for the end-of-call screen and the debrief.
 public enum CallCoaching {
-    /// The `limit` changes that cost the most points (missed objectives, penalties summed per
-    /// behaviour, steps not fully met), each quoting the trainee's words where there are some.
+    /// The `limit` changes that matter most, each quoting the trainee's words where there are
+    /// some: a missed main objective first (the call turned on it), then what the trainee did
+    /// wrong (penalties, summed per behaviour: the words the customer reacted to), then the
+    /// other missed objectives and the steps not fully met, by the points they cost.
     public static func changes(_ grade: Grade, transcript: Transcript, scenario: Scenario?, rubric: Rubric?,
                                customer: String, limit: Int = 3) -> [CoachingChange] {
-        var changes: [CoachingChange] = []
+        var ranked: [(rank: Int, change: CoachingChange)] = []
         for objective in grade.objectives where !objective.met {
             let answer = reply(after: objective.ask, in: transcript)
-            changes.append(CoachingChange(
+            ranked.append((objective.main ? 0 : 2, CoachingChange(
                 title: objective.title, said: answer?.text, turn: answer?.number, asked: objective.ask.isEmpty ? nil : objective.ask,
                 why: "\(customer) needed this and it never came\(objective.main ? ": the call turned on it" : "").",
-                better: objective.example, points: objective.maximum + (objective.main ? 100 : 0)))
+                better: objective.example, points: objective.maximum)))
         }
         var penaltyOrder: [Behavior] = []
         var penaltyPoints: [Behavior: Int] = [:]
@@ -43,22 +45,42 @@ public enum CallCoaching {
         }
         for behavior in penaltyOrder {
             guard let first = grade.penalties.first(where: { $0.behavior == behavior }) else { continue }
-            changes.append(CoachingChange(
-                title: "Drop the \(behavior.id.replacingOccurrences(of: "_", with: " "))", said: first.quote, turn: first.turn, asked: nil,
-                why: first.advice, better: scenario?.phrasings[behavior] ?? first.advice,
-                points: Double(max(penaltyPoints[behavior] ?? 0, 1))))
+            let title = penaltyTitles[behavior] ?? behavior.id
+            // The advice's first sentence, unless it only says what the title says.
+            var why = firstSentence(first.advice)
+            if why.dropLast() == title, first.advice.count > why.count + 1 { why = String(first.advice.dropFirst(why.count + 1)) }
+            ranked.append((1, CoachingChange(
+                title: title, said: first.quote, turn: first.turn, asked: nil,
+                why: why, better: scenario?.phrasings[behavior] ?? first.advice,
+                points: Double(max(penaltyPoints[behavior] ?? 0, 1)))))
         }
         for step in grade.steps where step.points + 0.5 < step.maximum {
             let missed = step.checks.first { !$0.met && $0.quote != nil } ?? step.checks.first { !$0.met }
             let quoted = missed?.quote.map { ($0, missed?.turn) } ?? step.checks.compactMap { check in check.quote.map { ($0, check.turn) } }.first
-            let rubricStep = rubric?.steps.first { $0.id == step.id }
-            let own = rubricStep?.checks.lazy.flatMap(\.behaviors).compactMap { scenario?.phrasings[$0] }.first
-            changes.append(CoachingChange(
+            ranked.append((2, CoachingChange(
                 title: step.title, said: quoted?.0, turn: quoted?.1 ?? nil, asked: nil,
                 why: why(missed, advice: step.advice),
-                better: own ?? step.example, points: step.maximum - step.points))
+                better: phrasing(forStep: step.id, rubric: rubric, scenario: scenario) ?? step.example, points: step.maximum - step.points)))
         }
-        return Array(changes.enumerated().sorted { ($1.element.points, $0.offset) < ($0.element.points, $1.offset) }.map(\.element).prefix(limit))
+        let ordered = ranked.enumerated().sorted { a, b in
+            (a.element.rank, -a.element.change.points, a.offset) < (b.element.rank, -b.element.change.points, b.offset)
+        }
+        return Array(ordered.map(\.element.change).prefix(limit))
+    }
+
+    /// What to do instead of each failure, as a change's title.
+    static let penaltyTitles: [Behavior: String] = [
+        .nonApology: "Apologise for what happened, not for \"any inconvenience\"",
+        .blame: "Don't pin it on anyone else",
+        .deflect: "Don't send the customer somewhere else",
+        .dismiss: "Don't brush the feelings aside",
+        .vaguePromise: "Give a time, not \"soon\"",
+    ]
+
+    /// This scenario's own phrasing for rubric step `id`, by the behaviours its checks ask for.
+    public static func phrasing(forStep id: String, rubric: Rubric?, scenario: Scenario?) -> String? {
+        guard let scenario, let step = rubric?.steps.first(where: { $0.id == id }) else { return nil }
+        return step.checks.lazy.flatMap(\.behaviors).compactMap { scenario.phrasings[$0] }.first
     }
 
     /// Why a step cost points, in a line or two: when it came too early or too late, that (the

@@ -190,14 +190,8 @@ public final class CallSession {
             let name = setup.scenario.customer.name
             return [.hint(step: objective.title, advice: "\(name) needs this, and asked: \u{201C}\(objective.ask)\u{201D}", example: objective.example)]
         case let .step(step):
-            return [.hint(step: step.title, advice: step.advice, example: phrasing(for: step) ?? step.example)]
+            return [.hint(step: step.title, advice: step.advice, example: CallCoaching.phrasing(forStep: step.id, rubric: setup.rubric, scenario: setup.scenario) ?? step.example)]
         }
-    }
-
-    /// This scenario's own phrasing for a step, by the behaviours its checks look for.
-    func phrasing(for step: StepResult) -> String? {
-        guard let rubricStep = setup.rubric.steps.first(where: { $0.id == step.id }) else { return nil }
-        return rubricStep.checks.lazy.flatMap(\.behaviors).compactMap { self.setup.scenario.phrasings[$0] }.first
     }
 
     func events(for step: Step) -> [CallEvent] {
