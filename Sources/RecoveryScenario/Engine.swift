@@ -124,15 +124,20 @@ public struct Engine: Sendable {
         }
     }
 
-    /// A seeded choice among the variants whose condition holds and whose mood band holds the
-    /// mood (when none does: those whose condition holds; when no condition holds: all), never
-    /// one already said in this call while another is left.
+    /// A seeded choice of a line of `node`, never one already said in this call while another
+    /// variant whose condition holds is left: among those not said yet, the ones whose mood band
+    /// holds the mood first, then any; only when every such variant was said, one again (in band
+    /// first). When no variant's condition holds, all are eligible.
     private mutating func chooseLine(of node: ScenarioNode) -> String? {
         guard !node.lines.isEmpty else { return nil }
         let allowed = node.lines.filter { $0.condition?.evaluate(in: context) ?? true }
         let pool = allowed.isEmpty ? node.lines : allowed
-        let inBand = pool.filter { $0.moodBand?.contains(mood) ?? true }
-        return choose((inBand.isEmpty ? pool : inBand).map(\.text))
+        let fresh = pool.filter { !said.contains($0.text) }
+        func inBand(_ variants: [LineVariant]) -> [LineVariant] {
+            let band = variants.filter { $0.moodBand?.contains(mood) ?? true }
+            return band.isEmpty ? variants : band
+        }
+        return choose(inBand(fresh.isEmpty ? pool : fresh).map(\.text))
     }
 
     /// A seeded choice among `variants`, preferring those not said yet in this call; notes the choice as said.

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import RecoveryCore
+import RecoveryScenario
+import RecoveryScoring
+import RecoveryTraining
+
+/// The end of a call coaches what mattered: the customer's main need, then what the trainee
+/// actually did wrong (quoting it), before the steps that were merely missed.
+@Suite struct CallCoachingTests {
+    @Test func aDefensiveCallIsCoachedOnItsOwnWordsAfterTheMainNeed() throws {
+        let scenario = try TestData.scenario("irate-caller")
+        let setup = CallSetup(scenario: scenario, analyzer: TestData.analyzer, rubric: try RubricScenarioTests.rubric("recovery"),
+                              seed: 5, trainee: "t")
+        let session = CallSession(setup: setup)
+        _ = session.submit("Sorry for any inconvenience. The courier lost it, not us.", latency: 3)
+        _ = session.submit("You'll have to call the bank about the double charge.", latency: 3)
+        let transcript = session.finish(.ending)
+        let changes = try #require(transcript.coaching)
+        #expect(changes.count == 3)
+        #expect(changes[0].title == scenario.objectives.first { $0.main }!.title)
+        #expect(changes[1].title == "Don't pin it on anyone else" && changes[1].said?.contains("courier") == true && changes[1].turn == 1)
+        #expect(changes[2].title == "Don't send the customer somewhere else" && changes[2].said?.contains("call the bank") == true)
+        #expect(changes[1].better == scenario.phrasings[.blame], "the scenario's own words, not the rubric's")
+        #expect(changes.allSatisfy { $0.why != $0.title + "." }, "the reason adds to the title")
+    }
+
+    /// Customers never repeat themselves word for word: in no shipped test conversation does the
+    /// customer say the same line twice.
+    @Test(arguments: TestData.scenarioIDs)
+    func noCustomerLineIsSaidTwiceInAShippedConversation(_ id: String) throws {
+        let scenario = try TestData.scenario(id)
+        for test in scenario.tests where test.skipReason == nil {
+            let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
+            let lines = result.transcript.opening.customerLines + result.transcript.turns.flatMap(\.response.customerLines)
+            let repeated = Dictionary(grouping: lines, by: { $0 }).filter { $0.value.count > 1 }.keys
+            #expect(repeated.isEmpty, "\(id) '\(test.name)' repeats: \(Array(repeated))")
+        }
+    }
+}
