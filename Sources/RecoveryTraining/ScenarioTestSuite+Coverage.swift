@@ -13,4 +13,21 @@ extension ScenarioTestSuite {
         }
         return coverage
     }
+
+    /// What validate and `test --coverage` play tests with: each scenario's coverage under the
+    /// default rubric; nil when that rubric cannot be loaded.
+    public static func coverageProvider(data: DataLocation, analyzer: Analyzer) -> ((Scenario) -> ScenarioCoverage)? {
+        guard let rubric = try? CallPreparation.loadRubric(CallPreparation.defaultRubric, data: data) else { return nil }
+        return { scenario in coverage(of: scenario, analyzer: analyzer, rubric: rubric) }
+    }
+
+    /// For `test --coverage`: per scenario file `arguments` name, its counts and its gaps.
+    public static func coverageReports(_ arguments: [String], data: DataLocation, analyzer: Analyzer) -> [(summary: String, gaps: [Diagnostic])] {
+        guard let provider = coverageProvider(data: data, analyzer: analyzer) else { return [] }
+        return scenarioFiles(arguments, data: data).files.compactMap { file in
+            guard let scenario = try? ScenarioLoader.load(path: file), let yaml = try? YAMLFile.read(path: file) else { return nil }
+            let coverage = provider(scenario)
+            return (coverage.summary(of: scenario), coverage.gaps(in: scenario, file: yaml))
+        }
+    }
 }

@@ -72,12 +72,9 @@ struct TestCommand: ParsableCommand {
     /// `--coverage`: each scenario's counts, then what its tests leave out, as `validate` warns.
     private func printCoverage(data: DataLocation, analyzer: Analyzer) {
         Output.line()
-        for file in ScenarioTestSuite.scenarioFiles(paths, data: data).files {
-            guard let scenario = try? ScenarioLoader.load(path: file), let yaml = try? YAMLFile.read(path: file),
-                  let rubric = try? CallPreparation.loadRubric(scenario.rubric ?? CallPreparation.defaultRubric, data: data) else { continue }
-            let coverage = ScenarioTestSuite.coverage(of: scenario, analyzer: analyzer, rubric: rubric)
-            Output.line("coverage " + coverage.summary(of: scenario))
-            for gap in coverage.gaps(in: scenario, file: yaml) { Output.line(gap.rendered) }
+        for report in ScenarioTestSuite.coverageReports(paths, data: data, analyzer: analyzer) {
+            Output.line("coverage " + report.summary)
+            for gap in report.gaps { Output.line(gap.rendered) }
         }
     }
 }

@@ -52,10 +52,7 @@ struct TestWatch {
         let started = Date()
         Output.line("── \(DebriefText.clock(started)) ─────────────────────────────────────────".bold)
         let files = ScenarioTestSuite.scenarioFiles(paths, data: data).files
-        let rubric = try? CallPreparation.loadRubric(CallPreparation.defaultRubric, data: data)
-        let checked = ScenarioValidation.check(files, coverage: rubric.map { rubric in
-            { scenario in ScenarioTestSuite.coverage(of: scenario, analyzer: analyzer, rubric: rubric) }
-        })
+        let checked = ScenarioValidation.check(files, coverage: ScenarioTestSuite.coverageProvider(data: data, analyzer: analyzer))
         for diagnostic in checked.diagnostics { Output.line(diagnostic.rendered) }
         Output.line(checked.summary)
         if checked.errorCount == 0 {

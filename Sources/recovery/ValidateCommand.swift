@@ -54,9 +54,7 @@ struct ValidateCommand: ParsableCommand {
             Output.note("note: no Scoring/behaviors.yaml here or above, so test coverage is not checked")
             return nil
         }
-        let analyzer = try CommandEnvironment.analyzer(data)
-        let rubric = try CallPreparation.loadRubric(CallPreparation.defaultRubric, data: data)
-        return { scenario in ScenarioTestSuite.coverage(of: scenario, analyzer: analyzer, rubric: rubric) }
+        return ScenarioTestSuite.coverageProvider(data: data, analyzer: try CommandEnvironment.analyzer(data))
     }
 }
 
