@@ -38,6 +38,19 @@ enum ReviewFixture {
 }
 
 @Suite struct ReviewTests {
+    /// A call stopped before an ending is never a trainee's best score unless asked for, even
+    /// when it scored higher than every call that ended.
+    @Test func anIncompleteCallIsNotTheBestUnlessAskedFor() throws {
+        let ended = ReviewFixture.call("cy", day: 2, ["Hello.", "Okay.", "Right.", "Hmm."].map { ($0, 3.0) })  // the turn limit ends it
+        let stopped = ReviewFixture.call("cy", day: 3, [ReviewFixture.good[0]])
+        try #require(ended.outcome != nil && stopped.outcome == nil)
+        let calls = try ReviewFixture.review(try ReviewFixture.folder([ended, stopped])).calls
+        let scores = Dictionary(uniqueKeysWithValues: calls.map { ($0.reachedEnding, $0.score) })
+        try #require(scores[false]! > scores[true]!, "the stopped call should score higher for this to test anything")
+        #expect(TraineeSummary.summaries(calls).first?.bestScore == scores[true])
+        #expect(TraineeSummary.summaries(calls, includeIncomplete: true).first?.bestScore == scores[false])
+    }
+
     let calls = [
         ReviewFixture.call("ada", day: 2, ReviewFixture.rude),
         ReviewFixture.call("ada", day: 9, ReviewFixture.good),
