@@ -103,9 +103,9 @@ import RecoveryTraining
         #expect(quit == [CallEvent.quit])
         let grade = try #require(session.finish(.quit).grade)
         #expect(grade.ending == .incomplete && !grade.passed && grade.tier == nil, "\(grade.score) \(grade.ending)")
-        // Even scored for the record, the steps that need a later reply were not earned.
+        // Even scored for the record, the steps that need a later reply (checking satisfaction,
+        // the follow-up) were not earned, and the debrief says they came too early.
         let early = grade.steps.flatMap(\.checks).filter { $0.reason?.hasPrefix("too early") == true }
-        let atMost = grade.score
-        #expect(!early.isEmpty || atMost < 90, "one reply with every step should not look like a Gold call: \(grade.score)")
+        #expect(!early.isEmpty && grade.score < 90, "\(testCase.rubric): \(grade.score), too early: \(early.map(\.summary))")
     }
 }
