@@ -33,6 +33,10 @@ public struct ReplyExplanation: Sendable {
         public var threshold: Double?
         /// Below this probability the model overrules the rules (0: never).
         public var veto: Double?
+        /// The highest probability of one sentence read alone, with that sentence, and the
+        /// probability a sentence needs (nil: a reply of one sentence, or a model that reads
+        /// only whole replies).
+        public var sentence: (probability: Double, threshold: Double, quote: String)?
         /// The features that weighed most, strongest first.
         public var features: [Weighed]
 
@@ -40,6 +44,7 @@ public struct ReplyExplanation: Sendable {
         /// within 0.25 of its threshold.
         public var isWorthShowing: Bool {
             reader != nil || !rules.isEmpty || (probability.map { p in threshold.map { p >= $0 - 0.25 } ?? false } ?? false)
+                || (sentence.map { $0.probability >= $0.threshold - 0.25 } ?? false)
         }
     }
 
@@ -68,7 +73,22 @@ extension Analyzer {
             var names: [String]? = []
             ModelFeatures.extract(reading.input, ruleFound: mask, classes: classes, known: model.map { .model($0.table) } ?? .all,
                                   into: &features, names: &names)
-            let probabilities = model?.probabilities(features)
+            var looked = features
+            let probabilities = model?.probabilities(&looked)
+            // Each sentence read alone, and which sentence is likeliest per behaviour.
+            var sentenceView: [(p: Double, quote: String)] = []
+            if let model, model.readsSentences, let last = tokens.last, last.sentence > 0 {
+                for s in 0...last.sentence {
+                    let inSentence = looked.filter { $0.end <= $0.start || tokens[Int($0.start)].sentence == s }
+                    guard inSentence.contains(where: { $0.end > $0.start }), let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }
+                    let end = (tokens.lastIndex(where: { $0.sentence == s }) ?? first) + 1
+                    let p = model.sentenceProbabilities(inSentence, tokens: tokens)
+                    for slot in 0..<16 {
+                        if sentenceView.count <= slot { sentenceView.append((-1, "")) }
+                        if Double(p[slot]) > sentenceView[slot].p { sentenceView[slot] = (Double(p[slot]), quote(first, end)) }
+                    }
+                }
+            }
             let entries = Behavior.allCases.map { behavior -> ReplyExplanation.Entry in
                 let slot = behavior.slot
                 let kept = reading.allHits(behavior)
@@ -100,6 +120,8 @@ extension Analyzer {
                         ?? (analysis.shows(behavior) ? .rules : nil),
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
                     threshold: model.map { Double($0.thresholds[slot]) }, veto: model.map { Double($0.vetoes[slot]) },
+                    sentence: sentenceView.isEmpty || model == nil ? nil
+                        : (sentenceView[slot].p, Double(model!.sentenceThresholds[slot]), sentenceView[slot].quote),
                     features: weighed)
             }
             return ReplyExplanation(analysis: analysis, entries: entries)

@@ -29,6 +29,13 @@ extension Analyzer {
         }
     }
 
+    /// The tokens of `text` as the learned reader sees them (for sentence positions).
+    func tokens(_ text: String) -> [Token] {
+        ScratchPool.shared.withScratch { scratch in
+            withReading(text, scratch: scratch) { reading in reading.tokens }
+        }
+    }
+
     /// Where the model of the behaviours file at `path` lives: `model.bin` in its folder.
     public static func modelFile(besides path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent

@@ -145,6 +145,13 @@ public struct Analyzer: Sendable {
             ruleHits[Behavior.blame.slot] = nil
             refused |= 1 << UInt16(Behavior.blame.slot)
         }
+        // Each sentence read alone, worked out the first time a behaviour needs it.
+        var sentenceProbabilities: SIMD16<Float>? = nil
+        func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {
+            guard model.readsSentences, input.tokens.last.map({ $0.sentence > 0 }) == true else { return false }
+            if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }
+            return model.readsSentence(sentenceProbabilities!, slot: slot)
+        }
         for behavior in allBehaviors {
             let slot = behavior.slot
             let confidence = probabilities.map { (Double($0[slot]) * 100).rounded() / 100 }
@@ -155,12 +162,14 @@ public struct Analyzer: Sendable {
                 item.confidence = confidence
                 found.append(item)
             } else if ruleHits[slot] == nil, let model, let probabilities, refused & (1 << UInt16(slot)) == 0,
-                      model.reads(probabilities, slot: slot),
+                      model.reads(probabilities, slot: slot) || readsInOneSentence(slot, model),
                       let span = model.evidenceSpan(features, slot: slot, tokens: input.tokens) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, span.start, span.end)
                 item.reader = .model
-                item.confidence = confidence
+                // Read from one sentence alone: that sentence's probability is the confidence.
+                let sentence = model.reads(probabilities, slot: slot) ? nil : sentenceProbabilities
+                item.confidence = sentence.map { (Double($0[slot]) * 100).rounded() / 100 } ?? confidence
                 found.append(item)
             }
         }

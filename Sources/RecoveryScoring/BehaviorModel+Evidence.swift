@@ -5,6 +5,15 @@ extension BehaviorModel {
         probabilities[slot] >= thresholds[slot]
     }
 
+    /// Whether the model reads the behaviour in `slot` from one sentence read alone.
+    @inline(__always)
+    func readsSentence(_ sentenceProbabilities: SIMD16<Float>, slot: Int) -> Bool {
+        sentenceProbabilities[slot] >= sentenceThresholds[slot]
+    }
+
+    /// Whether any behaviour can be read from a sentence alone.
+    var readsSentences: Bool { header.sentenceThresholds != nil }
+
     /// Whether the model overrules the rules' finding of the behaviour in `slot`.
     @inline(__always)
     func vetoes(_ probabilities: SIMD16<Float>, slot: Int) -> Bool {

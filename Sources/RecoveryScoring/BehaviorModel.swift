@@ -35,6 +35,9 @@ public struct BehaviorModel: Sendable {
         public var lengthPower: Float
         /// Training settings and figures, for people.
         public var training: [String: String]
+        /// The probability one sentence read alone needs for the model to read the behaviour
+        /// (above 1: never); absent in models that read only whole replies.
+        public var sentenceThresholds: [Float]?
     }
 
     /// The header as read or written.
@@ -49,6 +52,8 @@ public struct BehaviorModel: Sendable {
     let bias: SIMD16<Float>
     let thresholds: SIMD16<Float>
     let vetoes: SIMD16<Float>
+    /// The sentence thresholds by slot (all above 1 when the model has none).
+    let sentenceThresholds: SIMD16<Float>
 
     /// A model of `keys` (ascending) and their weight rows (16 per key).
     init(header: Header, keys: [UInt32], weights: [Float]) {
@@ -59,6 +64,7 @@ public struct BehaviorModel: Sendable {
         bias = SIMD16(header.bias)
         thresholds = SIMD16(header.thresholds)
         vetoes = SIMD16(header.vetoes)
+        sentenceThresholds = header.sentenceThresholds.map { SIMD16($0) } ?? SIMD16(repeating: 2)
     }
 
     /// The weight row of `key`, if the model knows the feature.
@@ -79,6 +85,34 @@ public struct BehaviorModel: Sendable {
         var p = SIMD16<Float>(repeating: 0)
         for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
         return p
+    }
+
+    /// The highest probability of every behaviour (by slot) over the reply's sentences, each
+    /// read alone: a penalty said in one sentence of a long, otherwise good reply is not
+    /// diluted by the rest. `features` must have been through `probabilities(_:)` (their rows
+    /// are noted); features of the whole reply (the rules' findings) count in every sentence.
+    func sentenceProbabilities(_ features: [ModelFeature], tokens: [Token]) -> SIMD16<Float> {
+        let sentences = (tokens.last?.sentence ?? 0) + 1
+        var sums = [SIMD16<Float>](repeating: SIMD16(repeating: 0), count: sentences)
+        var counts = [Int](repeating: 0, count: sentences)
+        var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
+        for feature in features {
+            if feature.end <= feature.start {
+                sharedCount += 1
+                if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
+                continue
+            }
+            let s = tokens[Int(feature.start)].sentence
+            counts[s] += 1
+            if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
+        }
+        var best = SIMD16<Float>(repeating: 0)
+        for s in 0..<sentences where counts[s] > 0 {
+            let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), header.lengthPower)
+            let z = bias + (sums[s] + shared) * scale
+            for k in 0..<16 { best[k] = max(best[k], 1 / (1 + Foundation.exp(-z[k]))) }
+        }
+        return best
     }
 
     /// The weight of `key` for the behaviour in `slot` (0 for an unknown feature).
@@ -135,6 +169,10 @@ final class FeatureTable: @unchecked Sendable {
             slot = (slot + 1) & mask
         }
     }
+
+    /// The weights of row `row`, one per behaviour.
+    @inline(__always)
+    func rowWeights(_ row: Int) -> SIMD16<Float> { rowData[row] }
 
     /// The weight of row `row` for the behaviour in `slot`.
     @inline(__always)

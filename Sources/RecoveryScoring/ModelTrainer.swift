@@ -93,10 +93,11 @@ package struct ModelTrainer {
         }
         let untuned = learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
                                     lengthPower: Float(settings.lengthPower), thresholds: [Float](repeating: 0.5, count: 16),
-                                    vetoes: [Float](repeating: 0, count: 16), training: trainingNotes(train, dev))
-        let (thresholds, vetoes) = chooseThresholds(untuned, dev: dev)
+                                    vetoes: [Float](repeating: 0, count: 16), sentenceThresholds: nil, training: trainingNotes(train, dev))
+        let (thresholds, sentenceThresholds, vetoes) = chooseThresholds(untuned, dev: dev)
         return learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
                              lengthPower: Float(settings.lengthPower), thresholds: thresholds, vetoes: vetoes,
+                             sentenceThresholds: settings.sentenceReading ? sentenceThresholds : nil,
                              training: trainingNotes(train, dev))
     }
 
@@ -121,44 +122,73 @@ package struct ModelTrainer {
     }
 
     /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
-    /// behaviour more likely than not) and the veto (0, 0.02, 0.05, 0.1, 0.15: below it the
-    /// model overrules a rule) that read `dev` best: by F1, and for penalties by F0.5
-    /// (precision counts twice), with thresholds from `penaltyFloor` up.
-    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply]) -> (thresholds: [Float], vetoes: [Float]) {
+    /// behaviour more likely than not), the sentence threshold (the same values, or never: one
+    /// sentence read alone) and the veto (`settings.vetoCandidates`: below it the model
+    /// overrules a rule) that read `dev` best: by F1, and for penalties by F0.5 (precision
+    /// counts twice), with thresholds from `penaltyFloor` up. Vetoes act only on replies the
+    /// rules read, thresholds only on the others, so their counts are tallied apart and added.
+    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply])
+        -> (thresholds: [Float], sentenceThresholds: [Float], vetoes: [Float]) {
         let known = KnownWords.model(model.table)
-        let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>) in
-            (Set(analyzer.analyze(reply.text).behaviors), model.probabilities(analyzer.modelFeatures(reply.text, known: known)))
+        let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>, sentence: SIMD16<Float>) in
+            var features = analyzer.modelFeatures(reply.text, known: known)
+            let p = model.probabilities(&features)
+            let tokens = analyzer.tokens(reply.text)
+            let sentence = tokens.last.map { $0.sentence > 0 } == true
+                ? model.sentenceProbabilities(features, tokens: tokens) : SIMD16(repeating: 0)
+            return (Set(analyzer.analyze(reply.text).behaviors), p, sentence)
         }
-        var thresholds: [Float] = [], vetoes: [Float] = []
+        typealias Counts = (tp: Int, fp: Int, fn: Int)
+        func add(_ a: Counts, _ b: Counts) -> Counts { (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn) }
+        func tally(_ read: Bool, _ labelled: Bool, into counts: inout Counts) {
+            switch (read, labelled) {
+            case (true, true): counts.tp += 1
+            case (true, false): counts.fp += 1
+            case (false, true): counts.fn += 1
+            case (false, false): break
+            }
+        }
+        var thresholds: [Float] = [], sentenceThresholds: [Float] = [], vetoes: [Float] = []
         for behavior in Behavior.allCases {
             let slot = behavior.slot
             let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
                 .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
-            var best: (threshold: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 0, -1)
-            for veto: Float in [0, 0.02, 0.05, 0.1, 0.15] {
-                for threshold in candidates {
-                    var tp = 0, fp = 0, fn = 0
-                    for (reply, reading) in zip(dev, readings) {
-                        let p = reading.p[slot]
-                        let read = reading.rules.contains(behavior) ? p >= veto : p >= threshold
-                        switch (read, reply.labels.contains(behavior)) {
-                        case (true, true): tp += 1
-                        case (true, false): fp += 1
-                        case (false, true): fn += 1
-                        case (false, false): break
-                        }
+            let sentenceCandidates = settings.sentenceReading ? candidates + [2] : [2]
+            var ruled: [(veto: Float, counts: Counts)] = []
+            for veto: Float in settings.vetoCandidates {
+                var counts: Counts = (0, 0, 0)
+                for (reply, reading) in zip(dev, readings) where reading.rules.contains(behavior) {
+                    tally(reading.p[slot] >= veto, reply.labels.contains(behavior), into: &counts)
+                }
+                ruled.append((veto, counts))
+            }
+            var unruled: [(threshold: Float, sentence: Float, counts: Counts)] = []
+            for threshold in candidates {
+                for sentence in sentenceCandidates where sentence >= threshold {
+                    var counts: Counts = (0, 0, 0)
+                    for (reply, reading) in zip(dev, readings) where !reading.rules.contains(behavior) {
+                        let read = reading.p[slot] >= threshold || reading.sentence[slot] >= sentence
+                        tally(read, reply.labels.contains(behavior), into: &counts)
                     }
-                    // Penalties weigh precision twice as much as recall (F0.5): a false penalty
-                    // costs a trainee more than a missed one.
-                    let beta2 = behavior.isNegative ? 0.25 : 1.0
+                    unruled.append((threshold, sentence, counts))
+                }
+            }
+            // Penalties weigh precision twice as much as recall (F0.5): a false penalty
+            // costs a trainee more than a missed one.
+            let beta2 = behavior.isNegative ? 0.25 : 1.0
+            var best: (threshold: Float, sentence: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 2, 0, -1)
+            for rule in ruled {
+                for other in unruled {
+                    let (tp, fp, fn) = add(rule.counts, other.counts)
                     let score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
-                    if score > best.score + 1e-9 { best = (threshold, veto, score) }
+                    if score > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, score) }
                 }
             }
             thresholds.append(best.threshold)
+            sentenceThresholds.append(best.sentence)
             vetoes.append(best.veto)
         }
-        return (thresholds, vetoes)
+        return (thresholds, sentenceThresholds, vetoes)
     }
 
     private func trainingNotes(_ train: [TrainingReply], _ dev: [LabelledReply]) -> [String: String] {

@@ -23,6 +23,9 @@ extension ReplyExplanation {
                 head += ")"
             }
             lines.append(head)
+            if let sentence = entry.sentence, sentence.threshold <= 1 {
+                lines.append("  likeliest sentence alone, \(percent(sentence.probability)) (reads it from \(percent(sentence.threshold))): “\(sentence.quote)”")
+            }
             for match in entry.rules {
                 let place = match.line > 0 ? " (behaviors.yaml:\(match.line))" : ""
                 if let reason = match.cancelledBy {

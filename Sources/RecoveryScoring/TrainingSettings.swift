@@ -28,7 +28,12 @@ public struct TrainingSettings: Sendable, Equatable {
     package var exampleWeight = 4.0
     /// The lowest threshold a penalty behaviour may get: a false penalty costs a trainee more
     /// than a missed credit, so the model alone needs to be this sure of one.
-    package var penaltyFloor: Float = 0.8
+    package var penaltyFloor: Float = 0.7
+    /// Whether the model may also read a behaviour from one sentence of a reply read alone,
+    /// each behaviour with its own sentence threshold chosen on dev (or never).
+    package var sentenceReading = true
+    /// The vetoes tried for each behaviour: below the chosen one, the model overrules a rule.
+    package var vetoCandidates: [Float] = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 
     package init() {}
 
@@ -43,6 +48,8 @@ public struct TrainingSettings: Sendable, Equatable {
         case "known_word_count": if let v = Int(value) { knownWordCount = v; return true }
         case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
         case "penalty_floor": if let v = Float(value) { penaltyFloor = v; return true }
+        case "sentence_reading": if let v = Bool(value) { sentenceReading = v; return true }
+        case "vetoes": vetoCandidates = value.split(separator: "/").compactMap { Float($0) }; return !vetoCandidates.isEmpty
         default: break
         }
         return false
@@ -52,6 +59,7 @@ public struct TrainingSettings: Sendable, Equatable {
     var described: [String: String] {
         ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)", "known_word_count": "\(knownWordCount)",
          "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
-         "penalty_floor": "\(penaltyFloor)"]
+         "penalty_floor": "\(penaltyFloor)", "sentence_reading": "\(sentenceReading)",
+         "vetoes": vetoCandidates.map { "\($0)" }.joined(separator: "/")]
     }
 }

@@ -62,6 +62,37 @@ struct ModelTests {
         #expect(ruled.evidence.first { $0.label == "thank" }?.reader == .rules)
     }
 
+    @Test("a behaviour said in one sentence of a long reply is read from that sentence alone, not diluted by the rest")
+    func readsOneSentence() throws {
+        let rules = try toyAnalyzer()
+        var (train, dev) = toyCorpus()
+        // Long replies of plain sentences, one of them (in half the replies) saying "zorbly".
+        let plain = ["The parcel is in the van.", "My order number is here.", "We open at nine.", "The form is online.",
+                     "It was a long week.", "The office is closed.", "We spoke yesterday.", "I have the details."]
+        for n in 0..<40 {
+            var sentences = (0..<7).map { plain[($0 + n) % plain.count] }
+            let thanked = n % 2 == 0
+            if thanked { sentences[n % 7] = "Zorbly, \(n)." }
+            let text = sentences.joined(separator: " ")
+            if n < 30 { train.append(TrainingReply(text: text, labels: thanked ? [.thank] : [])) }
+            else { dev.append(LabelledReply(text: text, labels: thanked ? [.thank] : [])) }
+        }
+        let long = "The parcel is in the van. We open at nine. The form is online. Zorbly, truly. It was a long week. "
+            + "The office is closed. We spoke yesterday. I have the details. My order number is here."
+        var wholeOnly = TrainingSettings.standard
+        wholeOnly.sentenceReading = false
+        let diluted = ModelTrainer(analyzer: rules, settings: wholeOnly).train(train, dev: dev, inputs: "toy")
+        #expect(!rules.with(model: diluted).analyze(long).shows(.thank))
+        let model = ModelTrainer(analyzer: rules).train(train, dev: dev, inputs: "toy")
+        let reader = rules.with(model: model)
+        let evidence = try #require(reader.analyze(long).evidence.first { $0.label == "thank" })
+        #expect(evidence.reader == .model)
+        #expect(evidence.quote.contains("Zorbly"))
+        #expect(!reader.analyze(plain.joined(separator: " ")).shows(.thank))
+        // `analyze --why` names the sentence that carried it.
+        #expect(reader.explain(long).text.contains("likeliest sentence alone"))
+    }
+
     @Test("adding a misread reply as an example and training again fixes the reading")
     func exampleFixesAMisreading() throws {
         let (train, dev) = toyCorpus()
