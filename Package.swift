@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
         .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),
         .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"], exclude: ["Invalid", "FuzzRegressions"]),
-        .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"]),
+        .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"], exclude: ["InvalidData"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "EndToEndTests", dependencies: ["recovery", "RecoveryScenario"]),
     ],

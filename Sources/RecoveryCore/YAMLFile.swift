@@ -120,6 +120,13 @@ public struct YAMLFile: Sendable {
             sourceLine: self.line(line), hint: hint)
     }
 
+    /// A diagnostic of `kind` at `mark`, its templates filled with `values`.
+    public func diagnostic(_ kind: DiagnosticKind, _ values: [String], at mark: Mark?, hint: String? = nil) -> Diagnostic {
+        var diagnostic = diagnostic(kind.severity, kind.code, "", at: mark)
+        diagnostic = kind.diagnostic(at: diagnostic.position, sourceLine: diagnostic.sourceLine, values, hint: hint)
+        return diagnostic
+    }
+
     /// An error diagnostic at `mark`.
     public func error(_ code: String, _ message: String, at mark: Mark?, hint: String? = nil) -> Diagnostic {
         diagnostic(.error, code, message, at: mark, hint: hint)

@@ -14,6 +14,11 @@ public struct YAMLReader {
     /// Records a diagnostic.
     public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// Records a diagnostic of `kind` at `node`, its templates filled with `values`.
+    public mutating func report(_ kind: DiagnosticKind, _ values: String..., at node: Node?, hint: String? = nil) {
+        report(file.diagnostic(kind, values, at: node?.mark, hint: hint))
+    }
+
     /// Records an error at `node`.
     public mutating func error(_ code: String, _ message: String, at node: Node?, hint: String? = nil) {
         report(file.error(code, message, at: node?.mark, hint: hint))

@@ -1,41 +1,13 @@
 import Foundation
 import RecoveryCore
 
-/// Every diagnostic the scenario loader adds to the shared YAML ones of `CoreDiagnostic`:
-/// its stable code, its message template and its fix hint, kept in this one place.
-///
-/// Templates use `{1}`, `{2}`, … for the values filled in by `message(_:)` and `hint(_:)`.
-public struct ScenarioDiagnostic: Sendable, Hashable {
-    /// The stable code printed in brackets, such as `unknown-node`.
-    public let code: String
-    /// What is wrong, with `{n}` placeholders.
-    public let template: String
-    /// What to write instead, with `{n}` placeholders.
-    public let hintTemplate: String
-    /// Whether the problem stops the scenario from loading.
-    public let severity: Severity
+/// The registry entries of scenario and scenario-test files (beyond the shared YAML ones of
+/// `CoreDiagnostic.kinds`): each code, its message template and its fix hint, kept in this one
+/// place. Rubric and behaviours files have theirs in `ScoringDiagnostic`; `DiagnosticRegistry`
+/// lists them all.
+public typealias ScenarioDiagnostic = DiagnosticKind
 
-    /// The message with `values` filled into the placeholders.
-    public func message(_ values: String...) -> String { Self.fill(template, values) }
-
-    /// The hint with `values` filled into the placeholders.
-    public func hint(_ values: String...) -> String { Self.fill(hintTemplate, values) }
-
-    static func fill(_ template: String, _ values: [String]) -> String {
-        var text = template
-        for (index, value) in values.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: value)
-        }
-        return text
-    }
-
-    init(_ code: String, _ template: String, hint: String, severity: Severity = .error) {
-        self.code = code
-        self.template = template
-        self.hintTemplate = hint
-        self.severity = severity
-    }
-
+extension DiagnosticKind {
     /// A `goto`, `start`, `turn_limit.goto` or test expectation names a node that does not exist.
     public static let unknownNode = ScenarioDiagnostic(
         "unknown-node", "no node named '{1}' (in {2})",
@@ -81,9 +53,7 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
         "id-mismatch", "id '{1}' does not match the file name '{2}'",
         hint: "write `id: {2}`, or rename the file to {1}.yaml")
     /// A number outside its allowed range.
-    public static let outOfRange = ScenarioDiagnostic(
-        "out-of-range", "{1} is {2}; it must be {3}",
-        hint: "write a value {3}")
+    public static let outOfRange = CoreDiagnostic.outOfRange
     /// Keys that cannot be used together in one mapping.
     public static let conflictingKeys = ScenarioDiagnostic(
         "conflicting-keys", "{1}",
@@ -196,14 +166,11 @@ public struct ScenarioDiagnostic: Sendable, Hashable {
 
     /// Every diagnostic a scenario file can get: the shared YAML ones, the format's checks, and
     /// the checks of test conversations.
-    public static let all: [ScenarioDiagnostic] = yamlDiagnostics + scenarioChecks + testConversationDiagnostics + coverageChecks
+    public static let all: [ScenarioDiagnostic] = CoreDiagnostic.kinds + scenarioChecks + testConversationDiagnostics + coverageChecks
 
     /// This diagnostic at `line`:`column` of `file`, its templates filled with `values`;
     /// `hint` replaces the hint template's text when given.
     func diagnostic(in file: YAMLFile, line: Int, column: Int, _ values: [String], hint: String? = nil) -> Diagnostic {
-        Diagnostic(
-            severity: severity, code: code, message: Self.fill(template, values),
-            position: SourcePosition(file: file.path, line: line, column: column),
-            sourceLine: file.line(line), hint: hint ?? Self.fill(hintTemplate, values))
+        diagnostic(at: SourcePosition(file: file.path, line: line, column: column), sourceLine: file.line(line), values, hint: hint)
     }
 }

@@ -2,16 +2,6 @@ import RecoveryCore
 import Yams
 
 /// Codes of the diagnostics only behaviors.yaml can get.
-enum ScoringDiagnostic {
-    /// A behaviour id that `behaviors.md` does not define.
-    static let unknownBehavior = "unknown-behavior"
-    /// A behaviour of `behaviors.md` with no entry.
-    static let missingBehavior = "missing-behavior"
-    /// A pattern the pattern language cannot read.
-    static let badPattern = "bad-pattern"
-    /// A class name that is not a plain lowercase word.
-    static let badClassName = "bad-class-name"
-}
 
 extension Analyzer {
     /// Loads behaviors.yaml text already read, reporting every problem at once.
@@ -58,9 +48,9 @@ private struct CatalogLoader {
         var rules: [Behavior: [CompiledRule]] = [:]
         for (id, keyNode, value) in reader.pairs(behaviorsPair.value, what: "behaviors") {
             guard let behavior = Behavior(id: id) else {
-                reader.error(ScoringDiagnostic.unknownBehavior, "unknown behaviour id '\(id)'", at: keyNode,
-                             hint: Spelling.closest(to: id, in: Behavior.allIDs).map { "did you mean '\($0)'?" }
-                                 ?? "the ids are: \(Behavior.allIDs.joined(separator: " "))")
+                reader.report(ScoringDiagnostic.unknownBehavior, id,
+                              Spelling.closest(to: id, in: Behavior.allIDs).map { "did you mean '\($0)'?" }
+                                  ?? "the ids are: \(Behavior.allIDs.joined(separator: " "))", at: keyNode)
                 continue
             }
             let (entry, compiled) = readBehavior(behavior, value)
@@ -69,9 +59,8 @@ private struct CatalogLoader {
         }
         let missing = Behavior.allCases.filter { entries[$0] == nil }
         if !missing.isEmpty {
-            reader.error(ScoringDiagnostic.missingBehavior,
-                         "behaviors has no entry for \(missing.map { "'\($0.id)'" }.joined(separator: ", "))",
-                         at: behaviorsPair.keyNode, hint: "every behaviour id of behaviors.md needs patterns and examples")
+            reader.report(ScoringDiagnostic.missingBehavior, missing.map { "'\($0.id)'" }.joined(separator: ", "),
+                          at: behaviorsPair.keyNode)
         }
         let catalog = BehaviorCatalog(entries: Behavior.allCases.compactMap { entries[$0] })
         return Analyzer(catalog: catalog, rules: Behavior.allCases.flatMap { rules[$0] ?? [] }, classPhrases: classPhrases)
@@ -81,8 +70,7 @@ private struct CatalogLoader {
         for (name, keyNode, value) in reader.pairs(node, what: "classes") {
             guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }),
                   BuiltInClass(rawValue: name) == nil else {
-                reader.error(ScoringDiagnostic.badClassName, "'\(name)' cannot name a class", at: keyNode,
-                             hint: "use lowercase letters and '_', and not time, number, day or any")
+                reader.report(ScoringDiagnostic.badClassName, name, at: keyNode)
                 continue
             }
             let items = reader.list(value, what: "class '\(name)'")
@@ -137,8 +125,7 @@ private struct CatalogLoader {
         do {
             return try PatternParser.parse(text, classes: classes)
         } catch {
-            var diagnostic = reader.file.error(ScoringDiagnostic.badPattern, "bad pattern in \(what): \(error.message)",
-                                               at: node.mark, hint: error.hint)
+            var diagnostic = reader.file.diagnostic(ScoringDiagnostic.badPattern, [what, error.message, error.hint], at: node.mark)
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             let single = !(text.contains("\n"))
             if single { diagnostic.position.column += error.offset + (quoted ? 1 : 0) }

@@ -1,11 +1,6 @@
 import Foundation
 import RecoveryCore
 
-/// Codes of the diagnostics a model file can get.
-enum ModelDiagnostic {
-    /// The file is not a model this program can read.
-    static let badModel = "bad-model"
-}
 
 extension BehaviorModel {
     /// The file's bytes: the header as one line of JSON (sorted keys), then the feature keys
@@ -70,7 +65,6 @@ extension BehaviorModel {
     }
 
     private static func failure(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(code: ModelDiagnostic.badModel, message: message, position: SourcePosition(file: path, line: 1, column: 1),
-                   hint: "run `recovery train` to build Scoring/model.bin again from the corpus")
+        ScoringDiagnostic.badModel.diagnostic(at: SourcePosition(file: path, line: 1, column: 1), [message])
     }
 }

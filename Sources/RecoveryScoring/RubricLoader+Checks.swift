@@ -15,12 +15,14 @@ extension RubricLoader {
         let present = modifiers.compactMap { key in node.mapping?[key].map { (key, $0) } }
         if node.mapping?["shows"] == nil {
             for (modifier, value) in present {
-                reader.error(Code.unknownCheck, "'\(modifier)' only goes with 'shows'", at: value,
-                             hint: "for example `- shows: verify` with `\(modifier): \(modifier.hasSuffix("turn") || modifier == "in_last" ? "1" : "[resolve]")`")
+                reader.report(ScoringDiagnostic.unknownCheck, "'\(modifier)' only goes with 'shows'",
+                              "for example `- shows: verify` with `\(modifier): \(modifier.hasSuffix("turn") || modifier == "in_last" ? "1" : "[resolve]")`",
+                              at: value)
             }
+            if !present.isEmpty && pairs.allSatisfy({ modifiers.contains($0.key) }) { return nil }
         } else if present.count > 1 {
-            reader.error(Code.unknownCheck, "a check can have one of \(modifiers.joined(separator: ", ")), not \(present.count)", at: present[1].1,
-                         hint: "split it into two checks")
+            reader.report(ScoringDiagnostic.unknownCheck, "a check can have one of \(modifiers.joined(separator: ", ")), not \(present.count)",
+                          "split it into two checks", at: present[1].1)
         }
         for (key, keyNode, value) in pairs where !modifiers.contains(key) {
             switch key {
@@ -50,11 +52,11 @@ extension RubricLoader {
             case "within_minutes":
                 return positive("within_minutes", in: node, &reader).map { .withinMinutes($0) }
             default:
-                reader.error(Code.unknownCheck, "unknown check '\(key)'", at: keyNode)
+                reader.report(ScoringDiagnostic.unknownCheck, "unknown check '\(key)'", "use one of: \(checkKinds.joined(separator: ", "))", at: keyNode)
             }
         }
-        reader.error(Code.unknownCheck, "a check needs one of: \(checkKinds.filter { !modifiers.contains($0) }.joined(separator: ", "))", at: node,
-                     hint: "for example `- shows: apologize`")
+        reader.report(ScoringDiagnostic.unknownCheck, "a check needs one of: \(checkKinds.filter { !modifiers.contains($0) }.joined(separator: ", "))",
+                      "for example `- shows: apologize`", at: node)
         return nil
     }
 
@@ -62,7 +64,7 @@ extension RubricLoader {
     private static func positive(_ key: String, in node: Node, _ reader: inout YAMLReader) -> Int? {
         guard let value = node.mapping?[key], let number = reader.int(value, what: key) else { return nil }
         guard number >= 1 else {
-            reader.error(Code.outOfRange, "\(key) must be 1 or more", at: value)
+            reader.report(CoreDiagnostic.outOfRange, key, "\(number)", "1 or more", at: value)
             return nil
         }
         return number
@@ -74,8 +76,8 @@ extension RubricLoader {
             guard let name = reader.string(item, what: "an outcome") else { return nil }
             if let outcome = Outcome(rawValue: name) { return outcome }
             let names = Outcome.allCases.map(\.rawValue)
-            reader.error(Code.unknownCheck, "unknown outcome '\(name)'", at: item,
-                         hint: Spelling.closest(to: name, in: names).map { "did you mean '\($0)'?" } ?? "outcomes: \(names.joined(separator: ", "))")
+            reader.report(ScoringDiagnostic.unknownCheck, "unknown outcome '\(name)'",
+                          Spelling.closest(to: name, in: names).map { "did you mean '\($0)'?" } ?? "outcomes: \(names.joined(separator: ", "))", at: item)
             return nil
         }
     }

@@ -4,18 +4,14 @@ import Yams
 
 /// Reads rubric files, reporting every problem with its position.
 public enum RubricLoader {
-    /// Codes of the diagnostics a rubric file can get (beyond the YAML ones of `CoreDiagnostic`).
+    /// Codes of the diagnostics a rubric file can get (beyond the YAML ones of `CoreDiagnostic`);
+    /// their templates are in `ScoringDiagnostic`.
     public enum Code {
-        /// A behaviour id that `behaviors.md` does not define.
-        public static let unknownBehavior = "unknown-behavior"
-        /// A check that is none of the known kinds.
-        public static let unknownCheck = "unknown-check"
-        /// A number out of its range.
-        public static let outOfRange = "out-of-range"
-        /// Two steps with the same id.
-        public static let duplicateStep = "duplicate-step"
-        /// A tier whose minimum is below the pass mark: a failed call could reach it.
-        public static let tierBelowPass = "tier-below-pass"
+        public static let unknownBehavior = ScoringDiagnostic.unknownBehavior.code
+        public static let unknownCheck = ScoringDiagnostic.unknownCheck.code
+        public static let outOfRange = CoreDiagnostic.outOfRange.code
+        public static let duplicateStep = ScoringDiagnostic.duplicateStep.code
+        public static let tierBelowPass = ScoringDiagnostic.tierBelowPass.code
     }
 
     /// Loads the rubric at `path`.
@@ -52,11 +48,13 @@ public enum RubricLoader {
                     score(&reader, minimum, what: "tier '\(name)'").map { RubricTier(name: name, minimum: $0) }
                 }
             case "steps":
-                var seen = Set<String>()
+                var seen: [String: Int] = [:]
                 for item in reader.list(value, what: "steps") {
                     guard let step = self.step(item, &reader) else { continue }
-                    if !seen.insert(step.id).inserted {
-                        reader.error(Code.duplicateStep, "step id '\(step.id)' is used twice", at: item, hint: "give every step its own id")
+                    if let first = seen[step.id] {
+                        reader.report(ScoringDiagnostic.duplicateStep, step.id, "\(first)", at: item)
+                    } else {
+                        seen[step.id] = item.mark?.line ?? 0
                     }
                     rubric.steps.append(step)
                 }
@@ -68,8 +66,7 @@ public enum RubricLoader {
         if let tiers = root.mapping?["tiers"]?.mapping {
             for (name, minimum) in tiers {
                 guard let value = minimum.int, value < rubric.passMark else { continue }
-                reader.error(Code.tierBelowPass, "tier '\(name.string ?? "")' starts at \(value), below the pass mark \(rubric.passMark)", at: minimum,
-                             hint: "a tier is only given to a call that passed: start it at \(rubric.passMark) or above, or lower pass_mark")
+                reader.report(ScoringDiagnostic.tierBelowPass, name.string ?? "", "\(value)", "\(rubric.passMark)", at: minimum)
             }
         }
         if root.mapping?["steps"] == nil {
@@ -82,7 +79,7 @@ public enum RubricLoader {
     private static func score(_ reader: inout YAMLReader, _ node: Node, what: String) -> Int? {
         guard let value = reader.int(node, what: what) else { return nil }
         guard (0...100).contains(value) else {
-            reader.error(Code.outOfRange, "\(what) must be between 0 and 100", at: node)
+            reader.report(CoreDiagnostic.outOfRange, what, "\(value)", "from 0 to 100", at: node)
             return nil
         }
         return value
@@ -97,7 +94,7 @@ public enum RubricLoader {
             case "title": step.title = reader.string(value, what: "title") ?? ""
             case "weight":
                 step.weight = reader.double(value, what: "weight") ?? 1
-                if step.weight <= 0 { reader.error(Code.outOfRange, "weight must be above 0", at: value) }
+                if step.weight <= 0 { reader.report(CoreDiagnostic.outOfRange, "weight", "\(step.weight)", "above 0", at: value) }
             case "checks": step.checks = reader.list(value, what: "checks").compactMap { check($0, &reader) }
             case "advice": step.advice = reader.string(value, what: "advice") ?? ""
             case "example": step.example = reader.string(value, what: "example") ?? ""
@@ -119,8 +116,8 @@ public enum RubricLoader {
     static func behavior(_ id: String, at node: Node, _ reader: inout YAMLReader) -> Behavior? {
         if let behavior = Behavior(id: id) { return behavior }
         let suggestion = Spelling.closest(to: id, in: Behavior.allIDs)
-        reader.error(Code.unknownBehavior, "unknown behaviour '\(id)'", at: node,
-                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "behaviour ids: \(Behavior.allIDs.joined(separator: ", "))")
+        reader.report(ScoringDiagnostic.unknownBehavior, id,
+                      suggestion.map { "did you mean '\($0)'?" } ?? "behaviour ids: \(Behavior.allIDs.joined(separator: ", "))", at: node)
         return nil
     }
 

@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         if listCodes {
-            Output.line(ScenarioDiagnostic.markdownReference)
+            Output.line(DiagnosticRegistry.markdownReference)
             return
         }
         let paths = self.paths.isEmpty ? [try CommandEnvironment.dataLocation().scenariosDirectory] : self.paths

@@ -45,7 +45,8 @@ import Testing
     @Test func listCodesPrintsTheMarkdownTable() throws {
         let result = try RecoveryBinary.run(["validate", "--list-codes"])
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("| code | severity | message | how to fix it |\n|---|---|---|---|\n"))
+        #expect(result.output.hasPrefix("| code | severity | files | message | how to fix it |\n|---|---|---|---|---|\n"))
+        #expect(result.output.contains("| `tier-below-pass` | error | rubric |") && result.output.contains("| `bad-pattern` | error | behaviors.yaml |"))
         #expect(result.output.contains("| `flag-never-set` | error |"))
     }
 

@@ -44,7 +44,7 @@ struct InvalidScenarioTests {
         let covered = Set(try Self.files.flatMap { try Self.expectations(of: $0) }.map(\.code))
         // Coverage needs the tests played with the analyzer: `CoverageTests` has their cases.
         let coverage = Set(ScenarioDiagnostic.coverageChecks.map(\.code))
-        for diagnostic in ScenarioDiagnostic.all where !ScenarioDiagnostic.fileLevelCodes.contains(diagnostic.code) && !coverage.contains(diagnostic.code) {
+        for diagnostic in ScenarioDiagnostic.all where !CoreDiagnostic.fileLevelCodes.contains(diagnostic.code) && !coverage.contains(diagnostic.code) {
             #expect(covered.contains(diagnostic.code), "no case in Invalid/ produces [\(diagnostic.code)]")
         }
         #expect(covered.isSubset(of: Set(ScenarioDiagnostic.all.map(\.code))), "a case expects a code ScenarioDiagnostic.all does not list")

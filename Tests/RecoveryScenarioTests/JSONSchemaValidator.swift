@@ -40,7 +40,7 @@ indirect enum JSONValue: Equatable {
 
 /// A small JSON Schema (draft 2020-12) validator for the keywords the scenario schema uses:
 /// `type`, `properties`, `required`, `additionalProperties`, `propertyNames`, `items`, `enum`,
-/// `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `minLength`, `minItems`, `minProperties`,
+/// `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `minLength`, `minItems`, `contains`, `minProperties`,
 /// `oneOf`, `anyOf` and `$ref` to `#/$defs/...`. Any other keyword is reported as an error, so the
 /// schema cannot rely on a keyword this validator silently ignores.
 struct JSONSchemaValidator {
@@ -93,6 +93,8 @@ struct JSONSchemaValidator {
             return Double(items.count) >= limit ? [] : ["\(path): fewer than \(limit) items"]
         case ("items", _, .array(let items)):
             return items.enumerated().flatMap { errors(of: $1, against: argument, at: "\(path)[\($0)]") }
+        case ("contains", _, .array(let items)):
+            return items.contains { errors(of: $0, against: argument, at: path).isEmpty } ? [] : ["\(path): no item matches `contains`"]
         case ("minProperties", .number(let limit, _), .object(let object)):
             return Double(object.count) >= limit ? [] : ["\(path): fewer than \(limit) keys"]
         case ("required", .array(let keys), .object(let object)):
@@ -118,7 +120,7 @@ struct JSONSchemaValidator {
         case ("anyOf", .array(let options), _):
             return options.contains { errors(of: value, against: $0, at: path).isEmpty } ? [] : ["\(path): matches none of anyOf"]
         case ("pattern", _, _), ("minLength", _, _), ("minimum", _, _), ("exclusiveMinimum", _, _), ("maximum", _, _),
-             ("minItems", _, _), ("items", _, _), ("minProperties", _, _), ("required", _, _), ("properties", _, _),
+             ("minItems", _, _), ("items", _, _), ("contains", _, _), ("minProperties", _, _), ("required", _, _), ("properties", _, _),
              ("additionalProperties", _, _), ("propertyNames", _, _):
             return []  // the keyword does not apply to this kind of value
         default:

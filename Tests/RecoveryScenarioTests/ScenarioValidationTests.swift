@@ -56,12 +56,4 @@ struct ScenarioValidationTests {
         #expect(record["message"] as? String == "intent 'voucher' is never used in a condition")
         #expect(ScenarioValidation.check([Self.shipped]).json == "[\n\n]" || ScenarioValidation.check([Self.shipped]).json == "[]")
     }
-
-    @Test func theReferenceListsEveryCodeWithItsSeverity() {
-        let markdown = ScenarioDiagnostic.markdownReference
-        for diagnostic in ScenarioDiagnostic.all {
-            #expect(markdown.contains("| `\(diagnostic.code)` | \(diagnostic.severity.rawValue) |"))
-        }
-        #expect(markdown.contains("| `unused-flag` | warning | flag '…' is set but no condition reads it |"))
-    }
 }

@@ -29,9 +29,9 @@ import RecoveryTraining
 
     @Test func guideExplainsEveryDiagnosticCode() throws {
         let guide = try String(contentsOfFile: Self.guidePath, encoding: .utf8)
-        let missing = ScenarioDiagnostic.all.map(\.code).filter { !guide.contains("`\($0)`") }
+        let missing = DiagnosticRegistry.all.map(\.code).filter { !guide.contains("`\($0)`") }
         #expect(missing.isEmpty, "docs/writing-scenarios.md does not explain: \(missing)")
-        #expect(guide.contains(ScenarioDiagnostic.markdownReference),
+        #expect(guide.contains(DiagnosticRegistry.markdownReference),
                 "the table in section 11 differs from `recovery validate --list-codes`: paste its output again")
     }
 
