@@ -65,15 +65,6 @@ public struct ConditionError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { "column \(offset + 1): \(message)" }
 }
 
-/// A quantity a condition can compare with a number.
-enum ConditionQuantity: Sendable {
-    case mood, turn, latency
-    /// How many replies so far showed the behaviour or intent in this signal slot.
-    case count(Int)
-    /// `count(NAME)` whose name is not bound yet.
-    case unresolvedCount(String, offset: Int)
-}
-
 /// A comparison operator.
 enum ConditionComparison: String, Sendable, CaseIterable {
     case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!="
@@ -132,11 +123,16 @@ indirect enum ConditionExpression: Sendable {
             return .and(lhs.resolved(in: vocabulary, errors: &errors), rhs.resolved(in: vocabulary, errors: &errors))
         case .or(let lhs, let rhs):
             return .or(lhs.resolved(in: vocabulary, errors: &errors), rhs.resolved(in: vocabulary, errors: &errors))
-        case .compare(.unresolvedCount(let name, let offset), let comparison, let number):
-            if let slot = vocabulary.signalSlot(of: name) { return .compare(.count(slot), comparison, number) }
+        case .compare(var quantity, let comparison, let number) where quantity.unbound != nil:
+            let name = quantity.unbound!, offset = quantity.offset
+            if let slot = vocabulary.signalSlot(of: name) {
+                quantity.slot = slot
+                quantity.unbound = nil
+                return .compare(quantity, comparison, number)
+            }
             if vocabulary.flagSlot(of: name) != nil {
                 errors.append(ConditionError(
-                    .malformed, "count() counts behaviours and intents, and '\(name)' is a flag", at: offset,
+                    .malformed, "\(quantity.definition.name)() counts behaviours and intents, and '\(name)' is a flag", at: offset,
                     hint: "test the flag by its name alone: `\(name)`"))
             } else {
                 errors.append(vocabulary.unknownNameError(name, at: offset))
@@ -159,7 +155,7 @@ extension Condition {
         func walk(_ expression: ConditionExpression) -> [String] {
             switch expression {
             case .signal(let slot): name(slot).map { [$0] } ?? []
-            case .compare(.count(let slot), _, _): name(slot).map { [$0] } ?? []
+            case .compare(let quantity, _, _) where quantity.slot >= 0: name(quantity.slot).map { [$0] } ?? []
             case .not(let inner): walk(inner)
             case .and(let lhs, let rhs), .or(let lhs, let rhs): walk(lhs) + walk(rhs)
             default: []

@@ -101,12 +101,9 @@ public struct ConditionContext: Sendable {
     public func count(of name: String) -> Int { vocabulary.signalSlot(of: name).map { counts[$0] } ?? 0 }
 
     func value(of quantity: ConditionQuantity) -> Double {
-        switch quantity {
-        case .mood: Double(mood)
-        case .turn: Double(turn)
-        case .latency: latency
-        case .count(let slot): slot < counts.count ? Double(counts[slot]) : 0
-        case .unresolvedCount: 0
-        }
+        quantity.isBound ? quantity.definition.value(self, quantity.slot) : 0
     }
+
+    /// How many replies so far showed the behaviour or intent in signal `slot`.
+    func count(slot: Int) -> Double { slot >= 0 && slot < counts.count ? Double(counts[slot]) : 0 }
 }

@@ -92,18 +92,6 @@ extension ConditionExpression {
     }
 }
 
-extension ConditionQuantity {
-    /// How a condition writes this quantity: `mood`, `turn`, `latency`, `count(NAME)`.
-    func name(in vocabulary: ConditionVocabulary) -> String {
-        switch self {
-        case .mood: "mood"
-        case .turn: "turn"
-        case .latency: "latency"
-        case .count(let slot): "count(\(vocabulary.signalName(slot)))"
-        case .unresolvedCount(let name, _): "count(\(name))"
-        }
-    }
-}
 
 extension ConditionVocabulary {
     /// The behaviour id or intent name bound to signal `slot`.

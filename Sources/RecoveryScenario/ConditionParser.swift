@@ -17,7 +17,7 @@ struct ConditionToken: Sendable {
 /// Binding, tightest first: comparisons, `not`, `and`, `or`.
 struct ConditionParser {
     /// Words of the language itself; intents and flags may not use them.
-    static let keywords: Set<String> = ["and", "or", "not", "true", "false", "mood", "turn", "latency", "count"]
+    static let keywords: Set<String> = Set(["and", "or", "not", "true", "false"] + ConditionQuantity.names)
 
     private let tokens: [ConditionToken]
     private var position = 0
@@ -93,7 +93,7 @@ struct ConditionParser {
             return operand.expression!
         }
         guard case .quantity(let quantity) = operand else {
-            throw ConditionError(.malformed, "only mood, turn, latency and count(NAME) can be compared",
+            throw ConditionError(.malformed, "only \(ConditionQuantity.listed("and")) can be compared",
                                  at: start.offset, hint: "to compare how often a behaviour was shown, write `count(NAME)`")
         }
         advance()
@@ -137,10 +137,10 @@ struct ConditionParser {
             switch word {
             case "true": return .truth(.constant(true))
             case "false": return .truth(.constant(false))
-            case "mood": return .quantity(.mood)
-            case "turn": return .quantity(.turn)
-            case "latency": return .quantity(.latency)
-            case "count": return .quantity(try parseCountArgument(at: token.offset))
+            case _ where ConditionQuantity.kind(named: word) != nil:
+                let kind = ConditionQuantity.kind(named: word)!
+                guard ConditionQuantity.table[kind].takesName else { return .quantity(ConditionQuantity(kind: kind)) }
+                return .quantity(try parseNameArgument(of: kind))
             case "and", "or", "not":
                 throw ConditionError(.malformed, "expected a name before '\(word)'", at: token.offset,
                                      hint: "put a behaviour, intent or flag on each side of `and` and `or`")
@@ -152,7 +152,7 @@ struct ConditionParser {
             throw ConditionError(.malformed, "a number cannot stand alone", at: token.offset,
                                  hint: "compare a quantity with it, such as `mood >= 8`")
         case .comparison(let comparison):
-            throw ConditionError(.malformed, "'\(comparison.rawValue)' needs mood, turn, latency or count(NAME) before it",
+            throw ConditionError(.malformed, "'\(comparison.rawValue)' needs \(ConditionQuantity.listed()) before it",
                                  at: token.offset, hint: "write a comparison such as `mood >= 8`")
         case .close:
             throw ConditionError(.malformed, "unexpected ')'", at: token.offset, hint: "remove it, or add the matching '('")
@@ -162,34 +162,31 @@ struct ConditionParser {
         }
     }
 
-    private mutating func parseCountArgument(at offset: Int) throws(ConditionError) -> ConditionQuantity {
+    /// The `(NAME)` after a quantity that takes a name, such as `count(apologize)`.
+    private mutating func parseNameArgument(of kind: Int) throws(ConditionError) -> ConditionQuantity {
+        let word = ConditionQuantity.table[kind].name
         guard current.kind == .open else {
-            throw ConditionError(.malformed, "expected '(' after count", at: current.offset,
-                                 hint: "write `count(apologize) >= 2`")
+            throw ConditionError(.malformed, "expected '(' after \(word)", at: current.offset,
+                                 hint: "write `\(word)(apologize) >= 2`")
         }
         advance()
         guard case .word(let name) = current.kind, !Self.keywords.contains(name) else {
-            throw ConditionError(.malformed, "expected a behaviour or intent name inside count()", at: current.offset,
-                                 hint: "write `count(apologize) >= 2`")
+            throw ConditionError(.malformed, "expected a behaviour or intent name inside \(word)()", at: current.offset,
+                                 hint: "write `\(word)(apologize) >= 2`")
         }
         let nameOffset = current.offset
         advance()
         guard current.kind == .close else {
-            throw ConditionError(.malformed, "expected ')' after count(\(name)", at: current.offset,
-                                 hint: "count takes one name: `count(\(name))`")
+            throw ConditionError(.malformed, "expected ')' after \(word)(\(name)", at: current.offset,
+                                 hint: "\(word) takes one name: `\(word)(\(name))`")
         }
         advance()
-        if let behavior = Behavior(id: name) { return .count(ConditionVocabulary.slot(of: behavior)) }
-        return .unresolvedCount(name, offset: nameOffset)
+        if let behavior = Behavior(id: name) { return ConditionQuantity(kind: kind, slot: ConditionVocabulary.slot(of: behavior)) }
+        return ConditionQuantity(kind: kind, unbound: name, offset: nameOffset)
     }
 
     private func name(of quantity: ConditionQuantity) -> String {
-        switch quantity {
-        case .mood: "mood"
-        case .turn: "turn"
-        case .latency: "latency"
-        case .count, .unresolvedCount: "count(...)"
-        }
+        quantity.definition.takesName ? "\(quantity.definition.name)(...)" : quantity.definition.name
     }
 
     private func describe(_ token: ConditionToken) -> String {

@@ -7,11 +7,8 @@
 /// latency and counts from 0), which only adds cases a real call may not reach. Within that, the
 /// search is exact: each quantity is tried at one value of every region its thresholds cut out.
 struct ConditionProver {
-    /// A quantity a condition compares with a number.
-    enum Quantity: Hashable {
-        case mood, turn, latency
-        case count(Int)
-    }
+    /// A quantity a condition compares with a number (bound: its name, if any, is known).
+    typealias Quantity = ConditionQuantity
 
     /// One partial choice of every atom the search has fixed so far.
     private struct Assignment {
@@ -138,22 +135,13 @@ struct ConditionProver {
 
     /// The lowest and highest value `quantity` can have while a reply is handled, and whether it is whole.
     private func range(of quantity: Quantity) -> (lowest: Double, highest: Double?, whole: Bool) {
-        switch quantity {
-        case .mood: (0, 10, true)
-        case .turn: (1, maximumTurn.map(Double.init), true)
-        case .latency: (0, nil, false)
-        case .count: (0, nil, true)
-        }
+        let definition = quantity.definition
+        return (definition.lowest, definition.highest(maximumTurn), definition.whole)
     }
 
+    /// The quantity as the search tracks it, or nil while its name is unbound.
     private static func key(_ quantity: ConditionQuantity) -> Quantity? {
-        switch quantity {
-        case .mood: .mood
-        case .turn: .turn
-        case .latency: .latency
-        case .count(let slot): .count(slot)
-        case .unresolvedCount: nil
-        }
+        quantity.isBound ? quantity : nil
     }
 
     private static func thresholds(in expression: ConditionExpression) -> [Quantity: [Double]] {

@@ -44,7 +44,7 @@ extension ConditionExpression {
     var unboundNames: [(name: String, offset: Int)] {
         switch self {
         case .name(let name, let offset): [(name, offset)]
-        case .compare(.unresolvedCount(let name, let offset), _, _): [(name, offset)]
+        case .compare(let quantity, _, _) where quantity.unbound != nil: [(quantity.unbound!, quantity.offset)]
         case .not(let inner): inner.unboundNames
         case .and(let lhs, let rhs), .or(let lhs, let rhs): lhs.unboundNames + rhs.unboundNames
         case .constant, .signal, .flag, .compare: []
@@ -54,7 +54,8 @@ extension ConditionExpression {
     /// The signal slots this expression reads, alone or in `count()`.
     var signalSlots: [Int] {
         switch self {
-        case .signal(let slot), .compare(.count(let slot), _, _): [slot]
+        case .signal(let slot): [slot]
+        case .compare(let quantity, _, _) where quantity.slot >= 0: [quantity.slot]
         case .not(let inner): inner.signalSlots
         case .and(let lhs, let rhs), .or(let lhs, let rhs): lhs.signalSlots + rhs.signalSlots
         case .constant, .flag, .name, .compare: []
