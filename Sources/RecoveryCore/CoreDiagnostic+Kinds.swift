@@ -3,7 +3,10 @@ extension CoreDiagnostic {
     /// The shared YAML diagnostics as every data file meets them, described with the same code,
     /// a template of the message `YAMLFile` and `YAMLReader` write, and its hint, so the trainer
     /// guide lists every code in one table. `{n}` stands for the part that varies.
-    public static let kinds: [DiagnosticKind] = [
+    public static let kinds: [DiagnosticKind] = [listInQuotes, listInOneString] + yamlKinds
+
+    /// The shared YAML diagnostics written by `YAMLFile` and `YAMLReader`'s basic readers.
+    static let yamlKinds: [DiagnosticKind] = [
         DiagnosticKind(
             CoreDiagnostic.unreadableFile, "cannot read this file",
             hint: "check that the path exists and is readable", files: yamlFiles),
@@ -44,6 +47,15 @@ extension CoreDiagnostic {
 
     /// The codes a file in a folder cannot be made to produce by its contents alone (it must be
     /// missing, unreadable or over the size limit); tests check them without a sample file.
+    /// A list written inside quotes, `"[a, b]"`: YAML reads it as one text.
+    public static let listInQuotes = DiagnosticKind(
+        "list-in-quotes", "{1} should be a list, but the quotes make {2} one text",
+        hint: "remove the quotes: {2}", files: yamlFiles)
+    /// Names separated by commas in one text where a list of names is expected.
+    public static let listInOneString = DiagnosticKind(
+        "list-in-one-string", "{1} is one text, \"{2}\": the commas do not split it into names",
+        hint: "write a list: [{3}]", files: yamlFiles)
+
     /// A number outside what the key allows (scenarios and rubrics).
     public static let outOfRange = DiagnosticKind(
         "out-of-range", "{1} is {2}; it must be {3}",

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads typed values out of composed YAML nodes, collecting a positioned diagnostic for every
@@ -91,9 +92,31 @@ public struct YAMLReader {
     /// The items of a list; a single scalar counts as a one-item list.
     public mutating func list(_ node: Node, what: String) -> [Node] {
         if let sequence = node.sequence { return Array(sequence) }
-        if node.scalar != nil { return [node] }
+        if let scalar = node.scalar {
+            // `"[a, b]"`: the quotes make the whole list one text.
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted, text.hasPrefix("["), text.hasSuffix("]") {
+                report(CoreDiagnostic.listInQuotes, what, text, at: node)
+                return []
+            }
+            return [node]
+        }
         error(CoreDiagnostic.wrongType, "\(what) should be a list", at: node, hint: "write one `- item` per line")
         return []
+    }
+
+    /// A list of names (flags, nodes, behaviour ids, objectives): as `list`, and a single text
+    /// holding commas, which YAML reads as one name, is reported with the list it meant.
+    public mutating func names(_ node: Node, what: String) -> [Node] {
+        if let scalar = node.scalar, scalar.style == .plain || !scalar.string.hasPrefix("["), scalar.style != .literal,
+           case let text = scalar.string, text.contains(",") {
+            let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if parts.count > 1 {
+                report(CoreDiagnostic.listInOneString, what, text, parts.joined(separator: ", "), at: node)
+                return []
+            }
+        }
+        return list(node, what: what)
     }
 
     /// A list of texts (a single scalar counts as a one-item list).

@@ -97,7 +97,13 @@ extension ScenarioDecoder {
         }
         for rule in root["rules"]?.sequence ?? [] { collect(rule) }
         for (_, node) in root["nodes"]?.mapping ?? [:] {
-            for branch in node["branches"]?.sequence ?? [] { collect(branch) }
+            for branch in node["branches"]?.sequence ?? [] {
+                if let text = branch.scalar?.string {
+                    flags += compactFlags(text).filter { usable($0) && !intents.contains($0) }
+                } else {
+                    collect(branch)
+                }
+            }
         }
         return ConditionVocabulary(intents: intents, flags: flags)
     }

@@ -5,7 +5,7 @@ extension ScenarioDecoder {
     static let effectKeys = ["mood", "set", "clear", "say", "narrate", "goto"]
     static let ruleKeys = ["when", "after"] + effectKeys
     static let branchKeys = ["when", "otherwise"] + effectKeys
-    static let nodeKeys = ["lines", "branches", "ending"]
+    static let nodeKeys = ["lines", "say", "branches", "goto", "ending"]
 
     mutating func decodeNodes(_ node: Node) -> (nodes: [String: ScenarioNode], order: [String]) {
         var nodes: [String: ScenarioNode] = [:]
@@ -26,26 +26,63 @@ extension ScenarioDecoder {
         let what = "node '\(id)'"
         let values = fields(node, what: what, allowed: Self.nodeKeys)
         guard node.mapping != nil else { return nil }
-        let lines = required(values, "lines", in: node, what: what, at: keyNode,
-                             hint: "add `lines:` with at least one thing the customer says here")
-            .map { decodeLines($0, of: id) } ?? []
+        if let lines = values.keys["lines"], values.keys["say"] != nil {
+            report(.conflictingKeys, at: values.keys["say"]!, ["\(what) has both `lines:` and `say:`"],
+                   hint: "`say:` is one line; for several, list them all under `lines:`")
+            _ = lines
+        }
+        let lines: [LineVariant]
+        if let sayNode = values["say"], values["lines"] == nil {
+            lines = decodeSay(sayNode, of: id)
+        } else {
+            lines = required(values, "lines", in: node, what: what, at: keyNode,
+                             hint: "add `lines:` with at least one thing the customer says here (or `say:` with one)")
+                .map { decodeLines($0, of: id) } ?? []
+        }
+        let line = keyNode.mark?.line ?? 1, column = keyNode.mark?.column ?? 1
         var ending: Outcome?
         if let endingNode = values["ending"], let name = reader.string(endingNode, what: "ending") {
             ending = Outcome(rawValue: name)
             if ending == nil { report(.badOutcome, at: endingNode, [name]) }
-            if let branchesKey = values.keys["branches"] {
-                report(.conflictingKeys, at: branchesKey, ["\(what) has both `ending:` and `branches:`"],
-                       hint: "an ending node ends the call; remove its branches, or remove `ending:`")
+            for way in ["branches", "goto"] {
+                guard let wayKey = values.keys[way] else { continue }
+                report(.conflictingKeys, at: wayKey, ["\(what) has both `ending:` and `\(way):`"],
+                       hint: "an ending node ends the call; remove its `\(way):`, or remove `ending:`")
             }
-            return ScenarioNode(id: id, lines: lines, branches: [], ending: ending, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
+            return ScenarioNode(id: id, lines: lines, branches: [], ending: ending, line: line, column: column)
+        }
+        if let gotoKey = values.keys["goto"], let gotoNode = values["goto"] {
+            if let branchesKey = values.keys["branches"] {
+                report(.conflictingKeys, at: branchesKey, ["\(what) has both `goto:` and `branches:`"],
+                       hint: "`goto:` is the one way on; for several, end the branches with `- otherwise -> NODE`")
+            }
+            // One way on: the same as branches holding only `- otherwise:` with this `goto:`.
+            sources.otherwiseKeys[id] = gotoKey
+            var fields = Fields()
+            fields.values["goto"] = gotoNode
+            fields.keys["goto"] = gotoKey
+            let effects = decodeEffects(fields, in: node, what: what, needsGoto: true, owner: .branch(node: id, index: 0))
+            return ScenarioNode(id: id, lines: lines, branches: [Branch(condition: nil, effects: effects, line: gotoKey.mark?.line ?? line)],
+                                ending: nil, line: line, column: column)
         }
         guard let branchesNode = values["branches"], let branchesKey = values.keys["branches"] else {
-            reader.error(CoreDiagnostic.missingKey, "\(what) needs `branches:` or `ending:`", at: keyNode,
-                         hint: "add `branches:` ending with `- otherwise:`, or `ending: recovered` (retained, lost, escalated)")
+            reader.error(CoreDiagnostic.missingKey, "\(what) needs `branches:`, `goto:` or `ending:`", at: keyNode,
+                         hint: "add `branches:` ending with `- otherwise -> NODE`, `goto: NODE` for one way on, or `ending: recovered` (retained, lost, escalated)")
             return nil
         }
         let branches = decodeBranches(branchesNode, key: branchesKey, of: id)
-        return ScenarioNode(id: id, lines: lines, branches: branches, ending: nil, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1)
+        return ScenarioNode(id: id, lines: lines, branches: branches, ending: nil, line: line, column: column)
+    }
+
+    /// `say:` on a node: its one line.
+    private mutating func decodeSay(_ node: Node, of id: String) -> [LineVariant] {
+        guard let text = reader.string(node, what: "`say:` of node '\(id)' (one line; list several under `lines:`)") else { return [] }
+        checkCommentCut(node)
+        guard !text.trimmingWhitespace.isEmpty else {
+            report(.emptyText, at: node, ["`say:` of node '\(id)'"])
+            return []
+        }
+        return [LineVariant(text: text, moodBand: nil, condition: nil)]
     }
 
     private mutating func decodeLines(_ node: Node, of id: String) -> [LineVariant] {
@@ -97,8 +134,10 @@ extension ScenarioDecoder {
         var branches: [Branch] = []
         var otherwiseKey: Node?
         for item in reader.list(node, what: "branches of node '\(id)'") {
-            let values = fields(item, what: "a branch", allowed: Self.branchKeys)
-            guard item.mapping != nil else { continue }
+            let compact = item.scalar != nil ? compactBranch(item) : nil
+            if item.scalar != nil && compact == nil { continue }
+            let values = compact?.fields ?? fields(item, what: "a branch", allowed: Self.branchKeys)
+            guard item.mapping != nil || compact != nil else { continue }
             if let earlier = otherwiseKey {
                 report(.otherwiseNotLast, at: earlier, [id])
                 otherwiseKey = nil
@@ -106,7 +145,10 @@ extension ScenarioDecoder {
             var effectValues = values
             var condition: Condition?
             let owner = ScenarioSources.Owner.branch(node: id, index: branches.count)
-            if let otherwise = values.keys["otherwise"] {
+            if let otherwise = compact?.otherwise {
+                otherwiseKey = otherwise
+                sources.otherwiseKeys[id] = otherwise
+            } else if let otherwise = values.keys["otherwise"] {
                 otherwiseKey = otherwise
                 sources.otherwiseKeys[id] = otherwise
                 effectValues = mergeOtherwise(values, of: id)
@@ -190,7 +232,7 @@ extension ScenarioDecoder {
     /// The flag names of a `set:` or `clear:`; the items of a `set:` are recorded with their `owner`.
     private mutating func flagNames(_ node: Node, what: String, checkKnown: Bool, owner: ScenarioSources.Owner?) -> [String] {
         var names: [String] = []
-        for item in reader.list(node, what: what) {
+        for item in reader.names(node, what: "`\(what)`") {
             guard let name = reader.string(item, what: "each flag of `\(what)`") else { continue }
             names.append(name)
             if let owner { sources.flagSets.append((name, item, owner)) }

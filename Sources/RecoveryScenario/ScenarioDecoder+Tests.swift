@@ -34,7 +34,11 @@ extension ScenarioDecoder {
             values, "expect", in: item, what: "a test",
             hint: "add `expect:` with `outcome:`, `ending:`, `reaches:` or mood bounds")
         let expect = expectNode.map { decodeExpectation($0) } ?? TestExpectation()
-        if let name, let expectNode, expect.isEmpty, !checksTurns { report(.nothingExpected, at: expectNode, [name]) }
+        // An `expect:` with keys whose values were refused was reported there already.
+        let hasKeys = !(expectNode?.mapping?.isEmpty ?? true)
+        if let name, let expectNode, expect.isEmpty, !checksTurns, !hasKeys || reader.diagnostics.isEmpty {
+            report(.nothingExpected, at: expectNode, [name])
+        }
         let only = values["only"].flatMap { reader.bool($0, what: "only") } ?? false
         let skip = values["skip"].flatMap { decodeReason($0, "skip") }
         let expectedFailure = values["expect_failure"].flatMap { decodeReason($0, "expect_failure") }
@@ -91,7 +95,7 @@ extension ScenarioDecoder {
     /// Behaviour ids and intents under `detects:` or `not_detects:`, reporting unknown names.
     private mutating func detectable(_ node: Node, what: String) -> [String] {
         var names: [String] = []
-        for item in reader.list(node, what: what) {
+        for item in reader.names(node, what: what) {
             guard let name = reader.string(item, what: "each name of \(what)") else { continue }
             guard Behavior(id: name) != nil || vocabulary.intents.contains(name) else {
                 let known = Behavior.allIDs + vocabulary.intents
@@ -119,13 +123,13 @@ extension ScenarioDecoder {
         expect.neverReaches = values["never_reaches"].map { nodeList($0, "never_reaches") } ?? []
         expect.moodAtMost = values["mood_at_most"].flatMap { number($0, "mood_at_most", in: 0...10) }
         expect.moodAtLeast = values["mood_at_least"].flatMap { number($0, "mood_at_least", in: 0...10) }
-        expect.objectivesMet = values["objectives_met"].map { reader.strings($0, what: "objectives_met") } ?? []
-        expect.objectivesMissed = values["objectives_missed"].map { reader.strings($0, what: "objectives_missed") } ?? []
+        expect.objectivesMet = values["objectives_met"].map { reader.names($0, what: "objectives_met").compactMap { reader.string($0, what: "an objective id") } } ?? []
+        expect.objectivesMissed = values["objectives_missed"].map { reader.names($0, what: "objectives_missed").compactMap { reader.string($0, what: "an objective id") } } ?? []
         return expect
     }
 
     private mutating func nodeList(_ node: Node, _ key: String) -> [String] {
-        reader.list(node, what: key).compactMap { item in
+        reader.names(node, what: key).compactMap { item in
             guard let target = reader.string(item, what: "each node of \(key)") else { return nil }
             references.append((target, item, "a test's \(key)", false))
             return target

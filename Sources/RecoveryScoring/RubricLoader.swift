@@ -108,7 +108,7 @@ public enum RubricLoader {
     }
 
     static func behaviors(_ node: Node, _ reader: inout YAMLReader) -> [Behavior] {
-        reader.list(node, what: "behaviours").compactMap { item in
+        reader.names(node, what: "behaviours").compactMap { item in
             reader.string(item, what: "a behaviour id").flatMap { behavior($0, at: item, &reader) }
         }
     }

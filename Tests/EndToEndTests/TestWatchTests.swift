@@ -21,7 +21,7 @@ import Testing
         #expect(output.wait(for: "5 tests: 5 passed, 0 failed", count: 1, seconds: 20), "\(output.text)")
         // A mistake is reported at once; the fix brings the tests back.
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "goto: still-waiting\n", with: "goto: still-wating\n").write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "-> still-waiting, mood +1\n", with: "-> still-wating, mood +1\n").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(output.wait(for: "[unknown-node]", count: 1, seconds: 5), "\(output.text)")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(output.wait(for: "5 tests: 5 passed, 0 failed", count: 2, seconds: 5), "\(output.text)")

@@ -41,7 +41,7 @@ indirect enum JSONValue: Equatable {
 /// A small JSON Schema (draft 2020-12) validator for the keywords the scenario schema uses:
 /// `type`, `properties`, `required`, `additionalProperties`, `propertyNames`, `items`, `enum`,
 /// `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `minLength`, `minItems`, `contains`, `minProperties`,
-/// `oneOf`, `anyOf` and `$ref` to `#/$defs/...`. Any other keyword is reported as an error, so the
+/// `allOf`, `oneOf`, `anyOf` and `$ref` to `#/$defs/...`. Any other keyword is reported as an error, so the
 /// schema cannot rely on a keyword this validator silently ignores.
 struct JSONSchemaValidator {
     let root: [String: JSONValue]
@@ -117,6 +117,8 @@ struct JSONSchemaValidator {
         case ("oneOf", .array(let options), _):
             let matching = options.filter { errors(of: value, against: $0, at: path).isEmpty }.count
             return matching == 1 ? [] : ["\(path): matches \(matching) of the oneOf options, not exactly one"]
+        case ("allOf", .array(let parts), _):
+            return parts.flatMap { errors(of: value, against: $0, at: path) }
         case ("anyOf", .array(let options), _):
             return options.contains { errors(of: value, against: $0, at: path).isEmpty } ? [] : ["\(path): matches none of anyOf"]
         case ("pattern", _, _), ("minLength", _, _), ("minimum", _, _), ("exclusiveMinimum", _, _), ("maximum", _, _),

@@ -103,7 +103,7 @@ struct IndependentSchemaTests {
     static let shapeCodes: Set<String> = [
         "yaml-syntax", "unclosed-quote", "colon-in-text", "colon-in-line", "not-text", "empty-file", "alias-expansion",
         "unknown-key", "missing-key", "wrong-type", "out-of-range", "bad-outcome", "bad-mood-band", "empty-text",
-        "conflicting-keys", "missing-otherwise",
+        "conflicting-keys", "missing-otherwise", "list-in-quotes", "list-in-one-string",
     ]
     /// Codes a schema cannot see: names that must exist elsewhere in the file, the condition
     /// language, the shape of the graph, duplicates (YAML keeps one copy), order, and advice.
