@@ -110,6 +110,61 @@ struct DrawingAndDebugTests {
         #expect(dot.contains(#""stuck" -> "stuck" [label="↺ otherwise"]"#))
     }
 
+    @Test func aFortyNodeScenarioStaysReadable() throws {
+        // A long call in the compact form: a chain of 40 nodes, each with a way on, a way back,
+        // a way to the lost ending, and replies that stay put; rules that apply at every node.
+        let behaviours = ["apologize", "empathize", "own", "explore", "resolve", "choice", "commit", "verify"]
+        var yaml = """
+            id: inline
+            title: Forty nodes
+            briefing: b
+            customer: {name: Robin, mood: 6}
+            start: n0
+            turn_limit: {turns: 30, goto: lost}
+            rules:
+              - when: dismiss
+                mood: +3
+                goto: lost
+            nodes:
+
+            """
+        for i in 0..<40 {
+            let next = i < 39 ? "n\(i + 1)" : "recovered"
+            yaml += """
+                  n\(i): {say: "Step \(i).", branches: ["\(behaviours[i % 8]) -> \(next), mood -1", "blame or deflect -> lost, mood +2", \
+                "vague_promise -> n\(max(0, i - 2)), mood +1", "explore and not own -> n\(i)", "otherwise -> n\(i), mood +1"]}
+
+                """
+        }
+        yaml += "  recovered: {ending: recovered, say: \"Thanks.\"}\n  lost: {ending: lost, say: \"Bye.\"}\n"
+        let scenario = try scenario(yaml)
+        let dot = ScenarioDrawing(scenario).dot()
+        let edges = dot.split(separator: "\n").filter { $0.contains(" -> ") }
+        for i in 0..<40 {
+            // Staying put, however many ways, is one loop with a count.
+            let loops = edges.filter { $0.hasPrefix("  \"n\(i)\" -> \"n\(i)\"") }
+            #expect(loops.count == 1 && loops[0].contains(i == 0 ? "↺ 3 ways back" : "↺ 2 ways back"), "n\(i): \(loops)")
+        }
+        // Rules are drawn once, from one "(any node)" box, not from each of the 40 nodes.
+        #expect(dot.split(separator: "\n").filter { $0.hasPrefix("  \"(any node)\" [") }.count == 1, "\(dot)")
+        #expect(edges.filter { $0.contains("dismiss") }.count == 1)
+        // Graphviz lays it out, where it is installed (apt-get install graphviz).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+            process.arguments = ["-Tsvg", "-o", "/dev/null"]
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(dot.utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        } else {
+            print("not rendered: Graphviz's dot is not installed")
+        }
+    }
+
     @Test func mermaidUsesSafeIdsAndEntityCodes() throws {
         let scenario = try scenario(Self.awkward)
         let text = ScenarioDrawing(scenario).mermaid()
