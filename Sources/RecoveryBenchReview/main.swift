@@ -117,7 +117,7 @@ for index in 0..<options.count {
     let folder = options.output + "/" + String(format: "%02d", index % 100)
     do {
         if index < 100 { try writer.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        try transcript.encoded().write(to: URL(fileURLWithPath: folder + "/" + String(format: "%05d", index) + ".json"))
+        try transcript.sealedEncoding(key: nil).write(to: URL(fileURLWithPath: folder + "/" + String(format: "%05d", index) + ".json"))
         written += 1
     } catch { fail("cannot write in \(folder): \(error)") }
 }

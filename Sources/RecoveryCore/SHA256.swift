@@ -65,3 +65,22 @@ public enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 }
+
+/// HMAC-SHA-256 (RFC 2104): a digest only someone holding `key` can compute, so a keyed seal
+/// cannot be made again by someone who edited the sealed text without the key.
+public enum HMACSHA256 {
+    /// The 32-byte MAC of `message` under `key`.
+    public static func mac(key: [UInt8], _ message: [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? SHA256.digest(key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = SHA256.digest(block.map { $0 ^ 0x36 } + message)
+        return SHA256.digest(block.map { $0 ^ 0x5c } + inner)
+    }
+
+    /// The MAC as lowercase hex.
+    public static func hex(key: [UInt8], _ message: [UInt8]) -> String { hexString(mac(key: key, message)) }
+
+    private static func hexString(_ bytes: [UInt8]) -> String {
+        bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+}

@@ -42,6 +42,9 @@ public struct Transcript: Codable, Sendable, Equatable {
     /// The changes that mattered most, as the end-of-call screen showed them (with the
     /// scenario's own phrasings); absent in calls saved before it was shown.
     public var coaching: [CoachingChange]?
+    /// The seal over everything else, written when the call is saved (`sealedEncoding`); nil in
+    /// a transcript built in memory.
+    public var seal: TranscriptSeal?
 
     /// The replies as the grader sees them.
     public var gradedReplies: [GradedReply] {

@@ -70,7 +70,7 @@ public final class TranscriptStore {
 
     private func saveHere(_ transcript: Transcript) throws(StorageError) -> SavedCall {
         let json: Data
-        do { json = try transcript.encoded() } catch { throw StorageError(description: "cannot encode the transcript: \(error)") }
+        do { json = try transcript.sealedEncoding() } catch { throw StorageError(description: "cannot encode the transcript: \(error)") }
         let markdown = Data(DebriefMarkdown.render(transcript).utf8)
         try createDirectory()
         let base: String

@@ -25,6 +25,9 @@ struct GradeCommand: ParsableCommand {
     @Flag(help: "Print a JSON array: for each file its path, grade, stored score and what changed.")
     var json = false
 
+    @Flag(help: "Exit 1 when any call is flagged: its seal is not intact, or its stored grade differs.")
+    var strict = false
+
     func validate() throws {
         if transcripts.isEmpty { throw ValidationError("name at least one transcript file") }
     }
@@ -33,23 +36,25 @@ struct GradeCommand: ParsableCommand {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
         var records: [GradeRecord] = []
-        var failed = false
+        var failed = false, flagged = 0
         for path in transcripts {
             do {
+                let sealProblem = FileManager.default.contents(atPath: path).flatMap { Transcript.sealProblem($0) }
                 let transcript = try Regrade.read(path: path)
                 let rubric = try CallPreparation.loadRubric(rubric ?? transcript.rubric.id, data: data)
                 let regrade = Regrade(transcript, analyzer: analyzer, rubric: rubric)
-                if json { records.append(GradeRecord(path: path, regrade)) } else { printPlain(path, regrade) }
+                if sealProblem != nil || regrade.discrepancy != nil { flagged += 1 }
+                if json { records.append(GradeRecord(path: path, regrade, seal: sealProblem)) } else { printPlain(path, regrade, seal: sealProblem) }
             } catch {
                 failed = true
                 Output.error("\(error)")
             }
         }
         if json { Output.line(GradeRecord.encode(records)) }
-        if failed { throw ExitCode.failure }
+        if failed || (strict && flagged > 0) { throw ExitCode.failure }
     }
 
-    private func printPlain(_ path: String, _ regrade: Regrade) {
+    private func printPlain(_ path: String, _ regrade: Regrade, seal: String?) {
         let grade = regrade.grade
         let transcript = regrade.transcript
         let tier = grade.tier.map { ", \($0)" } ?? ""
@@ -63,6 +68,7 @@ struct GradeCommand: ParsableCommand {
         for penalty in grade.penalties where penalty.points > 0 {
             Output.line("    −\(penalty.points) \(penalty.behavior.id) at reply \(penalty.turn): “\(TerminalSafe.escape(penalty.quote))”")
         }
+        if let seal { Output.line("  ! seal: \(seal)") }
         if let discrepancy = regrade.discrepancy { Output.line("  note: \(discrepancy)") }
     }
 }
@@ -78,9 +84,12 @@ struct GradeRecord: Encodable {
     let rubricChanged: Bool
     let changedReadings: [Int]
     let note: String?
+    /// What is wrong with the file's seal; nil when it is intact.
+    let seal: String?
 
-    init(path: String, _ regrade: Regrade) {
+    init(path: String, _ regrade: Regrade, seal: String?) {
         self.path = path
+        self.seal = seal
         trainee = regrade.transcript.trainee
         scenario = regrade.transcript.scenario.id
         grade = regrade.grade

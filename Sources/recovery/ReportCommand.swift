@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var filters: CallFilterOptions
 
+    @Flag(help: "Count flagged calls (an edited or unsealed file, a stored grade that disagrees) in the figures; by default they are listed apart.")
+    var includeFlagged = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("-o needs a file name, or - for standard output") }
     }
@@ -38,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         let query = filters.query
         let report: TeamReport
         do {
-            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query)
+            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query, includeFlagged: includeFlagged)
         } catch {
             Output.error(error.description)
             throw ExitCode.failure
@@ -48,6 +51,7 @@ struct ReportCommand: ParsableCommand {
         let flagged = report.flagged.count
         let summary = "\(plural(report.calls.count, "call")) by \(plural(report.traineeCount, "trainee")), "
             + "\(flagged) stored \(flagged == 1 ? "grade disagrees" : "grades disagree") with the recomputed scores"
+            + (report.setAside.isEmpty ? "" : ", \(plural(report.setAside.count, "flagged call")) left out")
             + (report.skipped.isEmpty ? "" : ", \(plural(report.skipped.count, "file")) skipped")
         if output == "-" {
             Output.raw(html)

@@ -12,7 +12,10 @@ struct ReviewCommand: ParsableCommand {
             current scoring data and the rubric it names, and flags a stored grade that disagrees, \
             saying why: rubric-changed (the rubric's hash changed since), readings-changed (the \
             scoring data reads replies differently now), replies-edited or file-edited (the file was \
-            changed after the call), no-stored-grade. Files that are not transcripts are skipped with \
+            changed after the call), no-stored-grade. Every saved call is sealed: a call whose seal \
+            is not intact (any field edited, named), or whose grade or replies were edited, is \
+            flagged, listed apart and left out of every aggregate unless --include-flagged; --strict \
+            exits 1 when any call is flagged. Files that are not transcripts are skipped with \
             a one-line reason on standard error. Open any call with 'recovery debrief FILE'. \
             CSV cells that start with = + - @ (or a tab) get a leading ' so a spreadsheet shows them \
             as text instead of running them as formulas. \
@@ -36,6 +39,12 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Let calls stopped before an ending (/quit, Ctrl-D, a signal) count toward a trainee's best score.")
     var includeIncomplete = false
 
+    @Flag(help: "Count flagged calls (an edited or unsealed file, a stored grade that disagrees) in the table and every aggregate; by default they are listed apart.")
+    var includeFlagged = false
+
+    @Flag(help: "Exit 1 when any call is flagged (for a nightly check of a team's folder).")
+    var strict = false
+
     @Flag(help: "Reverse the order (highest score or latest date first).")
     var reverse = false
 
@@ -55,12 +64,18 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
-        let calls = query.apply(review.calls)
+        let selected = query.apply(review.calls)
+        let flagged = selected.filter(\.flagged)
+        let calls = includeFlagged ? selected : selected.filter { !$0.flagged }
         switch by {
-        case .call: printCalls(calls, skipped: review.skipped)
+        case .call: printCalls(calls, flagged: flagged, skipped: review.skipped)
         case .trainee: printTrainees(TraineeSummary.summaries(calls, includeIncomplete: includeIncomplete))
         case .step: printSteps(StepSummary.summaries(calls))
         }
+        if by != .call, !flagged.isEmpty {
+            Output.note("\(flagged.count) flagged \(flagged.count == 1 ? "call" : "calls") \(includeFlagged ? "counted (--include-flagged)" : "left out of these figures"): recovery review --by call lists why")
+        }
+        if strict, !flagged.isEmpty { throw ExitCode.failure }
     }
 
     private var query: ReviewQuery {
@@ -70,15 +85,15 @@ struct ReviewCommand: ParsableCommand {
         return query
     }
 
-    private func printCalls(_ calls: [CallSummary], skipped: [SkippedFile]) {
+    private func printCalls(_ calls: [CallSummary], flagged: [CallSummary], skipped: [SkippedFile]) {
         switch format {
-        case .json: Output.line(TeamReview.json(CallList(calls: calls, skipped: skipped)))
+        case .json: Output.line(TeamReview.json(CallList(calls: calls, flagged: flagged, skipped: skipped)))
         case .csv: Output.raw(ReviewTables.calls(calls, forCSV: true).csv())
         case .table:
             Output.raw(ReviewTables.calls(calls).aligned())
-            let flagged = calls.filter(\.flagged)
-            Output.line("\(calls.count) \(calls.count == 1 ? "call" : "calls"), \(flagged.count) flagged\(skipped.isEmpty ? "" : ", \(skipped.count) \(skipped.count == 1 ? "file" : "files") skipped")")
-            for call in flagged { Output.line("  ! \(call.path): \(call.note ?? "")") }
+            let apart = includeFlagged ? "" : " (listed apart, counted in no figure; --include-flagged counts them)"
+            Output.line("\(calls.count) \(calls.count == 1 ? "call" : "calls"), \(flagged.count) flagged\(flagged.isEmpty ? "" : apart)\(skipped.isEmpty ? "" : ", \(skipped.count) \(skipped.count == 1 ? "file" : "files") skipped")")
+            for call in flagged { Output.line("  ! \(call.path): \(call.flagReason ?? "")") }
         }
     }
 
@@ -108,5 +123,6 @@ extension ReviewQuery.SortKey: ExpressibleByArgument {}
 /// `review --format json`: the calls shown and the files skipped.
 private struct CallList: Encodable {
     let calls: [CallSummary]
+    let flagged: [CallSummary]
     let skipped: [SkippedFile]
 }

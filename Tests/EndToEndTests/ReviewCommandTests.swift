@@ -49,8 +49,36 @@ import Testing
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: team.bo))
         let result = try RecoveryBinary.run(["review", team.directory])
         #expect(result.output.contains("1 flagged"))
-        #expect(result.output.contains("file-edited (stored 100)"))
+        #expect(result.output.contains("edited after the call: grade changed"))
         #expect(result.output.contains("the file was edited"))
+        // Counted on request, its row says what the grade check found.
+        let counted = try RecoveryBinary.run(["review", team.directory, "--include-flagged"])
+        #expect(counted.output.contains("file-edited (stored 100)"))
+    }
+
+    @Test func anEditedCallIsFlaggedLeftOutOfTheFiguresAndFailsStrict() throws {
+        let team = try teamFolder()
+        #expect(try RecoveryBinary.run(["review", team.directory, "--strict"]).status == 0)
+        #expect(try RecoveryBinary.run(["grade", team.ada, "--strict"]).status == 0)
+        // Someone renames the trainee of one call: no score changes, but the seal sees it.
+        let text = try String(contentsOfFile: team.ada, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"trainee\" : \"ada\"", with: "\"trainee\" : \"bo\"").write(toFile: team.ada, atomically: true, encoding: .utf8)
+        let calls = try RecoveryBinary.run(["review", team.directory])
+        #expect(calls.status == 0)
+        #expect(calls.output.contains("1 call, 1 flagged (listed apart"), "\(calls.output)")
+        #expect(calls.output.contains("! \(team.ada): edited after the call: trainee changed"), "\(calls.output)")
+        let byTrainee = try RecoveryBinary.run(["review", team.directory, "--by", "trainee", "--format", "json"])
+        let trainees = try #require(try JSONSerialization.jsonObject(with: Data(byTrainee.output.utf8)) as? [[String: Any]])
+        #expect(trainees.count == 1 && trainees.first?["attempts"] as? Int == 1, "the edited call counts in no aggregate: \(byTrainee.output)")
+        #expect(byTrainee.errors.contains("1 flagged call left out of these figures"))
+        let counted = try RecoveryBinary.run(["review", team.directory, "--by", "trainee", "--format", "json", "--include-flagged"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(counted.output.utf8)) as? [[String: Any]])
+        #expect(all.first?["attempts"] as? Int == 2)
+        #expect(try RecoveryBinary.run(["review", team.directory, "--strict"]).status == 1)
+        let grade = try RecoveryBinary.run(["grade", team.ada, "--strict"])
+        #expect(grade.status == 1 && grade.output.contains("! seal: edited after the call: trainee changed"), "\(grade.output)")
+        let report = try RecoveryBinary.run(["report", team.directory, "-o", "-"])
+        #expect(report.output.contains("1 flagged call left out of every figure"))
     }
 
     @Test func reviewAggregatesByTraineeAndByStepAndWritesGuardedCSV() throws {

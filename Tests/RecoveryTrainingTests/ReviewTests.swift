@@ -27,7 +27,7 @@ enum ReviewFixture {
         let directory = NSTemporaryDirectory() + "review-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory + "/team", withIntermediateDirectories: true)
         for (index, transcript) in transcripts.enumerated() {
-            try transcript.encoded().write(to: URL(fileURLWithPath: "\(directory)/team/\(index).json"))
+            try transcript.sealedEncoding(key: nil).write(to: URL(fileURLWithPath: "\(directory)/team/\(index).json"))
         }
         return directory
     }

@@ -14,10 +14,10 @@ import RecoveryScoring
         ReviewFixture.call("Bo", day: 7, ReviewFixture.good),
     ]
 
-    func report(_ transcripts: [Transcript], query: ReviewQuery = ReviewQuery()) throws -> (TeamReport, String) {
+    func report(_ transcripts: [Transcript], query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false) throws -> (TeamReport, String) {
         let directory = try ReviewFixture.folder(transcripts)
         let report = try TeamReport.load(directory: directory, rubricsDirectory: TestData.location.rubricsDirectory,
-                                         analyzer: TestData.analyzer, query: query)
+                                         analyzer: TestData.analyzer, query: query, includeFlagged: includeFlagged)
         return (report, TeamReportHTML.render(report))
     }
 
@@ -63,7 +63,14 @@ import RecoveryScoring
     @Test func theHeaderSaysScoresWereRecomputedAndListsEveryDisagreement() throws {
         var edited = calls
         edited[3].grade?.score = 97
-        let (report, html) = try report(edited)
+        // By default the edited call is listed apart and counted in no figure.
+        let (apart, page) = try report(edited)
+        #expect(apart.calls.count == 4 && apart.setAside.map(\.trainee) == ["Bo"])
+        #expect(page.contains("1 flagged call left out of every figure"))
+        #expect(page.contains("stored score 97 differs from"))
+        #expect(page.contains("4 calls by 2 trainees on 1 scenario"))
+        // Counted on request, it is marked where it stands.
+        let (report, html) = try report(edited, includeFlagged: true)
         #expect(html.contains("Every score in this report was recomputed from the raw replies"))
         #expect(html.contains("1 of 5 stored grades disagree"))
         #expect(report.flagged.map(\.number) == [3])

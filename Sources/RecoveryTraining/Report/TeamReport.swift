@@ -7,6 +7,9 @@ import RecoveryScoring
 public struct TeamReport: Sendable {
     /// The directory the transcripts came from, as given.
     public var directory: String
+    /// Flagged calls left out of every figure (their seal is not intact, or their stored grade
+    /// disagrees), listed apart.
+    public var setAside: [CallSummary]
     /// The calls shown, oldest first (ties by path), numbered from 1.
     public var calls: [ReportCall]
     /// The rubrics the calls were graded against, most used first (ties by id).
@@ -15,7 +18,9 @@ public struct TeamReport: Sendable {
     public var skipped: [SkippedFile]
 
     /// A report of `calls` (summary and debrief of the same call, in any order) from `directory`.
-    public init(directory: String, calls: [(summary: CallSummary, debrief: DebriefContent)], rubrics: [Rubric], skipped: [SkippedFile] = []) {
+    public init(directory: String, calls: [(summary: CallSummary, debrief: DebriefContent)], rubrics: [Rubric], skipped: [SkippedFile] = [],
+                setAside: [CallSummary] = []) {
+        self.setAside = setAside
         let ordered = calls.sorted { ($0.summary.startedAt, $0.summary.path) < ($1.summary.startedAt, $1.summary.path) }
         self.directory = directory
         self.calls = ordered.enumerated().map { ReportCall(number: $0.offset + 1, summary: $0.element.summary, debrief: $0.element.debrief) }
@@ -30,15 +35,21 @@ public struct TeamReport: Sendable {
     /// Reads every transcript under `directory` as `TeamReview.load` does, keeps the calls
     /// `query` lets through (its order is ignored: the report is in date order), and grades
     /// each kept call again in full for its debrief.
+    /// Flagged calls are set aside (listed, counted in no figure) unless `includeFlagged`.
     public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer,
-                            query: ReviewQuery = ReviewQuery()) throws(StorageError) -> TeamReport {
+                            query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false) throws(StorageError) -> TeamReport {
         let review = try TeamReview.load(directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer)
         let graders = GraderCache(rubricsDirectory: rubricsDirectory)
         let memo = AnalysisMemo(analyzer: analyzer)
         var skipped = review.skipped
         var calls: [(summary: CallSummary, debrief: DebriefContent)] = []
         var rubrics: [Rubric] = []
+        var setAside: [CallSummary] = []
         for summary in review.calls where query.includes(summary) {
+            if summary.flagged && !includeFlagged {
+                setAside.append(summary)
+                continue
+            }
             guard case .success(let grader) = graders.grader(for: summary.rubric) else { continue }
             do {
                 let transcript = try Regrade.read(path: summary.path)
@@ -49,7 +60,7 @@ public struct TeamReport: Sendable {
                 skipped.append(SkippedFile(path: summary.path, reason: error.description))
             }
         }
-        return TeamReport(directory: directory, calls: calls, rubrics: rubrics, skipped: skipped)
+        return TeamReport(directory: directory, calls: calls, rubrics: rubrics, skipped: skipped, setAside: setAside)
     }
 
     /// The summaries of every call, in date order.

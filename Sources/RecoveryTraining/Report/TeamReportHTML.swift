@@ -46,8 +46,13 @@ public enum TeamReportHTML {
         if !flagged.isEmpty {
             out.append("<ul>")
             for call in flagged {
-                out.append("<li><a href=\"#\(TeamReport.anchor(call.number))\">Call \(call.number)</a> (\(e(call.summary.trainee)), \(e(call.summary.scenario))): \(e(call.summary.note ?? ReviewTables.check(call.summary)))</li>")
+                out.append("<li><a href=\"#\(TeamReport.anchor(call.number))\">Call \(call.number)</a> (\(e(call.summary.trainee)), \(e(call.summary.scenario))): \(e(call.summary.flagReason ?? ReviewTables.check(call.summary)))</li>")
             }
+            out.append("</ul>")
+        }
+        if !report.setAside.isEmpty {
+            out.append("<p><strong>\(ReportHeatmap.count(report.setAside.count, "flagged call")) left out of every figure</strong> (a seal that is not intact, or a stored grade that disagrees; <code>--include-flagged</code> counts them):</p><ul>")
+            out += report.setAside.map { "<li><code>\(e($0.path))</code> (\(e($0.trainee)), \(e($0.scenario))): \(e($0.flagReason ?? ""))</li>" }
             out.append("</ul>")
         }
         out.append("</div>")

@@ -47,6 +47,9 @@ public struct CallSummary: Codable, Sendable, Equatable {
     public var disagreements: [Disagreement]
     /// The disagreement in one sentence; nil when the stored grade agrees.
     public var note: String?
+    /// What is wrong with the call's seal (an edit, named by the fields it changed; no seal; a
+    /// seal this machine cannot check); nil when the seal is intact.
+    public var sealProblem: String?
 
     /// The summary of the call in `record` (read from `path`), graded with `grader` from
     /// `replies` (the current analyzer's reading of each turn, in order).
@@ -94,8 +97,19 @@ public struct CallSummary: Codable, Sendable, Equatable {
     /// The outcome of a call with no end recorded.
     public static let inProgress = "in-progress"
 
-    /// Whether the stored grade disagrees with the recomputed one (a missing grade counts).
-    public var flagged: Bool { !disagreements.isEmpty }
+    /// Whether the call is flagged as edited: its seal is not intact, or its stored grade shows
+    /// the file was changed (replies or grade edited, grade missing). A stored grade that differs
+    /// only because the rubric or the scoring data changed since is a note, not a flag: every
+    /// score is recomputed anyway. Flagged calls count in no aggregate unless a manager asks
+    /// (`--include-flagged`).
+    public var flagged: Bool {
+        sealProblem != nil || disagreements.contains { [.fileEdited, .repliesEdited, .noStoredGrade].contains($0) }
+    }
+
+    /// Why the call is flagged, in one line (nil when it is not).
+    public var flagReason: String? {
+        [sealProblem, note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+    }
 }
 
 /// One rubric step of one call.
@@ -132,4 +146,9 @@ public struct NegativeShown: Codable, Sendable, Equatable {
     public var turn: Int
     /// The trainee's words.
     public var quote: String
+}
+
+extension String {
+    /// Nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -48,6 +48,11 @@ struct ReviewRecord: Decodable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StorageError(description: "cannot read this file")
         }
+        return try decode(data)
+    }
+
+    /// The record in the bytes of a saved call.
+    static func decode(_ data: Data) throws(StorageError) -> ReviewRecord {
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601

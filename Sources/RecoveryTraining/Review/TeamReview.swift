@@ -69,7 +69,10 @@ public struct TeamReview: Sendable {
 
     private static func review(_ path: String, graders: GraderCache, memo: AnalysisMemo) -> Result<CallSummary, SkippedFile> {
         let record: ReviewRecord
-        do { record = try ReviewRecord.read(path: path) } catch {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(SkippedFile(path: path, reason: "cannot read this file"))
+        }
+        do { record = try ReviewRecord.decode(data) } catch {
             return .failure(SkippedFile(path: path, reason: error.description))
         }
         let grader: Grader
@@ -78,7 +81,9 @@ public struct TeamReview: Sendable {
         case .failure(let reason): return .failure(SkippedFile(path: path, reason: reason.description))
         }
         let replies = record.turns.map { GradedReply(turn: $0.number, latency: $0.latency, analysis: memo.analyze($0.text)) }
-        return .success(CallSummary(path: path, record: record, replies: replies, grader: grader))
+        var summary = CallSummary(path: path, record: record, replies: replies, grader: grader)
+        summary.sealProblem = Transcript.sealProblem(data)
+        return .success(summary)
     }
 }
 
