@@ -62,7 +62,7 @@ extension CoreDiagnostic {
         hint: "write a value {3}", files: [.scenario, .tests, .rubric])
 
     /// The YAML data files: every kind but the model.
-    static let yamlFiles: [DataFileKind] = [.scenario, .tests, .rubric, .behaviors]
+    static let yamlFiles: [DataFileKind] = [.scenario, .tests, .rubric, .behaviors, .roster]
 
     public static let fileLevelCodes: Set<String> = [CoreDiagnostic.unreadableFile, CoreDiagnostic.fileTooLarge]
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The kinds of data file a trainer edits, each checked by `recovery validate`.
 public enum DataFileKind: String, Sendable, CaseIterable, Comparable {
-    case scenario, tests, rubric, behaviors, model
+    case scenario, tests, rubric, behaviors, model, roster
 
     /// How the file is named where a person reads it.
     public var label: String {
@@ -12,6 +12,7 @@ public enum DataFileKind: String, Sendable, CaseIterable, Comparable {
         case .rubric: "rubric"
         case .behaviors: "behaviors.yaml"
         case .model: "model.bin"
+        case .roster: "team.yaml"
         }
     }
 

@@ -9,7 +9,7 @@ import RecoveryScoring
 public enum DataFileValidation {
     /// The kinds of data file.
     public enum Kind: Sendable, Equatable {
-        case scenario, rubric, behaviors
+        case scenario, rubric, behaviors, roster
     }
 
     /// The kind of `path`: `behaviors.yaml` by name, a rubric by its folder (`rubrics/`) or by a
@@ -17,6 +17,7 @@ public enum DataFileValidation {
     public static func kind(of path: String) -> Kind {
         let url = URL(fileURLWithPath: path)
         if url.lastPathComponent == "behaviors.yaml" { return .behaviors }
+        if url.lastPathComponent == "team.yaml" { return .roster }
         if url.deletingLastPathComponent().lastPathComponent == "rubrics" { return .rubric }
         if let text = try? String(contentsOfFile: path, encoding: .utf8),
            text.split(separator: "\n").contains(where: { $0.hasPrefix("steps:") }) { return .rubric }
@@ -58,6 +59,7 @@ public enum DataFileValidation {
         do {
             switch kind(of: path) {
             case .behaviors: _ = try Analyzer.load(path: path, withModel: false)
+            case .roster: _ = try Roster.load(path: path)
             case .rubric, .scenario: _ = try RubricLoader.load(path: path)
             }
             return []

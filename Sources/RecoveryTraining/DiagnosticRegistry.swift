@@ -9,7 +9,7 @@ import RecoveryScoring
 /// different files. `recovery validate --list-codes` prints it and the trainer guide holds it.
 public enum DiagnosticRegistry {
     /// Every entry, in the order the trainer guide lists them.
-    public static let all: [DiagnosticKind] = ScenarioDiagnostic.all + ScoringDiagnostic.all
+    public static let all: [DiagnosticKind] = ScenarioDiagnostic.all + ScoringDiagnostic.all + RosterDiagnostic.all
 
     /// The entries a kind of file can get.
     public static func entries(for file: DataFileKind) -> [DiagnosticKind] {

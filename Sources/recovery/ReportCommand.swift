@@ -40,8 +40,10 @@ struct ReportCommand: ParsableCommand {
         let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
         let query = filters.query
         let report: TeamReport
+        let roster = try filters.loadRoster(folder: folder)
         do {
-            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query, includeFlagged: includeFlagged)
+            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query,
+                                         includeFlagged: includeFlagged, roster: roster)
         } catch {
             Output.error(error.description)
             throw ExitCode.failure

@@ -59,11 +59,13 @@ struct ReviewCommand: ParsableCommand {
         let analyzer = try CommandEnvironment.analyzer(data)
         let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
         let review: TeamReview
-        do { review = try TeamReview.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer) } catch {
+        let roster = try filters.loadRoster(folder: folder)
+        do { review = try TeamReview.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, roster: roster) } catch {
             Output.error(error.description)
             throw ExitCode.failure
         }
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
+        if !review.unknownNames.isEmpty { Output.note("not on the roster: \(review.unknownNames.joined(separator: ", "))") }
         let selected = query.apply(review.calls)
         let flagged = selected.filter(\.flagged)
         let calls = includeFlagged ? selected : selected.filter { !$0.flagged }

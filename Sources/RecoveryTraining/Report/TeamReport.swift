@@ -37,8 +37,9 @@ public struct TeamReport: Sendable {
     /// each kept call again in full for its debrief.
     /// Flagged calls are set aside (listed, counted in no figure) unless `includeFlagged`.
     public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer,
-                            query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false) throws(StorageError) -> TeamReport {
-        let review = try TeamReview.load(directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer)
+                            query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false,
+                            roster: Roster = Roster()) throws(StorageError) -> TeamReport {
+        let review = try TeamReview.load(directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer, roster: roster)
         let graders = GraderCache(rubricsDirectory: rubricsDirectory)
         let memo = AnalysisMemo(analyzer: analyzer)
         var skipped = review.skipped

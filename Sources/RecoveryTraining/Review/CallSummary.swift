@@ -47,6 +47,9 @@ public struct CallSummary: Codable, Sendable, Equatable {
     public var disagreements: [Disagreement]
     /// The disagreement in one sentence; nil when the stored grade agrees.
     public var note: String?
+    /// The trainee's team and site, from the roster (nil without one, or for a name it lacks).
+    public var team: String?
+    public var site: String?
     /// What is wrong with the call's seal (an edit, named by the fields it changed; no seal; a
     /// seal this machine cannot check); nil when the seal is intact.
     public var sealProblem: String?

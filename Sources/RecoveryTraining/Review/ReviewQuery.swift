@@ -22,6 +22,11 @@ public struct ReviewQuery: Sendable, Equatable {
     public var scenarios: [String] = []
     /// Only calls started at or after this moment.
     public var since: Date?
+    /// Only calls started before this moment.
+    public var until: Date?
+    /// Only these teams and sites of the roster (any case); empty for all.
+    public var teams: [String] = []
+    public var sites: [String] = []
     /// Only these outcomes (`recovered`, `retained`, `lost`, `escalated`, `left-early`, `in-progress`).
     public var outcomes: [String] = []
     /// The order.
@@ -37,9 +42,12 @@ public struct ReviewQuery: Sendable, Equatable {
 
     /// Whether `call` passes every filter.
     public func includes(_ call: CallSummary) -> Bool {
-        if !trainees.isEmpty && !trainees.contains(where: { $0.caseInsensitiveCompare(call.trainee) == .orderedSame }) { return false }
+        if !trainees.isEmpty && !trainees.contains(where: { Roster.key($0) == Roster.key(call.trainee) }) { return false }
         if !scenarios.isEmpty && !scenarios.contains(call.scenario) { return false }
         if let since, call.startedAt < since { return false }
+        if let until, call.startedAt >= until { return false }
+        if !teams.isEmpty && !teams.contains(where: { Roster.key($0) == Roster.key(call.team ?? "") }) { return false }
+        if !sites.isEmpty && !sites.contains(where: { Roster.key($0) == Roster.key(call.site ?? "") }) { return false }
         if !outcomes.isEmpty && !outcomes.contains(call.outcome) { return false }
         return true
     }

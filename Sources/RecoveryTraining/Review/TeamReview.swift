@@ -16,6 +16,8 @@ public struct TeamReview: Sendable {
     public var calls: [CallSummary]
     /// Files that were not transcripts or could not be graded.
     public var skipped: [SkippedFile]
+    /// Names played under that a (non-empty) roster does not know, as first written.
+    public var unknownNames: [String] = []
 
     /// A review of `calls` (already graded), with the files skipped.
     public init(calls: [CallSummary], skipped: [SkippedFile] = []) {
@@ -26,7 +28,10 @@ public struct TeamReview: Sendable {
     /// Reads every `*.json` under `directory` (recursively), grades each call again with
     /// `analyzer` and the rubric its transcript names (found in `rubricsDirectory`), on every
     /// core; the result does not depend on the number of cores.
-    public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer) throws(StorageError) -> TeamReview {
+    /// Names are matched to `roster` ignoring case and spacing: each call gets the roster's name,
+    /// team and site (without a roster, one spelling per person: the first in path order).
+    public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer,
+                            roster: Roster = Roster()) throws(StorageError) -> TeamReview {
         let paths = try transcriptFiles(under: directory)
         let graders = GraderCache(rubricsDirectory: rubricsDirectory)
         let memo = AnalysisMemo(analyzer: analyzer)
@@ -43,7 +48,29 @@ public struct TeamReview: Sendable {
             case nil: break
             }
         }
-        return TeamReview(calls: calls, skipped: skipped)
+        var result = TeamReview(calls: calls, skipped: skipped)
+        result.apply(roster)
+        return result
+    }
+
+    /// Gives every call its person's one name (and team and site) from `roster`.
+    mutating func apply(_ roster: Roster) {
+        var spelling: [String: String] = [:], unknown: [String] = []
+        for index in calls.indices {
+            let key = Roster.key(calls[index].trainee)
+            if let entry = roster.entry(for: calls[index].trainee) {
+                calls[index].trainee = entry.name
+                calls[index].team = entry.team
+                calls[index].site = entry.site
+                continue
+            }
+            if spelling[key] == nil {
+                spelling[key] = calls[index].trainee.trimmingCharacters(in: .whitespaces)
+                if !roster.entries.isEmpty { unknown.append(spelling[key]!) }
+            }
+            calls[index].trainee = spelling[key]!
+        }
+        unknownNames = unknown
     }
 
     /// The `*.json` files under `directory`, sorted; hidden files and folders are left out.
