@@ -79,6 +79,13 @@ import Testing
         #expect(grade.status == 1 && grade.output.contains("! seal: edited after the call: trainee changed"), "\(grade.output)")
         let report = try RecoveryBinary.run(["report", team.directory, "-o", "-"])
         #expect(report.output.contains("1 flagged call left out of every figure"))
+        // The xAPI export leaves it out too, unless asked.
+        let export = try RecoveryBinary.run(["export", "--xapi", team.directory])
+        let statements = try #require(try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [[String: Any]])
+        #expect(export.status == 0 && statements.count == 1 && export.errors.contains("1 flagged call left out"))
+        let everything = try RecoveryBinary.run(["export", "--xapi", team.directory, "--include-flagged", "--homepage", "https://lms.example.com"])
+        #expect((try JSONSerialization.jsonObject(with: Data(everything.output.utf8)) as? [[String: Any]])?.count == 2)
+        #expect(try RecoveryBinary.run(["export", team.directory]).status != 0, "the format must be named")
     }
 
     @Test func reviewAggregatesByTraineeAndByStepAndWritesGuardedCSV() throws {
