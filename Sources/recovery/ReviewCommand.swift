@@ -114,7 +114,7 @@ struct ReviewCommand: ParsableCommand {
     private func printSteps(_ steps: [StepSummary]) {
         switch format {
         case .json: Output.line(TeamReview.json(steps))
-        case .csv: Output.raw(ReviewTables.steps(steps).csv())
+        case .csv: Output.raw(ReviewTables.steps(steps, forCSV: true).csv())
         case .table: Output.raw(ReviewTables.steps(steps).aligned())
         }
     }

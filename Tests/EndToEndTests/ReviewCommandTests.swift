@@ -94,7 +94,11 @@ import Testing
         #expect(byTrainee.output.contains("first → best"))
         #expect(byTrainee.output.contains("Average per rubric step"))
         let byStep = try RecoveryBinary.run(["review", team.directory, "--by", "step", "--format", "csv"])
-        #expect(byStep.output.hasPrefix("step,title,average,missed,missed most by\r\n"))
+        #expect(byStep.output.hasPrefix("step,title,average_percent,missed,calls,missed_most_by,missed_most_count,missed_most_attempts\r\n"))
+        // Numbers stand alone in their cells: no "%" and no "of" for a spreadsheet to trip on.
+        let cells = byStep.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(!cells.isEmpty && cells.allSatisfy { Double($0[$0.count - 6]) != nil && Int($0[$0.count - 5]) != nil && Int($0[$0.count - 4]) != nil })
+        #expect(byTrainee.output.contains("coach first (below 80%)"))
         let bad = try RecoveryBinary.run(["review", team.directory, "--since", "yesterday"])
         #expect(bad.status != 0)
         #expect(bad.errors.contains("--since takes a day"))

@@ -54,3 +54,18 @@ struct RosterTests {
         #expect(query.apply(review.calls).map(\.trainee) == ["Aisha Khan", "Aisha Khan", "Aisha Khan"])
     }
 }
+
+/// "Coach first" names a step only below the mastery level.
+@Suite("coaching threshold")
+struct CoachingThresholdTests {
+    @Test func aTraineeWithEveryStepMasteredHasNothingToCoachFirst() {
+        var trainee = TraineeSummary(trainee: "ada", attempts: 1, firstScore: 90, bestScore: 90, latestScore: 90, latestTier: "Gold",
+                                     steps: [StepAverage(id: "apologize", title: "Apologise", percent: 85, calls: 1, missed: 0),
+                                             StepAverage(id: "fix", title: "Fix", percent: 100, calls: 1, missed: 0)],
+                                     negatives: [])
+        #expect(trainee.weakestStep == nil)
+        #expect(ReviewTables.trainees([trainee]).aligned().contains("none below 80%"))
+        trainee.steps[0].percent = 79
+        #expect(trainee.weakestStep?.id == "apologize")
+    }
+}

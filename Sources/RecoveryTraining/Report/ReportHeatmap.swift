@@ -14,7 +14,7 @@ enum ReportHeatmap {
         for step in rubric.steps {
             header += "<th class=\"step\" title=\"\(e(step.title)) (\(e(step.id)))\">\(e(step.title))</th>"
         }
-        out.append(header + "<th>coach first</th></tr></thead><tbody>")
+        out.append(header + "<th>coach first (below \(Int(TraineeSummary.mastery))%)</th></tr></thead><tbody>")
         for trainee in trainees {
             let scores = theirs.filter { $0.trainee == trainee.trainee }.map(\.score)
             let average = Double(scores.reduce(0, +)) / Double(max(1, scores.count))
@@ -30,7 +30,7 @@ enum ReportHeatmap {
             let weakest = trainee.weakestStep.map { step in
                 rubric.steps.first { $0.id == step.id }.map(\.title) ?? step.id
             }
-            row += "<td class=\"coach\">\(weakest.map { e($0) } ?? "")</td></tr>"
+            row += "<td class=\"coach\">\(weakest.map { e($0) } ?? "none below \(Int(TraineeSummary.mastery))%")</td></tr>"
             out.append(row)
         }
         out.append("</tbody></table></div>")

@@ -21,8 +21,15 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
     /// The negative behaviours shown most often, most frequent first, each with one example.
     public var negatives: [NegativeHabit]
 
-    /// The step with the lowest average: where coaching should start.
-    public var weakestStep: StepAverage? { steps.min { ($0.percent, $0.id) < ($1.percent, $1.id) } }
+    /// A step whose average reaches this percent of its weight is mastered: coaching starts
+    /// only below it.
+    public static let mastery = 80.0
+
+    /// The step with the lowest average below `mastery`: where coaching should start (nil when
+    /// every step is mastered).
+    public var weakestStep: StepAverage? {
+        steps.filter { $0.percent < Self.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }
+    }
 
     /// One summary per trainee (sorted by name) from `calls`; `includeIncomplete` lets calls
     /// that stopped before an ending count toward the best score.

@@ -17,9 +17,10 @@ public enum ReviewTables {
 
     /// `ok`, or the disagreement kinds with the stored score: `file-edited (stored 99)`.
     public static func check(_ call: CallSummary) -> String {
-        guard call.flagged else { return "ok" }
+        guard !call.disagreements.isEmpty || call.sealProblem != nil else { return "ok" }
         let stored = call.storedScore.map { " (stored \($0))" } ?? ""
-        return call.disagreements.map(\.rawValue).joined(separator: ", ") + stored
+        let kinds = (call.sealProblem == nil ? [] : ["seal"]) + call.disagreements.map(\.rawValue)
+        return kinds.joined(separator: ", ") + (call.disagreements.isEmpty ? "" : stored)
     }
 
     /// One row per trainee: calls, first → best, latest tier, the weakest step, the top habit.
@@ -27,10 +28,10 @@ public enum ReviewTables {
         let rows = trainees.map { trainee in
             [trainee.trainee, String(trainee.attempts), "\(trainee.firstScore) → \(trainee.bestScore.map(String.init) ?? "–")",
              String(trainee.latestScore), trainee.latestTier ?? "",
-             trainee.weakestStep.map { "\($0.id) \(percent($0.percent))" } ?? "",
+             trainee.weakestStep.map { "\($0.id) \(percent($0.percent))" } ?? "none below \(Int(TraineeSummary.mastery))%",
              trainee.negatives.first.map { "\($0.behavior.id) ×\($0.count) “\($0.example)”" } ?? ""]
         }
-        return TextTable(headers: ["trainee", "calls", "first → best", "latest", "tier", "coach first", "top habit"],
+        return TextTable(headers: ["trainee", "calls", "first → best", "latest", "tier", "coach first (below \(Int(TraineeSummary.mastery))%)", "top habit"],
                          rows: rows, rightAligned: [1, 3])
     }
 
@@ -61,7 +62,18 @@ public enum ReviewTables {
     }
 
     /// One row per rubric step: the average, how many calls missed it, who misses it most.
-    public static func steps(_ steps: [StepSummary]) -> TextTable {
+    /// `forCSV` gives numbers in cells of their own (a percent without its sign, a count apart
+    /// from what it counts) for a spreadsheet to sum.
+    public static func steps(_ steps: [StepSummary], forCSV: Bool = false) -> TextTable {
+        if forCSV {
+            let rows = steps.map { summary in
+                [summary.step.id, summary.step.title, String(format: "%.1f", summary.step.percent), String(summary.step.missed),
+                 String(summary.step.calls), summary.missedMostBy ?? "", summary.missedMostBy == nil ? "" : String(summary.missedMostCount),
+                 summary.missedMostBy == nil ? "" : String(summary.missedMostAttempts)]
+            }
+            return TextTable(headers: ["step", "title", "average_percent", "missed", "calls", "missed_most_by", "missed_most_count",
+                                       "missed_most_attempts"], rows: rows)
+        }
         let rows = steps.map { summary in
             [summary.step.id, summary.step.title, percent(summary.step.percent), "\(summary.step.missed) of \(summary.step.calls)",
              summary.missedMostBy.map { "\($0) (\(summary.missedMostCount) of \(summary.missedMostAttempts))" } ?? ""]
