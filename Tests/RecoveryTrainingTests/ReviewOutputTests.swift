@@ -37,6 +37,17 @@ import RecoveryCore
         #expect(table.contains("2026-11-02 00:00  ada"))
         #expect(table.contains("team/0.json"))
         let csv = ReviewTables.calls(first.calls, forCSV: true).csv()
-        #expect(csv.hasPrefix("date,trainee,scenario,duration,outcome,score,tier,hints,check,file\r\n2026-11-02T00:00:00Z,ada,mini,"))
+        #expect(csv.hasPrefix("date,trainee,team,site,scenario,rubric,duration_seconds,outcome,score,passed,tier,hints,check,file,"))
+        // One row per call: whether it passed, and every step's percent in a number cell of its own.
+        let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        #expect(rows.count == 3 && header.filter { $0.hasSuffix("_percent") }.count == first.calls[0].steps.count)
+        for (row, call) in zip(rows.dropFirst(), first.calls) {
+            #expect(row[header.firstIndex(of: "passed")!] == (call.passed ? "true" : "false"))
+            #expect(row[header.firstIndex(of: "score")!] == String(call.score))
+            for step in call.steps {
+                #expect(Double(row[header.firstIndex(of: step.id + "_percent")!]).map { abs($0 - step.percent) < 0.06 } == true)
+            }
+        }
     }
 }

@@ -3,8 +3,11 @@ import Foundation
 /// The review's tables: calls, trainees, steps. Cells are plain text; `TextTable` aligns them
 /// (terminal-safe) or writes CSV (formula-guarded).
 public enum ReviewTables {
-    /// One row per call. `forCSV` gives machine-readable dates (ISO 8601) and durations (seconds).
+    /// One row per call. `forCSV` gives machine-readable dates (ISO 8601) and durations
+    /// (seconds), whether the call passed, the team and site, and each rubric step's percent in
+    /// a column of its own (`<step>_percent`, empty where a call's rubric lacks the step).
     public static func calls(_ calls: [CallSummary], forCSV: Bool = false) -> TextTable {
+        if forCSV { return callsCSV(calls) }
         let headers = ["date", "trainee", "scenario", "duration", "outcome", "score", "tier", "hints", "check", "file"]
         let rows = calls.map { call in
             [forCSV ? iso8601(call.startedAt) : DebriefText.day(call.startedAt) + " " + DebriefText.clock(call.startedAt),
@@ -13,6 +16,20 @@ public enum ReviewTables {
              call.outcome, String(call.score), call.tier ?? "", String(call.hintsUsed), check(call), call.path]
         }
         return TextTable(headers: headers, rows: rows, rightAligned: forCSV ? [] : [3, 5, 7])
+    }
+
+    private static func callsCSV(_ calls: [CallSummary]) -> TextTable {
+        var order: [String] = []
+        for step in calls.flatMap(\.steps) where !order.contains(step.id) { order.append(step.id) }
+        let headers = ["date", "trainee", "team", "site", "scenario", "rubric", "duration_seconds", "outcome", "score", "passed",
+                       "tier", "hints", "check", "file"] + order.map { $0 + "_percent" }
+        let rows = calls.map { call in
+            [iso8601(call.startedAt), call.trainee, call.team ?? "", call.site ?? "", call.scenario, call.rubric,
+             String(Int(call.duration.rounded())), call.outcome, String(call.score), call.passed ? "true" : "false",
+             call.tier ?? "", String(call.hintsUsed), check(call), call.path]
+                + order.map { id in call.steps.first { $0.id == id }.map { String(format: "%.1f", $0.percent) } ?? "" }
+        }
+        return TextTable(headers: headers, rows: rows)
     }
 
     /// `ok`, or the disagreement kinds with the stored score: `file-edited (stored 99)`.
