@@ -3,7 +3,12 @@
 public enum SHA256 {
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(Array(bytes)).map { byte in
+        lowercaseHex(digest(Array(bytes)))
+    }
+
+    /// `bytes` written as lowercase hex, two digits each (no hashing).
+    public static func lowercaseHex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()
@@ -78,9 +83,5 @@ public enum HMACSHA256 {
     }
 
     /// The MAC as lowercase hex.
-    public static func hex(key: [UInt8], _ message: [UInt8]) -> String { hexString(mac(key: key, message)) }
-
-    private static func hexString(_ bytes: [UInt8]) -> String {
-        bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
+    public static func hex(key: [UInt8], _ message: [UInt8]) -> String { SHA256.lowercaseHex(mac(key: key, message)) }
 }

@@ -26,10 +26,9 @@ extension ScenarioDecoder {
         let what = "node '\(id)'"
         let values = fields(node, what: what, allowed: Self.nodeKeys)
         guard node.mapping != nil else { return nil }
-        if let lines = values.keys["lines"], values.keys["say"] != nil {
-            report(.conflictingKeys, at: values.keys["say"]!, ["\(what) has both `lines:` and `say:`"],
+        if values.keys["lines"] != nil, let sayKey = values.keys["say"] {
+            report(.conflictingKeys, at: sayKey, ["\(what) has both `lines:` and `say:`"],
                    hint: "`say:` is one line; for several, list them all under `lines:`")
-            _ = lines
         }
         let lines: [LineVariant]
         if let sayNode = values["say"], values["lines"] == nil {

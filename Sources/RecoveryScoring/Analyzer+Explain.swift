@@ -77,16 +77,12 @@ extension Analyzer {
             let probabilities = model?.probabilities(&looked)
             // Each sentence read alone, and which sentence is likeliest per behaviour.
             var sentenceView: [(p: Double, quote: String)] = []
-            if let model, model.readsSentences, let last = tokens.last, last.sentence > 0 {
-                for s in 0...last.sentence {
-                    let inSentence = looked.filter { $0.end <= $0.start || tokens[Int($0.start)].sentence == s }
-                    guard inSentence.contains(where: { $0.end > $0.start }), let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }
+            if let model, model.readsSentences, tokens.last.map({ $0.sentence > 0 }) == true {
+                sentenceView = Array(repeating: (-1, ""), count: 16)
+                for (s, p) in model.probabilitiesBySentence(looked, tokens: tokens).enumerated() {
+                    guard let p, let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }
                     let end = (tokens.lastIndex(where: { $0.sentence == s }) ?? first) + 1
-                    let p = model.sentenceProbabilities(inSentence, tokens: tokens)
-                    for slot in 0..<16 {
-                        if sentenceView.count <= slot { sentenceView.append((-1, "")) }
-                        if Double(p[slot]) > sentenceView[slot].p { sentenceView[slot] = (Double(p[slot]), quote(first, end)) }
-                    }
+                    for slot in 0..<16 where Double(p[slot]) > sentenceView[slot].p { sentenceView[slot] = (Double(p[slot]), quote(first, end)) }
                 }
             }
             let entries = Behavior.allCases.map { behavior -> ReplyExplanation.Entry in

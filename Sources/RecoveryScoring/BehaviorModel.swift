@@ -92,6 +92,12 @@ public struct BehaviorModel: Sendable {
     /// diluted by the rest. `features` must have been through `probabilities(_:)` (their rows
     /// are noted); features of the whole reply (the rules' findings) count in every sentence.
     func sentenceProbabilities(_ features: [ModelFeature], tokens: [Token]) -> SIMD16<Float> {
+        probabilitiesBySentence(features, tokens: tokens).compactMap { $0 }.reduce(SIMD16(repeating: 0)) { pointwiseMax($0, $1) }
+    }
+
+    /// The probability of every behaviour for each sentence of the reply read alone (nil for a
+    /// sentence with no features of its own), as `sentenceProbabilities` weighs them.
+    func probabilitiesBySentence(_ features: [ModelFeature], tokens: [Token]) -> [SIMD16<Float>?] {
         let sentences = (tokens.last?.sentence ?? 0) + 1
         var sums = [SIMD16<Float>](repeating: SIMD16(repeating: 0), count: sentences)
         var counts = [Int](repeating: 0, count: sentences)
@@ -106,13 +112,14 @@ public struct BehaviorModel: Sendable {
             counts[s] += 1
             if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
         }
-        var best = SIMD16<Float>(repeating: 0)
-        for s in 0..<sentences where counts[s] > 0 {
+        return (0..<sentences).map { s -> SIMD16<Float>? in
+            guard counts[s] > 0 else { return nil }
             let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), header.lengthPower)
             let z = bias + (sums[s] + shared) * scale
-            for k in 0..<16 { best[k] = max(best[k], 1 / (1 + Foundation.exp(-z[k]))) }
+            var p = SIMD16<Float>(repeating: 0)
+            for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
+            return p
         }
-        return best
     }
 
     /// The weight of `key` for the behaviour in `slot` (0 for an unknown feature).

@@ -52,9 +52,8 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
-        let selected = filters.query.apply(review.calls)
-        let calls = includeFlagged ? selected : selected.filter { !$0.flagged }
-        let leftOut = selected.count - calls.count
+        let (calls, flagged) = review.selection(filters.query, includeFlagged: includeFlagged)
+        let leftOut = includeFlagged ? 0 : flagged.count
         if leftOut > 0 { Output.note("\(leftOut) flagged call\(leftOut == 1 ? "" : "s") left out (--include-flagged exports them)") }
         let json = XAPIExport.json(calls, homePage: homepage)
         if output == "-" {

@@ -66,9 +66,7 @@ struct ReviewCommand: ParsableCommand {
         }
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
         if !review.unknownNames.isEmpty { Output.note("not on the roster: \(review.unknownNames.joined(separator: ", "))") }
-        let selected = query.apply(review.calls)
-        let flagged = selected.filter(\.flagged)
-        let calls = includeFlagged ? selected : selected.filter { !$0.flagged }
+        let (calls, flagged) = review.selection(query, includeFlagged: includeFlagged)
         switch by {
         case .call: printCalls(calls, flagged: flagged, skipped: review.skipped)
         case .trainee: printTrainees(TraineeSummary.summaries(calls, includeIncomplete: includeIncomplete))

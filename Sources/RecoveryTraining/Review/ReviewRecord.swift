@@ -44,13 +44,6 @@ struct ReviewRecord: Decodable, Sendable {
     }
 
     /// Reads a transcript file's review fields; a file that is not a transcript gets a plain error.
-    static func read(path: String) throws(StorageError) -> ReviewRecord {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StorageError(description: "cannot read this file")
-        }
-        return try decode(data)
-    }
-
     /// The record in the bytes of a saved call.
     static func decode(_ data: Data) throws(StorageError) -> ReviewRecord {
         do {

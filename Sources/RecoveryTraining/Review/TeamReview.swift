@@ -53,6 +53,14 @@ public struct TeamReview: Sendable {
         return result
     }
 
+    /// The calls `query` lets through, in its order: those that count in figures, and the
+    /// flagged ones set apart (which count too when `includeFlagged`).
+    public func selection(_ query: ReviewQuery, includeFlagged: Bool) -> (counted: [CallSummary], flagged: [CallSummary]) {
+        let selected = query.apply(calls)
+        let flagged = selected.filter(\.flagged)
+        return (includeFlagged ? selected : selected.filter { !$0.flagged }, flagged)
+    }
+
     /// Gives every call its person's one name (and team and site) from `roster`.
     mutating func apply(_ roster: Roster) {
         var spelling: [String: String] = [:], unknown: [String] = []
