@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // GNU readline, from libreadline-dev.
@@ -27,11 +31,22 @@ let package = Package(
         .target(name: "RecoveryScenario", dependencies: ["RecoveryCore"]),
         // Wires scoring and scenarios into a call; transcripts and debriefs.
         .target(name: "RecoveryTraining", dependencies: ["RecoveryCore", "RecoveryScoring", "RecoveryScenario"]),
+        // The shared team store on PostgreSQL (`--store postgres://…`): schema, saving, loading, import.
+        .target(
+            name: "RecoveryStore",
+            dependencies: [
+                "RecoveryTraining",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The command-line shell: parses, calls, prints.
         .executableTarget(
             name: "recovery",
             dependencies: [
-                "RecoveryTraining", "LineEditor",
+                "RecoveryTraining", "RecoveryStore", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "Rainbow",
             ]
@@ -51,7 +66,7 @@ let package = Package(
         .testTarget(name: "RecoveryCoreTests", dependencies: ["RecoveryCore"]),
         .testTarget(name: "RecoveryScoringTests", dependencies: ["RecoveryScoring"]),
         .testTarget(name: "RecoveryScenarioTests", dependencies: ["RecoveryScenario"], exclude: ["Invalid", "FuzzRegressions"]),
-        .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining"], exclude: ["InvalidData"]),
+        .testTarget(name: "RecoveryTrainingTests", dependencies: ["RecoveryTraining", "RecoveryStore"], exclude: ["InvalidData"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "EndToEndTests", dependencies: ["recovery", "RecoveryScenario"]),
     ],

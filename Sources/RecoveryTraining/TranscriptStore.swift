@@ -3,23 +3,47 @@ import Foundation
 import Glibc
 #endif
 
-/// Where a call's files were written.
+/// Where a call was saved: its files, or its row in a shared store.
 public struct SavedCall: Sendable, Equatable {
-    /// The JSON record.
+    /// The JSON record (in a store: the call's id).
     public var transcriptPath: String
-    /// The Markdown debrief.
+    /// The Markdown debrief (in a store: the command that renders it).
     public var debriefPath: String
+    /// The shared store that holds the call, named without credentials; nil for files.
+    public var storeName: String?
+
+    /// A call saved as files, or (with `storeName`) as a row of a shared store.
+    public init(transcriptPath: String, debriefPath: String, storeName: String? = nil) {
+        self.transcriptPath = transcriptPath
+        self.debriefPath = debriefPath
+        self.storeName = storeName
+    }
+}
+
+/// Where a call in progress is saved after every reply: a folder, or a shared store that falls
+/// back to a folder when it cannot be reached.
+public protocol CallSaver: AnyObject {
+    /// Saves (or saves again, in place) the call so far.
+    func save(_ transcript: Transcript) throws(StorageError) -> SavedCall
+    /// Once saving has moved away from the first choice: what failed and where calls go now,
+    /// in one line for the screen; nil while the first choice works.
+    var fallbackNotice: String? { get }
+    /// Where calls go, in words for the briefing (no credentials).
+    var destination: String { get }
 }
 
 /// A storage problem, said plainly.
 public struct StorageError: Error, CustomStringConvertible, Sendable {
     /// What went wrong and where.
     public var description: String
+
+    /// A problem described in `description`.
+    public init(description: String) { self.description = description }
 }
 
 /// Writes transcripts and debriefs into a directory, atomically: a reader sees the old file or
 /// the new one, never half of one, and two calls finishing at once never take the same name.
-public final class TranscriptStore {
+public final class TranscriptStore: CallSaver {
     /// The directory written to (the fallback once the first choice failed).
     public private(set) var directory: String
     /// Why the first-choice directory was given up, once it was.
@@ -28,6 +52,12 @@ public final class TranscriptStore {
     public private(set) var lastSaved: (call: SavedCall, turns: Int)?
     private var fallbackDirectory: String?
     private var baseName: String?
+
+    /// Once the fallback directory is in use: why, and where calls go now.
+    public var fallbackNotice: String? { fallbackReason.map { "\($0); saving to \(directory) instead" } }
+
+    /// The directory calls go to.
+    public var destination: String { directory }
 
     /// A store for one call's files in `directory` (created if missing); if that cannot be
     /// written, `fallbackDirectory` is used from then on.

@@ -8,7 +8,8 @@ import RecoveryTraining
 struct CallLoop {
     let setup: CallSetup
     let reader: LineReading
-    let transcriptsDirectory: String
+    /// Makes the saver for one call (a fresh one after /restart).
+    let makeSaver: () -> any CallSaver
     let interactive: Bool
     /// Whether the debug commands are on (`--debug`).
     var debug = false
@@ -18,8 +19,9 @@ struct CallLoop {
     /// Runs the call to its end; returns the exit status.
     func run() -> Int32 {
         let session = CallSession(setup: setup, debug: debug)
-        var store = makeStore()
-        printBriefing()
+        var store = makeSaver()
+        printBriefing(destination: store.destination)
+        if let notice = store.fallbackNotice { Output.error(notice) }
         if interactive, let stopped = waitForEnter(session, store) { return stopped }
         Output.show(session.openingEvents(), showMood: interactive)
         save(session.transcript, in: store)
@@ -40,7 +42,7 @@ struct CallLoop {
                 if events.contains(.quit) { return end(session, store, .quit, status: 0) }
                 if events.contains(.restarted), let previous = session.previousAttempt {
                     report(save(previous, in: store), label: "Previous attempt")
-                    store = makeStore()
+                    store = makeSaver()
                 }
                 save(session.transcript, in: store)
             case let .interrupted(discardedText):
@@ -69,7 +71,7 @@ struct CallLoop {
         }
     }
 
-    private func printBriefing() {
+    private func printBriefing(destination: String) {
         let scenario = setup.scenario
         Output.line(TerminalSafe.escape(scenario.title).bold.underline)
         Output.line()
@@ -77,7 +79,7 @@ struct CallLoop {
         Output.line()
         let cost = setup.rubric.hintCost
         Output.wrapped("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests what matters most now (\(cost) point\(cost == 1 ? "" : "s") off; it asks first).") { $0.dim }
-        Output.line("Transcripts go to \(transcriptsDirectory)".dim)  // a path stays on one line, to be copied whole
+        Output.line("Transcripts go to \(destination)".dim)  // a path stays on one line, to be copied whole
         if debug { Output.wrapped("Debug mode: /goto NODE, /set mood N, /why. The transcript records that this call was played in debug mode.") { $0.magenta } }
         Output.line()
     }
@@ -85,7 +87,7 @@ struct CallLoop {
     /// On a terminal, the call starts when the trainee presses Enter after the briefing: the
     /// reply clock starts at the customer's first line, not while the briefing is being read.
     /// Returns the exit status when the trainee leaves instead (nothing was said: nothing is saved).
-    private func waitForEnter(_ session: CallSession, _ store: TranscriptStore) -> Int32? {
+    private func waitForEnter(_ session: CallSession, _ store: any CallSaver) -> Int32? {
         while true {
             switch reader.readLineWithoutHistory(prompt: "Press Enter to take the call. ") {
             case .line: return nil
@@ -96,7 +98,7 @@ struct CallLoop {
         }
     }
 
-    private func end(_ session: CallSession, _ store: TranscriptStore, _ reason: EndReason, status: Int32) -> Int32 {
+    private func end(_ session: CallSession, _ store: any CallSaver, _ reason: EndReason, status: Int32) -> Int32 {
         let transcript = session.finish(reason)
         if reason != .ending { Output.line(); Output.line("— Call ended early: \(reason.description). —".bold) }
         EndScreen.show(transcript, setup: setup)
@@ -109,7 +111,7 @@ struct CallLoop {
     /// Asks the debrief questions one by one and saves the answers with the transcript, which
     /// was already saved without them: closing the terminal here loses nothing. Returns the exit
     /// status of a signal that stopped the questions, if one did.
-    private func askReflection(_ transcript: Transcript, _ store: TranscriptStore) -> Int32? {
+    private func askReflection(_ transcript: Transcript, _ store: any CallSaver) -> Int32? {
         var reflection = Reflection()
         var signalStatus: Int32?
         Output.line()
@@ -129,18 +131,12 @@ struct CallLoop {
         return signalStatus
     }
 
-    private func makeStore() -> TranscriptStore {
-        TranscriptStore(directory: transcriptsDirectory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
-    }
-
     @discardableResult
-    private func save(_ transcript: Transcript, in store: TranscriptStore) -> SavedCall? {
-        let hadFallenBack = store.fallbackReason != nil
+    private func save(_ transcript: Transcript, in store: any CallSaver) -> SavedCall? {
+        let hadFallenBack = store.fallbackNotice != nil
         do {
             let saved = try store.save(transcript)
-            if !hadFallenBack, let reason = store.fallbackReason {
-                Output.error("\(reason); saving to \(store.directory) instead")
-            }
+            if !hadFallenBack, let notice = store.fallbackNotice { Output.error(notice) }
             return saved
         } catch {
             Output.error(error.description)
@@ -150,6 +146,11 @@ struct CallLoop {
 
     private func report(_ saved: SavedCall?, label: String) {
         guard let saved else { Output.error("the call could not be saved anywhere"); return }
+        if let store = saved.storeName {
+            Output.line("\(label): call \(saved.transcriptPath) in the team store \(store)")
+            Output.line("\(String(repeating: " ", count: label.count))  debrief: \(saved.debriefPath)")
+            return
+        }
         Output.line("\(label): transcript \(saved.transcriptPath)")
         Output.line("\(String(repeating: " ", count: label.count))  debrief    \(saved.debriefPath)")
     }

@@ -18,8 +18,10 @@ struct DebriefCommand: ParsableCommand {
     /// How the debrief is printed.
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json }
 
-    @Argument(help: "A transcript JSON file written by 'recovery play'.")
+    @Argument(help: "A transcript JSON file written by 'recovery play' (with a postgres:// --store: a call id).")
     var transcript: String
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "Output: md (Markdown), html (one self-contained page) or json.")
     var format: Format = .md
@@ -32,7 +34,8 @@ struct DebriefCommand: ParsableCommand {
         let analyzer = try CommandEnvironment.analyzer(data)
         let content: DebriefContent
         do {
-            let recorded = try Regrade.read(path: transcript)
+            let (recorded, sealProblem) = try SavedCallReader.read(transcript, from: try storeOptions.openServer())
+            if let sealProblem { Output.note("this call's seal is not intact, so its figures may not be the trainee's own: \(sealProblem)") }
             let rubric = try CallPreparation.loadRubric(recorded.rubric.id, data: data)
             content = DebriefContent(Regrade(recorded, analyzer: analyzer, rubric: rubric))
         } catch {

@@ -34,6 +34,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var filters: CallFilterOptions
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         if !xapi { throw ValidationError("name the format: --xapi") }
         guard let url = URL(string: homepage), url.scheme == "https" || url.scheme == "http", url.host != nil else {
@@ -44,13 +46,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
-        let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
-        let roster = try filters.loadRoster(folder: folder)
-        let review: TeamReview
-        do { review = try TeamReview.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, roster: roster) } catch {
-            Output.error(error.description)
-            throw ExitCode.failure
-        }
+        let review = try LoadedCalls.load(folder: directory, storeOptions: storeOptions, filters: filters, data: data, analyzer: analyzer).review
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
         let (calls, flagged) = review.selection(filters.query, includeFlagged: includeFlagged)
         let leftOut = includeFlagged ? 0 : flagged.count

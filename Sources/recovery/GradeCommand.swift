@@ -16,8 +16,10 @@ struct GradeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Transcript JSON files written by 'recovery play'.")
+    @Argument(help: "Transcript JSON files written by 'recovery play' (with a postgres:// --store: call ids, as 'recovery review' lists them).")
     var transcripts: [String]
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "Rubric id from Scoring/rubrics/ or a path (default: the one each call was graded with).")
     var rubric: String?
@@ -35,12 +37,12 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
+        let server = try storeOptions.openServer()
         var records: [GradeRecord] = []
         var failed = false, flagged = 0
         for path in transcripts {
             do {
-                let sealProblem = FileManager.default.contents(atPath: path).flatMap { Transcript.sealProblem($0) }
-                let transcript = try Regrade.read(path: path)
+                let (transcript, sealProblem) = try SavedCallReader.read(path, from: server)
                 let rubric = try CallPreparation.loadRubric(rubric ?? transcript.rubric.id, data: data)
                 let regrade = Regrade(transcript, analyzer: analyzer, rubric: rubric)
                 if sealProblem != nil || regrade.discrepancy != nil { flagged += 1 }

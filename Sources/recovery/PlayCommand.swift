@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LineEditor
+import RecoveryStore
 import RecoveryTraining
 
 /// `recovery play`: one practice call at the prompt.
@@ -23,8 +24,10 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Rubric id from Scoring/rubrics/ or a path (default: the scenario's, else 'recovery').")
     var rubric: String?
 
-    @Option(help: "Folder for transcripts and debriefs (default: $RECOVERY_TRANSCRIPTS, else ~/.local/share/recovery/transcripts).")
+    @Option(help: "Folder for transcripts and debriefs (default: $RECOVERY_TRANSCRIPTS, else ~/.local/share/recovery/transcripts); with a postgres:// store, where a call is kept while the server cannot be reached.")
     var transcripts: String?
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Never use colour (NO_COLOR is honoured too).")
     var noColor = false
@@ -54,12 +57,17 @@ struct PlayCommand: ParsableCommand {
         }
         let interactive = TerminalInfo.standardInputIsTerminal && TerminalInfo.standardOutputIsTerminal
         Output.configure(color: interactive && !noColor && CommandEnvironment.colorAllowed)
-        let directory = transcripts ?? CommandEnvironment.defaultTranscriptsDirectory()
+        let directory = try storeOptions.folder(transcripts)
+        let server = try storeOptions.address()
         let reader: LineReading = interactive
             ? ReadlineEditor(historyFile: CommandEnvironment.historyFile(), completions: CallSession.commandNames(debug: debug), applicationName: "recovery")
             : PlainLineReader()
         SignalMonitor.install()
-        var loop = CallLoop(setup: setup, reader: reader, transcriptsDirectory: directory, interactive: interactive, debug: debug)
+        let makeSaver: () -> any CallSaver = {
+            if case .postgres(let address) = server { return StoreSaver(address: address, localDirectory: directory) }
+            return TranscriptStore(directory: directory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
+        }
+        var loop = CallLoop(setup: setup, reader: reader, makeSaver: makeSaver, interactive: interactive, debug: debug)
         loop.reflect = reflect ?? interactive
         let status = loop.run()
         if status != 0 { throw ExitCode(status) }

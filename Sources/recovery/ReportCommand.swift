@@ -27,6 +27,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var filters: CallFilterOptions
 
+    @OptionGroup var storeOptions: StoreOptions
+
     @Flag(help: "Count flagged calls (an edited or unsealed file, a stored grade that disagrees) in the figures; by default they are listed apart.")
     var includeFlagged = false
 
@@ -37,17 +39,10 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
-        let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
         let query = filters.query
-        let report: TeamReport
-        let roster = try filters.loadRoster(folder: folder)
-        do {
-            report = try TeamReport.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, query: query,
-                                         includeFlagged: includeFlagged, roster: roster)
-        } catch {
-            Output.error(error.description)
-            throw ExitCode.failure
-        }
+        let calls = try LoadedCalls.load(folder: directory, storeOptions: storeOptions, filters: filters, data: data, analyzer: analyzer)
+        let report = TeamReport.build(calls.review, directory: calls.place, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer,
+                                      query: query, includeFlagged: includeFlagged, read: calls.read)
         for skip in report.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
         let html = TeamReportHTML.render(report)
         let flagged = report.flagged.count

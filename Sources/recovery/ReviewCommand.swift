@@ -33,6 +33,8 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var filters: CallFilterOptions
 
+    @OptionGroup var storeOptions: StoreOptions
+
     @Option(help: "Sort calls by date, score, trainee, scenario or duration (ties by date).")
     var sort: ReviewQuery.SortKey = .date
 
@@ -57,13 +59,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
-        let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
-        let review: TeamReview
-        let roster = try filters.loadRoster(folder: folder)
-        do { review = try TeamReview.load(directory: folder, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, roster: roster) } catch {
-            Output.error(error.description)
-            throw ExitCode.failure
-        }
+        let review = try LoadedCalls.load(folder: directory, storeOptions: storeOptions, filters: filters, data: data, analyzer: analyzer).review
         for skip in review.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
         if !review.unknownNames.isEmpty { Output.note("not on the roster: \(review.unknownNames.joined(separator: ", "))") }
         let (calls, flagged) = review.selection(query, includeFlagged: includeFlagged)

@@ -40,6 +40,16 @@ public struct TeamReport: Sendable {
                             query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false,
                             roster: Roster = Roster()) throws(StorageError) -> TeamReport {
         let review = try TeamReview.load(directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer, roster: roster)
+        return build(review, directory: directory, rubricsDirectory: rubricsDirectory, analyzer: analyzer, query: query,
+                     includeFlagged: includeFlagged) { path throws(StorageError) in try Regrade.read(path: path) }
+    }
+
+    /// The report of the calls in `review` that `query` lets through, each call's transcript
+    /// read again in full by `read` (given the call's path) for its debrief; `directory` names
+    /// where the calls came from.
+    public static func build(_ review: TeamReview, directory: String, rubricsDirectory: String, analyzer: Analyzer,
+                             query: ReviewQuery = ReviewQuery(), includeFlagged: Bool = false,
+                             read: (String) throws(StorageError) -> Transcript) -> TeamReport {
         let graders = GraderCache(rubricsDirectory: rubricsDirectory)
         let memo = AnalysisMemo(analyzer: analyzer)
         var skipped = review.skipped
@@ -53,7 +63,7 @@ public struct TeamReport: Sendable {
             }
             guard case .success(let grader) = graders.grader(for: summary.rubric) else { continue }
             do {
-                let transcript = try Regrade.read(path: summary.path)
+                let transcript = try read(summary.path)
                 let replies = transcript.turns.map { GradedReply(turn: $0.number, latency: $0.latency, analysis: memo.analyze($0.text)) }
                 calls.append((summary, DebriefContent(Regrade(transcript, replies: replies, grader: grader))))
                 if !rubrics.contains(where: { $0.id == grader.rubric.id }) { rubrics.append(grader.rubric) }

@@ -30,7 +30,7 @@ public enum TeamReportHTML {
 
     private static func header(_ report: TeamReport) -> [String] {
         let e = HTMLText.escape
-        var out = ["<ul class=\"facts\">", "<li>Directory: <code>\(e(report.directory))</code></li>"]
+        var out = ["<ul class=\"facts\">", "<li>Calls from: <code>\(e(report.directory))</code></li>"]
         out.append("<li>\(ReportHeatmap.count(report.calls.count, "call")) by \(ReportHeatmap.count(report.traineeCount, "trainee")) on \(ReportHeatmap.count(Set(report.calls.map(\.summary.scenario)).count, "scenario"))</li>")
         if let range = report.dateRange {
             out.append("<li>Calls from \(DebriefText.timestamp(range.first)) to \(DebriefText.timestamp(range.last)) (this report covers data up to the newest call)</li>")

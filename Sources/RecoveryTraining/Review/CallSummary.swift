@@ -72,7 +72,7 @@ public struct CallSummary: Codable, Sendable, Equatable {
         customer = record.scenario.customer
         startedAt = record.startedAt
         duration = record.duration
-        outcome = record.outcome?.rawValue ?? (record.endReason == nil ? Self.inProgress : Self.leftEarly)
+        outcome = Self.outcomeName(outcome: record.outcome, endReason: record.endReason)
         endReason = record.endReason
         rubric = grader.rubric.id
         score = grade.score
@@ -97,6 +97,15 @@ public struct CallSummary: Codable, Sendable, Equatable {
 
     /// The outcome of a call the trainee left before an ending.
     public static let leftEarly = "left-early"
+
+    /// The outcome a review shows for `transcript`: its ending's, or `left-early` / `in-progress`.
+    public static func outcomeName(_ transcript: Transcript) -> String {
+        outcomeName(outcome: transcript.outcome, endReason: transcript.endReason)
+    }
+
+    static func outcomeName(outcome: Outcome?, endReason: EndReason?) -> String {
+        outcome?.rawValue ?? (endReason == nil ? inProgress : leftEarly)
+    }
     /// The outcome of a call with no end recorded.
     public static let inProgress = "in-progress"
 

@@ -32,25 +32,9 @@ public struct TeamReview: Sendable {
     /// team and site (without a roster, one spelling per person: the first in path order).
     public static func load(directory: String, rubricsDirectory: String, analyzer: Analyzer,
                             roster: Roster = Roster()) throws(StorageError) -> TeamReview {
-        let paths = try transcriptFiles(under: directory)
-        let graders = GraderCache(rubricsDirectory: rubricsDirectory)
-        let memo = AnalysisMemo(analyzer: analyzer)
-        let results = ResultSlots(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = review(paths[index], graders: graders, memo: memo)
-        }
-        var calls: [CallSummary] = []
-        var skipped: [SkippedFile] = []
-        for result in results.values {
-            switch result {
-            case .success(let call): calls.append(call)
-            case .failure(let skip): skipped.append(skip)
-            case nil: break
-            }
-        }
-        var result = TeamReview(calls: calls, skipped: skipped)
-        result.apply(roster)
-        return result
+        let builder = TeamReviewBuilder(rubricsDirectory: rubricsDirectory, analyzer: analyzer)
+        builder.add(try transcriptFiles(under: directory).map { TranscriptDocument(path: $0) })
+        return builder.finish(roster: roster)
     }
 
     /// The calls `query` lets through, in its order: those that count in figures, and the
@@ -100,82 +84,6 @@ public struct TeamReview: Sendable {
             paths.append(prefix + relative)
         }
         return paths.sorted()
-    }
-
-    private static func review(_ path: String, graders: GraderCache, memo: AnalysisMemo) -> Result<CallSummary, SkippedFile> {
-        let record: ReviewRecord
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(SkippedFile(path: path, reason: "cannot read this file"))
-        }
-        do { record = try ReviewRecord.decode(data) } catch {
-            return .failure(SkippedFile(path: path, reason: error.description))
-        }
-        let grader: Grader
-        switch graders.grader(for: record.rubric.id) {
-        case .success(let found): grader = found
-        case .failure(let reason): return .failure(SkippedFile(path: path, reason: reason.description))
-        }
-        let replies = record.turns.map { GradedReply(turn: $0.number, latency: $0.latency, analysis: memo.analyze($0.text)) }
-        var summary = CallSummary(path: path, record: record, replies: replies, grader: grader)
-        summary.sealProblem = Transcript.sealProblem(data)
-        return .success(summary)
-    }
-}
-
-extension SkippedFile: Error {}
-
-/// Graders by rubric id, each rubric loaded once; a missing or broken rubric is remembered too.
-final class GraderCache: @unchecked Sendable {
-    private let rubricsDirectory: String
-    private var graders: [String: Result<Grader, StorageError>] = [:]
-    private let lock = NSLock()
-
-    init(rubricsDirectory: String) { self.rubricsDirectory = rubricsDirectory }
-
-    func grader(for id: String) -> Result<Grader, StorageError> {
-        lock.lock(); defer { lock.unlock() }
-        if let known = graders[id] { return known }
-        let result: Result<Grader, StorageError>
-        if id.contains("/") || RubricLoader.resolve(id, in: rubricsDirectory) == nil {
-            result = .failure(StorageError(description: "its rubric '\(id)' is not in \(rubricsDirectory)"))
-        } else {
-            do { result = .success(Grader(rubric: try RubricLoader.load(path: RubricLoader.resolve(id, in: rubricsDirectory)!))) } catch {
-                result = .failure(StorageError(description: "its rubric '\(id)' has errors; run 'recovery grade' on it for details"))
-            }
-        }
-        graders[id] = result
-        return result
-    }
-}
-
-/// The analyzer's reading of each distinct reply text, computed once and shared across threads.
-final class AnalysisMemo: @unchecked Sendable {
-    private let analyzer: Analyzer
-    private var readings: [String: ReplyAnalysis] = [:]
-    private let lock = NSLock()
-
-    init(analyzer: Analyzer) { self.analyzer = analyzer }
-
-    func analyze(_ text: String) -> ReplyAnalysis {
-        lock.lock()
-        if let known = readings[text] { lock.unlock(); return known }
-        lock.unlock()
-        let analysis = analyzer.analyze(text)
-        lock.lock(); readings[text] = analysis; lock.unlock()
-        return analysis
-    }
-}
-
-/// One result slot per input, written from many threads, each slot by one thread only.
-final class ResultSlots: @unchecked Sendable {
-    private(set) var values: [Result<CallSummary, SkippedFile>?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Result<CallSummary, SkippedFile>? {
-        get { lock.lock(); defer { lock.unlock() }; return values[index] }
-        set { lock.lock(); values[index] = newValue; lock.unlock() }
     }
 }
 

@@ -57,11 +57,6 @@ public enum XAPIExport {
     /// so exporting the same call twice gives the same statement id and an LRS keeps it once.
     static func uuid(for call: CallSummary) -> String {
         let name = "\(call.trainee)|\(call.scenario)|\(timestamp(call.startedAt))|\((call.path as NSString).lastPathComponent)"
-        var bytes = Array(SHA256.digest(Array(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0f) | 0x50
-        bytes[8] = (bytes[8] & 0x3f) | 0x80
-        let hex = SHA256.lowercaseHex(bytes)
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return parts.map(String.init).joined(separator: "-")
+        return Transcript.stableUUID(name)
     }
 }
