@@ -6,15 +6,19 @@ import RecoveryTraining
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a team report as one HTML file: coaching heatmap, progress, outcomes, mood, every debrief.",
+        abstract: "Write a team report in HTML: coaching heatmap, teams, progress, outcomes, calls, and a page per debrief.",
         discussion: """
-            Reads every *.json transcript under DIR (recursively) as 'recovery review' does, grades \
-            each call again from its raw replies, and writes one self-contained page (inline CSS and \
-            SVG; no scripts, fonts or anything fetched): a trainee × rubric-step heatmap (one per \
-            rubric), each trainee's score over their attempts, the outcome mix per scenario, a table \
-            of calls with the customer's mood, and every call's full debrief with its reflection \
-            answers, linked from the table (#call-N). Stored grades that disagree with the \
-            recomputed ones are listed at the top. The same files give the same bytes. \
+            Reads every *.json transcript under DIR (recursively), or the team store (--store), as \
+            'recovery review' does, grades each call again from its raw replies, and writes a \
+            self-contained summary page (inline CSS and SVG; no scripts, fonts or anything fetched): \
+            a trainee × rubric-step heatmap per rubric (lowest average first, a team-average row, \
+            the count behind each cell), the teams' figures, each trainee's score over their \
+            attempts with dates, the outcome mix per scenario, and a table of calls with the \
+            customer's mood. Each call's full debrief, with its reflection answers, is a page of its \
+            own in NAME-calls/ beside the summary, linked from it (--single-file puts them all in \
+            one page). It prints on paper without the pages of debriefs, and reads on a phone. \
+            Stored grades that disagree with the recomputed ones are listed at the top. The same \
+            calls give the same bytes. \
             Example: recovery report team/ -o team.html --since 30d
             """
     )
@@ -28,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var filters: CallFilterOptions
 
     @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Put every debrief inside the one page instead of a page per call beside it (standard output always gets one page).")
+    var singleFile = false
 
     @Flag(help: "Count flagged calls (an edited or unsealed file, a stored grade that disagrees) in the figures; by default they are listed apart.")
     var includeFlagged = false
@@ -44,22 +51,42 @@ struct ReportCommand: ParsableCommand {
         let report = TeamReport.build(calls.review, directory: calls.place, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer,
                                       query: query, includeFlagged: includeFlagged, read: calls.read)
         for skip in report.skipped { Output.note("skipped \(skip.path): \(skip.reason)") }
-        let html = TeamReportHTML.render(report)
-        let flagged = report.flagged.count
         let summary = "\(plural(report.calls.count, "call")) by \(plural(report.traineeCount, "trainee")), "
-            + "\(flagged) stored \(flagged == 1 ? "grade disagrees" : "grades disagree") with the recomputed scores"
+            + "\(report.flagged.count) stored \(report.flagged.count == 1 ? "grade disagrees" : "grades disagree") with the recomputed scores"
             + (report.setAside.isEmpty ? "" : ", \(plural(report.setAside.count, "flagged call")) left out")
             + (report.skipped.isEmpty ? "" : ", \(plural(report.skipped.count, "file")) skipped")
         if output == "-" {
-            Output.raw(html)
+            Output.raw(TeamReportHTML.render(report))
             Output.note("Report: \(summary)")
             return
         }
-        do { try TranscriptStore.writeAtomically(Data(html.utf8), to: output) } catch {
+        let name = (output as NSString).lastPathComponent
+        let folder = (name as NSString).deletingPathExtension + "-calls"
+        let layout: ReportLayout = singleFile ? .singleFile : .summary(folder: folder, summary: name)
+        do {
+            if !singleFile { try writeDebriefs(report, folder: folder, summary: name) }
+            try TranscriptStore.writeAtomically(Data(TeamReportHTML.render(report, layout: layout).utf8), to: output)
+        } catch {
             Output.error(error.description)
             throw ExitCode.failure
         }
-        Output.line("Wrote \(output): \(summary)")
+        Output.line("Wrote \(output)\(singleFile ? "" : " and \(plural(report.calls.count, "debrief page")) in \(folder)/"): \(summary)")
+    }
+
+    /// Each call's debrief page in `folder` beside the summary; pages of calls no longer in the
+    /// report (from an earlier, larger one) are removed.
+    private func writeDebriefs(_ report: TeamReport, folder: String, summary: String) throws(StorageError) {
+        let directory = ((output as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw StorageError(description: "cannot create \(directory): \(error.localizedDescription)")
+        }
+        let pages = TeamReportHTML.debriefPages(report, summary: summary)
+        for page in pages { try TranscriptStore.writeAtomically(Data(page.html.utf8), to: directory + "/" + page.name) }
+        let written = Set(pages.map(\.name))
+        for stale in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where stale.hasPrefix("call-") && stale.hasSuffix(".html") && !written.contains(stale) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + stale)
+        }
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
     )
 
     /// How calls are grouped.
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case call, trainee, step }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case call, trainee, team, step }
     /// How the review is printed.
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
@@ -50,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Reverse the order (highest score or latest date first).")
     var reverse = false
 
-    @Option(help: "Aggregate: call (one row per call), trainee (attempts, first → best, step averages, habits) or step.")
+    @Option(help: "Aggregate: call (one row per call), trainee (average, pass rate, outcomes, last five against the five before, first → best → latest per scenario, step averages, habits), team (the same per roster team) or step.")
     var by: Grouping = .call
 
     @Option(help: "Output: table (aligned), json or csv (RFC 4180, formula cells defused with a leading ').")
@@ -66,6 +66,7 @@ struct ReviewCommand: ParsableCommand {
         switch by {
         case .call: printCalls(calls, flagged: flagged, skipped: review.skipped)
         case .trainee: printTrainees(TraineeSummary.summaries(calls, includeIncomplete: includeIncomplete))
+        case .team: printTeams(TeamSummary.summaries(calls))
         case .step: printSteps(StepSummary.summaries(calls))
         }
         if by != .call, !flagged.isEmpty {
@@ -100,8 +101,19 @@ struct ReviewCommand: ParsableCommand {
         case .table:
             Output.raw(ReviewTables.trainees(trainees).aligned())
             Output.line()
+            Output.line("First → best → latest score on each scenario (best counts calls that reached an ending):")
+            Output.raw(ReviewTables.traineeScenarios(trainees).aligned())
+            Output.line()
             Output.line("Average per rubric step (percent of the step's weight):")
             Output.raw(ReviewTables.stepMatrix(trainees).aligned())
+        }
+    }
+
+    private func printTeams(_ teams: [TeamSummary]) {
+        switch format {
+        case .json: Output.line(TeamReview.json(teams))
+        case .csv: Output.raw(ReviewTables.teams(teams, forCSV: true).csv())
+        case .table: Output.raw(ReviewTables.teams(teams).aligned())
         }
     }
 

@@ -59,7 +59,7 @@ import Testing
         #expect(try transcript(in: skipped)["reflection"] == nil)
     }
 
-    @Test func reportWritesOnePageLinkingEveryCallAndSaysWhatItDid() throws {
+    @Test func reportWritesASummaryLinkingAPagePerCallOrOnePageAndSaysWhatItDid() throws {
         let directory = RecoveryBinary.temporaryDirectory()
         for (trainee, reply) in [("ada", "I'm so sorry. That's on me now."), ("bo", "calm down, that's not my department")] {
             let played = try RecoveryBinary.run(["play", "escalation", "--transcripts", directory + "/" + trainee, "--trainee", trainee, "--seed", "1"],
@@ -70,13 +70,23 @@ import Testing
         let output = directory + "/team.html"
         let result = try RecoveryBinary.run(["report", directory, "-o", output])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output == "Wrote \(output): 2 calls by 2 trainees, 0 stored grades disagree with the recomputed scores, 1 file skipped\n")
+        #expect(result.output == "Wrote \(output) and 2 debrief pages in team-calls/: 2 calls by 2 trainees, 0 stored grades disagree with the recomputed scores, 1 file skipped\n")
         #expect(result.errors.contains("skipped \(directory)/notes.json"))
         let html = try String(contentsOfFile: output, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         for number in 1...2 {
-            #expect(html.contains("id=\"call-\(number)\""))
-            #expect(html.contains("href=\"#call-\(number)\""))
+            #expect(html.contains("href=\"team-calls/call-\(number).html\""), "the summary links each call's own page")
+            let page = try String(contentsOfFile: directory + "/team-calls/call-\(number).html", encoding: .utf8)
+            #expect(page.contains("<h1>Debrief: Sorry for how you feel"))
+            #expect(page.contains("href=\"../team.html\""), "each page links back to the summary")
+        }
+        #expect(!html.contains("<h1>Debrief:"), "the summary holds no debrief")
+        let single = try RecoveryBinary.run(["report", directory, "-o", directory + "/one.html", "--single-file"])
+        #expect(single.output.hasPrefix("Wrote \(directory)/one.html: 2 calls"))
+        let one = try String(contentsOfFile: directory + "/one.html", encoding: .utf8)
+        for number in 1...2 {
+            #expect(one.contains("id=\"call-\(number)\""))
+            #expect(one.contains("href=\"#call-\(number)\""))
         }
         #expect(html.contains("<table class=\"heatmap\">"))
         let again = try RecoveryBinary.run(["report", directory, "-o", "-", "--trainee", "BO"])

@@ -58,14 +58,50 @@ struct RosterTests {
 /// "Coach first" names a step only below the mastery level.
 @Suite("coaching threshold")
 struct CoachingThresholdTests {
-    @Test func aTraineeWithEveryStepMasteredHasNothingToCoachFirst() {
-        var trainee = TraineeSummary(trainee: "ada", attempts: 1, firstScore: 90, bestScore: 90, latestScore: 90, latestTier: "Gold",
-                                     steps: [StepAverage(id: "apologize", title: "Apologise", percent: 85, calls: 1, missed: 0),
-                                             StepAverage(id: "fix", title: "Fix", percent: 100, calls: 1, missed: 0)],
-                                     negatives: [])
+    @Test func aTraineeWithEveryStepMasteredHasNothingToCoachFirst() throws {
+        let folder = try ReviewFixture.folder([ReviewFixture.call("ada", day: 1, ReviewFixture.good)])
+        var trainee = TraineeSummary.summaries(try ReviewFixture.review(folder).calls)[0]
+        trainee.steps = [StepAverage(id: "apologize", title: "Apologise", percent: 85, calls: 1, missed: 0),
+                         StepAverage(id: "fix", title: "Fix", percent: 100, calls: 1, missed: 0)]
         #expect(trainee.weakestStep == nil)
         #expect(ReviewTables.trainees([trainee]).aligned().contains("none below 80%"))
         trainee.steps[0].percent = 79
         #expect(trainee.weakestStep?.id == "apologize")
+    }
+}
+
+/// The trends a manager acts on: within a scenario, over the latest calls, per team.
+@Suite("trends")
+struct TrendTests {
+    @Test func firstBestAndLatestAreComparedWithinAScenarioAndTheLatestFiveAgainstTheFiveBefore() throws {
+        // Six weak calls, then five good ones: the last five clearly beat the five before.
+        let calls = (1...6).map { ReviewFixture.call("ada", day: $0, ReviewFixture.rude) }
+            + (7...11).map { ReviewFixture.call("ada", day: $0, ReviewFixture.good) }
+        let summary = TraineeSummary.summaries(try ReviewFixture.review(try ReviewFixture.folder(calls)).calls)[0]
+        let scores = try ReviewFixture.review(try ReviewFixture.folder(calls)).calls.sorted { $0.startedAt < $1.startedAt }.map(\.score)
+        #expect(summary.scenarios.count == 1)
+        #expect(summary.scenarios[0].first == scores[0] && summary.scenarios[0].latest == scores[10])
+        #expect(summary.trend.recentCalls == 5 && summary.trend.beforeCalls == 5)
+        #expect(summary.trend.recent == Double(scores[6...].reduce(0, +)) / 5)
+        #expect(summary.trend.before == Double(scores[1...5].reduce(0, +)) / 5, "the five before the latest five, not the first five")
+        #expect(summary.trend.text.contains("(+"))
+        #expect(summary.figures.passed == scores.indices.filter { $0 >= 6 }.count || summary.figures.passed <= 5)
+        #expect(summary.figures.outcomes.map(\.count).reduce(0, +) == 11)
+    }
+
+    @Test func teamsGetAverageRatesAndOutcomesOfTheirOwnCalls() throws {
+        var calls = try ReviewFixture.review(try ReviewFixture.folder([
+            ReviewFixture.call("ada", day: 1, ReviewFixture.good), ReviewFixture.call("bo", day: 2, ReviewFixture.rude),
+            ReviewFixture.call("cy", day: 3, ReviewFixture.rude),
+        ])).calls
+        for index in calls.indices { calls[index].team = calls[index].trainee == "cy" ? nil : "North" }
+        let teams = TeamSummary.summaries(calls)
+        #expect(teams.map(\.team) == ["North", TeamSummary.noTeam])
+        let north = calls.filter { $0.team == "North" }
+        #expect(teams[0].trainees == 2 && teams[0].figures.calls == 2)
+        #expect(teams[0].figures.averageScore == Double(north.map(\.score).reduce(0, +)) / 2)
+        #expect(teams[0].figures.passed == north.filter(\.passed).count)
+        let csv = ReviewTables.teams(teams, forCSV: true).csv()
+        #expect(csv.hasPrefix("team,trainees,calls,average_score,passed,pass_rate_percent,last_five_average,previous_five_average,outcome_recovered"))
     }
 }

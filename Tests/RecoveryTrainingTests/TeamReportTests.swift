@@ -35,7 +35,15 @@ import RecoveryScoring
             }
         }
         #expect(html.contains("<table class=\"heatmap\">"))
-        #expect(html.components(separatedBy: "<td class=\"cell\"").count - 1 == 2 * TestData.rubric.steps.count)
+        // Two trainees' rows and the everyone row; lowest average first; the count under each percent.
+        #expect(html.components(separatedBy: "<td class=\"cell\"").count - 1 == 3 * TestData.rubric.steps.count)
+        let averages = Dictionary(grouping: calls, by: \.trainee).mapValues { Double($0.map { $0.grade!.score }.reduce(0, +)) / Double($0.count) }
+        let (worse, better) = averages["ada"]! <= averages["Bo"]! ? ("ada", "Bo") : ("Bo", "ada")
+        let worseRow = try #require(html.range(of: "<th scope=\"row\">\(worse)</th>")), betterRow = try #require(html.range(of: "<th scope=\"row\">\(better)</th>"))
+        #expect(worseRow.lowerBound < betterRow.lowerBound, "the lower average comes first")
+        #expect(html.contains("<th scope=\"row\">everyone</th><td class=\"num\">5</td>"))
+        #expect(html.contains("<span class=\"n\">"))
+        #expect(!html.contains("hover"), "nothing is said only on hover")
     }
 
     @Test func everyCallHasAnAnchoredDebriefAndALinkToIt() throws {
@@ -96,7 +104,7 @@ import RecoveryScoring
         let (report, html) = try report(calls + [session.finish(.ending)])
         #expect(report.rubrics.map(\.id) == ["recovery", "bell"])
         #expect(html.components(separatedBy: "<table class=\"heatmap\">").count - 1 == 2)
-        #expect(html.contains("(rubric <code>bell</code>, pass mark \(bell.passMark), 1 call)"))
+        #expect(html.contains("(rubric <code>bell</code>, pass mark \(bell.passMark), 1 call; lowest average first)"))
     }
 
     @Test func filtersKeepOnlyTheCallsAsked() throws {

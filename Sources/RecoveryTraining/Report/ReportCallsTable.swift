@@ -1,9 +1,9 @@
 import Foundation
 
-/// The report's calls table: one row per call in date order, each linking to its debrief below.
+/// The report's calls table: one row per call in date order, each linking to its debrief.
 enum ReportCallsTable {
     /// The table.
-    static func html(_ calls: [ReportCall]) -> String {
+    static func html(_ calls: [ReportCall], layout: ReportLayout) -> String {
         let e = HTMLText.escape
         let headers = ["#", "date (UTC)", "trainee", "scenario", "duration", "outcome", "score", "tier", "hints", "mood", "check", ""]
         var out = ["<div class=\"scroll\"><table class=\"calls\"><thead><tr>"
@@ -11,7 +11,7 @@ enum ReportCallsTable {
             + "</tr></thead><tbody>"]
         for call in calls {
             let summary = call.summary
-            let link = "#\(TeamReport.anchor(call.number))"
+            let link = layout.link(call.number)
             let score = "<span class=\"\(summary.passed ? "pass" : "fail")\" title=\"\(summary.passed ? "passed" : "not passed")\">\(summary.score)</span>"
             let check = summary.flagged
                 ? "<span class=\"flag\" title=\"\(e(summary.note ?? ""))\">\(e(ReviewTables.check(summary)))</span>"

@@ -3,9 +3,10 @@ import Foundation
 /// The report's small inline SVG charts: each trainee's score over their attempts, and a mood
 /// sparkline per call. No scripts; every label is escaped.
 enum ReportCharts {
-    /// One card per trainee (sorted by name): score by attempt, the pass mark dashed, each point
-    /// linking to its call's debrief.
-    static func progress(_ calls: [ReportCall], rubrics: [ReportRubric]) -> String {
+    /// One card per trainee (sorted by name): average, pass rate and recent trend, then score by
+    /// attempt with the first and last dates, the pass mark dashed, each point linking to its
+    /// call's debrief.
+    static func progress(_ calls: [ReportCall], rubrics: [ReportRubric], layout: ReportLayout) -> String {
         let e = HTMLText.escape
         let passMarks = Dictionary(rubrics.map { ($0.id, $0.passMark) }, uniquingKeysWith: { first, _ in first })
         let byTrainee = Dictionary(grouping: calls, by: \.summary.trainee)
@@ -13,18 +14,17 @@ enum ReportCharts {
         var out = ["<div class=\"progress\">"]
         for name in names {
             let theirs = byTrainee[name]!.sorted { $0.number < $1.number }
-            let scores = theirs.map(\.summary.score)
-            let passed = theirs.filter(\.summary.passed).count
-            out.append("<div class=\"card\"><div class=\"card-title\"><strong>\(e(name))</strong> <span class=\"muted\">\(ReportHeatmap.count(theirs.count, "call")), first \(scores.first!) → latest \(scores.last!), best \(scores.max()!), passed \(passed)</span></div>")
+            let figures = CallFigures(theirs.map(\.summary)), trend = RecentTrend(theirs.map(\.summary))
+            out.append("<div class=\"card\"><div class=\"card-title\"><strong>\(e(name))</strong> <span class=\"muted\">\(ReportHeatmap.count(theirs.count, "call")), average \(Int(figures.averageScore.rounded())), passed \(figures.passText); last five \(trend.text)</span></div>")
             let marks = Set(theirs.compactMap { passMarks[$0.summary.rubric] }).sorted()
-            out.append(scoreChart(theirs, passMarks: marks, trainee: name))
+            out.append(scoreChart(theirs, passMarks: marks, trainee: name, layout: layout))
             out.append("</div>")
         }
         out.append("</div>")
         return out.joined(separator: "\n")
     }
 
-    private static func scoreChart(_ calls: [ReportCall], passMarks: [Int], trainee: String) -> String {
+    private static func scoreChart(_ calls: [ReportCall], passMarks: [Int], trainee: String, layout: ReportLayout) -> String {
         let width = 260.0, height = 110.0, left = 28.0, right = 10.0, top = 8.0, bottom = 18.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let steps = max(1, calls.count - 1)
@@ -38,14 +38,17 @@ enum ReportCharts {
         for mark in passMarks {
             out.append("<line x1=\"\(f(left))\" y1=\"\(f(y(mark)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(mark)))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"><title>pass mark \(mark)</title></line>")
         }
-        out.append("<text x=\"\(f(left))\" y=\"\(f(height - 4))\">attempt 1</text>")
-        if calls.count > 1 { out.append("<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(calls.count)</text>") }
+        // Dates under the first and the last attempt: progress over days, not only over tries.
+        out.append("<text x=\"\(f(left))\" y=\"\(f(height - 4))\">\(DebriefText.day(calls[0].summary.startedAt))</text>")
+        if calls.count > 1 {
+            out.append("<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(DebriefText.day(calls[calls.count - 1].summary.startedAt)) (\(calls.count))</text>")
+        }
         let points = calls.enumerated().map { "\(f(x($0.offset))),\(f(y($0.element.summary.score)))" }.joined(separator: " ")
         out.append("<polyline fill=\"none\" stroke=\"#4a7bd0\" stroke-width=\"1.5\" points=\"\(points)\"/>")
         for (index, call) in calls.enumerated() {
             let summary = call.summary
             let tip = "Call \(call.number), attempt \(index + 1): \(summary.score) (\(summary.passed ? "passed" : "not passed")) — \(summary.scenario), \(DebriefText.day(summary.startedAt))"
-            out.append("<a href=\"#\(TeamReport.anchor(call.number))\"><circle cx=\"\(f(x(index)))\" cy=\"\(f(y(summary.score)))\" r=\"3.5\" fill=\"\(summary.passed ? "#1b7a2e" : "#b3261e")\"><title>\(HTMLText.escape(tip))</title></circle></a>")
+            out.append("<a href=\"\(layout.link(call.number))\"><circle cx=\"\(f(x(index)))\" cy=\"\(f(y(summary.score)))\" r=\"3.5\" fill=\"\(summary.passed ? "#1b7a2e" : "#b3261e")\"><title>\(HTMLText.escape(tip))</title></circle></a>")
         }
         out.append("</svg>")
         return out.joined()

@@ -7,34 +7,54 @@ enum ReportHeatmap {
     static func html(_ rubric: ReportRubric, calls: [CallSummary]) -> String {
         let e = HTMLText.escape
         let theirs = calls.filter { $0.rubric == rubric.id }
-        let trainees = TraineeSummary.summaries(theirs)
-        var out = ["<h3>\(e(rubric.title)) <span class=\"muted\">(rubric <code>\(e(rubric.id))</code>, pass mark \(rubric.passMark), \(count(theirs.count, "call")))</span></h3>"]
+        // Worst first: the trainee who needs coaching most leads the table.
+        let trainees = TraineeSummary.summaries(theirs).sorted {
+            ($0.figures.averageScore, $0.trainee.lowercased()) < ($1.figures.averageScore, $1.trainee.lowercased())
+        }
+        var out = ["<h3>\(e(rubric.title)) <span class=\"muted\">(rubric <code>\(e(rubric.id))</code>, pass mark \(rubric.passMark), \(count(theirs.count, "call")); lowest average first)</span></h3>"]
         out.append("<div class=\"scroll\"><table class=\"heatmap\">")
         var header = "<thead><tr><th>trainee</th><th class=\"num\">calls</th><th class=\"num\">avg score</th>"
         for step in rubric.steps {
-            header += "<th class=\"step\" title=\"\(e(step.title)) (\(e(step.id)))\">\(e(step.title))</th>"
+            header += "<th class=\"step\">\(e(step.title))</th>"
         }
         out.append(header + "<th>coach first (below \(Int(TraineeSummary.mastery))%)</th></tr></thead><tbody>")
         for trainee in trainees {
-            let scores = theirs.filter { $0.trainee == trainee.trainee }.map(\.score)
-            let average = Double(scores.reduce(0, +)) / Double(max(1, scores.count))
-            var row = "<tr><th scope=\"row\">\(e(trainee.trainee))</th><td class=\"num\">\(trainee.attempts)</td><td class=\"num\">\(Int(average.rounded()))</td>"
-            for step in rubric.steps {
-                guard let cell = trainee.steps.first(where: { $0.id == step.id }) else {
-                    row += "<td class=\"cell empty\">–</td>"
-                    continue
-                }
-                let tip = "\(trainee.trainee) — \(step.title): \(percent(cell.percent)) of the step's weight on average over \(count(cell.calls, "call")); not fully met in \(cell.missed)"
-                row += "<td class=\"cell\" style=\"\(style(cell.percent))\" title=\"\(e(tip))\">\(percent(cell.percent))</td>"
-            }
-            let weakest = trainee.weakestStep.map { step in
-                rubric.steps.first { $0.id == step.id }.map(\.title) ?? step.id
-            }
-            row += "<td class=\"coach\">\(weakest.map { e($0) } ?? "none below \(Int(TraineeSummary.mastery))%")</td></tr>"
-            out.append(row)
+            out.append(row(name: trainee.trainee, figures: trainee.figures, steps: trainee.steps, rubric: rubric,
+                           coach: trainee.weakestStep, kind: ""))
         }
+        out.append("</tbody><tbody class=\"averages\">")
+        let groups = Dictionary(grouping: theirs) { $0.team ?? TeamSummary.noTeam }
+        let teams = groups.count > 1 || groups.keys.first != TeamSummary.noTeam
+            ? groups.keys.sorted { ($0 == TeamSummary.noTeam ? 1 : 0, $0.lowercased()) < ($1 == TeamSummary.noTeam ? 1 : 0, $1.lowercased()) } : []
+        for team in teams {
+            let calls = groups[team]!
+            let steps = StepAverage.averages(calls)
+            out.append(row(name: "\(team) average", figures: CallFigures(calls), steps: steps, rubric: rubric,
+                           coach: steps.filter { $0.percent < TraineeSummary.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }, kind: "team"))
+        }
+        let all = StepAverage.averages(theirs)
+        out.append(row(name: "everyone", figures: CallFigures(theirs), steps: all, rubric: rubric,
+                       coach: all.filter { $0.percent < TraineeSummary.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }, kind: "team"))
         out.append("</tbody></table></div>")
         return out.joined(separator: "\n")
+    }
+
+    /// One row: a trainee's, a team's or everyone's average on each step, each cell with the
+    /// number of calls behind it.
+    private static func row(name: String, figures: CallFigures, steps: [StepAverage], rubric: ReportRubric,
+                            coach: StepAverage?, kind: String) -> String {
+        let e = HTMLText.escape
+        var row = "<tr\(kind.isEmpty ? "" : " class=\"\(kind)\"")><th scope=\"row\">\(e(name))</th><td class=\"num\">\(figures.calls)</td><td class=\"num\">\(Int(figures.averageScore.rounded()))</td>"
+        for step in rubric.steps {
+            guard let cell = steps.first(where: { $0.id == step.id }) else {
+                row += "<td class=\"cell empty\">–</td>"
+                continue
+            }
+            let tip = "\(name) — \(step.title): \(percent(cell.percent)) of the step's weight on average over \(count(cell.calls, "call")); not fully met in \(cell.missed)"
+            row += "<td class=\"cell\" style=\"\(style(cell.percent))\" title=\"\(e(tip))\">\(percent(cell.percent))<span class=\"n\">\(cell.missed)/\(cell.calls)</span></td>"
+        }
+        let weakest = coach.map { step in rubric.steps.first { $0.id == step.id }.map(\.title) ?? step.id }
+        return row + "<td class=\"coach\">\(weakest.map { e($0) } ?? "none below \(Int(TraineeSummary.mastery))%")</td></tr>"
     }
 
     /// The colour legend shared by every heatmap.
@@ -42,7 +62,8 @@ enum ReportHeatmap {
         let swatches = stride(from: 0, through: 100, by: 25).map { value in
             "<span class=\"swatch\" style=\"\(style(Double(value)))\">\(value)%</span>"
         }
-        return "<p class=\"legend\">Percent of each step's weight earned, averaged over the trainee's calls: " + swatches.joined() + " — hover a cell for details.</p>"
+        return "<p class=\"legend\">Percent of each step's weight earned, averaged over the trainee's calls: " + swatches.joined()
+            + ". Under each percent: calls that missed the step / calls with it.</p>"
     }
 
     /// `87%`.

@@ -93,6 +93,23 @@ public struct TeamReport: Sendable {
     public static func anchor(_ number: Int) -> String { "call-\(number)" }
 }
 
+/// How a report's debriefs are laid out.
+public enum ReportLayout: Sendable, Equatable {
+    /// Every debrief inside the one page.
+    case singleFile
+    /// A summary page; each call's debrief is a page of its own, `call-N.html` in `folder`
+    /// (a path relative to the summary), linked from it and linking back to `summary`.
+    case summary(folder: String, summary: String)
+
+    /// Where the summary links for call `number`'s debrief.
+    public func link(_ number: Int) -> String {
+        switch self {
+        case .singleFile: "#\(TeamReport.anchor(number))"
+        case .summary(let folder, _): "\(folder)/\(TeamReport.anchor(number)).html"
+        }
+    }
+}
+
 /// One call in the report: its number, its summary row and its full debrief.
 public struct ReportCall: Sendable {
     /// 1 for the oldest call shown.

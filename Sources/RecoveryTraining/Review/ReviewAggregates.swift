@@ -5,6 +5,8 @@ import RecoveryCore
 public struct TraineeSummary: Codable, Sendable, Equatable {
     /// The trainee.
     public var trainee: String
+    /// Their team, from the roster.
+    public var team: String?
     /// How many calls.
     public var attempts: Int
     /// The score of the earliest call.
@@ -20,6 +22,12 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
     public var steps: [StepAverage]
     /// The negative behaviours shown most often, most frequent first, each with one example.
     public var negatives: [NegativeHabit]
+    /// Average score, pass rate and outcome mix over all their calls.
+    public var figures: CallFigures
+    /// Their latest five calls against the five before.
+    public var trend: RecentTrend
+    /// First, best and latest on each scenario they played.
+    public var scenarios: [ScenarioProgress]
 
     /// A step whose average reaches this percent of its weight is mastered: coaching starts
     /// only below it.
@@ -37,10 +45,11 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
         Dictionary(grouping: calls, by: \.trainee).map { trainee, theirs in
             let ordered = theirs.sorted { ($0.startedAt, $0.path) < ($1.startedAt, $1.path) }
             return TraineeSummary(
-                trainee: trainee, attempts: ordered.count, firstScore: ordered.first!.score,
+                trainee: trainee, team: ordered.last!.team, attempts: ordered.count, firstScore: ordered.first!.score,
                 bestScore: ordered.filter { includeIncomplete || $0.reachedEnding }.map(\.score).max(), latestScore: ordered.last!.score,
                 latestTier: ordered.last!.tier, steps: StepAverage.averages(ordered),
-                negatives: NegativeHabit.habits(ordered))
+                negatives: NegativeHabit.habits(ordered), figures: CallFigures(ordered), trend: RecentTrend(ordered),
+                scenarios: ScenarioProgress.progress(ordered, includeIncomplete: includeIncomplete))
         }.sorted { ($0.trainee.lowercased(), $0.trainee) < ($1.trainee.lowercased(), $1.trainee) }
     }
 }

@@ -40,16 +40,49 @@ public enum ReviewTables {
         return kinds.joined(separator: ", ") + (call.disagreements.isEmpty ? "" : stored)
     }
 
-    /// One row per trainee: calls, first → best, latest tier, the weakest step, the top habit.
+    /// One row per trainee: calls, average, pass rate, outcome mix, the latest five calls
+    /// against the five before, the weakest step, the top habit.
     public static func trainees(_ trainees: [TraineeSummary]) -> TextTable {
         let rows = trainees.map { trainee in
-            [trainee.trainee, String(trainee.attempts), "\(trainee.firstScore) → \(trainee.bestScore.map(String.init) ?? "–")",
-             String(trainee.latestScore), trainee.latestTier ?? "",
+            [trainee.trainee, trainee.team ?? "", String(trainee.attempts), String(Int(trainee.figures.averageScore.rounded())),
+             trainee.figures.passText, trainee.figures.outcomeText, trainee.trend.text,
              trainee.weakestStep.map { "\($0.id) \(percent($0.percent))" } ?? "none below \(Int(TraineeSummary.mastery))%",
              trainee.negatives.first.map { "\($0.behavior.id) ×\($0.count) “\($0.example)”" } ?? ""]
         }
-        return TextTable(headers: ["trainee", "calls", "first → best", "latest", "tier", "coach first (below \(Int(TraineeSummary.mastery))%)", "top habit"],
-                         rows: rows, rightAligned: [1, 3])
+        return TextTable(headers: ["trainee", "team", "calls", "avg", "passed", "outcomes", "last 5 vs 5 before",
+                                   "coach first (below \(Int(TraineeSummary.mastery))%)", "top habit"],
+                         rows: rows, rightAligned: [2, 3])
+    }
+
+    /// One row per trainee and scenario: first → best → latest within the scenario, so calls of
+    /// different difficulty are not compared.
+    public static func traineeScenarios(_ trainees: [TraineeSummary]) -> TextTable {
+        let rows = trainees.flatMap { trainee in
+            trainee.scenarios.map { [trainee.trainee, $0.scenario, String($0.attempts), $0.text] }
+        }
+        return TextTable(headers: ["trainee", "scenario", "calls", "first → best → latest"], rows: rows, rightAligned: [2])
+    }
+
+    /// One row per team: trainees, calls, average, pass rate, outcome mix, recent trend.
+    public static func teams(_ teams: [TeamSummary], forCSV: Bool = false) -> TextTable {
+        if forCSV {
+            let rows = teams.map { team in
+                [team.team, String(team.trainees), String(team.figures.calls), String(format: "%.1f", team.figures.averageScore),
+                 String(team.figures.passed), String(format: "%.1f", team.figures.passRate), String(format: "%.1f", team.trend.recent),
+                 team.trend.before.map { String(format: "%.1f", $0) } ?? ""] + outcomeCells(team.figures)
+            }
+            return TextTable(headers: ["team", "trainees", "calls", "average_score", "passed", "pass_rate_percent", "last_five_average",
+                                       "previous_five_average"] + ReviewQuery.outcomeNames.map { "outcome_" + $0 }, rows: rows)
+        }
+        let rows = teams.map { team in
+            [team.team, String(team.trainees), String(team.figures.calls), String(Int(team.figures.averageScore.rounded())),
+             team.figures.passText, team.figures.outcomeText, team.trend.text]
+        }
+        return TextTable(headers: ["team", "trainees", "calls", "avg", "passed", "outcomes", "last 5 vs 5 before"], rows: rows, rightAligned: [1, 2, 3])
+    }
+
+    private static func outcomeCells(_ figures: CallFigures) -> [String] {
+        ReviewQuery.outcomeNames.map { name in String(figures.outcomes.first { $0.outcome == name }?.count ?? 0) }
     }
 
     /// Steps down, trainees across: each trainee's average on each step, as a percent.
@@ -68,14 +101,18 @@ public enum ReviewTables {
         for step in trainees.flatMap(\.steps) where !order.contains(step.id) { order.append(step.id) }
         let rows = trainees.map { trainee -> [String] in
             let best: String = trainee.bestScore.map { String($0) } ?? ""
-            let fixed: [String] = [trainee.trainee, String(trainee.attempts), String(trainee.firstScore), best,
-                                   String(trainee.latestScore), trainee.latestTier ?? ""]
-            return fixed
+            let fixed: [String] = [trainee.trainee, trainee.team ?? "", String(trainee.attempts), String(trainee.firstScore), best,
+                                   String(trainee.latestScore), trainee.latestTier ?? "",
+                                   String(format: "%.1f", trainee.figures.averageScore), String(trainee.figures.passed),
+                                   String(format: "%.1f", trainee.figures.passRate), String(format: "%.1f", trainee.trend.recent),
+                                   trainee.trend.before.map { String(format: "%.1f", $0) } ?? ""]
+            return fixed + outcomeCells(trainee.figures)
                 + order.map { id in trainee.steps.first { $0.id == id }.map { String(format: "%.1f", $0.percent) } ?? "" }
                 + [trainee.negatives.map { "\($0.behavior.id) x\($0.count): \($0.example)" }.joined(separator: "; ")]
         }
-        return TextTable(headers: ["trainee", "calls", "first_score", "best_score", "latest_score", "latest_tier"]
-                         + order.map { $0 + "_percent" } + ["negative_behaviours"], rows: rows)
+        return TextTable(headers: ["trainee", "team", "calls", "first_score", "best_score", "latest_score", "latest_tier", "average_score",
+                                   "passed", "pass_rate_percent", "last_five_average", "previous_five_average"]
+                         + ReviewQuery.outcomeNames.map { "outcome_" + $0 } + order.map { $0 + "_percent" } + ["negative_behaviours"], rows: rows)
     }
 
     /// One row per rubric step: the average, how many calls missed it, who misses it most.
