@@ -22,7 +22,9 @@ public struct StoreImport: Sendable {
     /// Puts every transcript under `directory` into `store`. With `removeImported`, a file
     /// (and its `.md` debrief) is deleted once the store holds that call with at least as
     /// many replies; nothing else is ever deleted.
-    public static func run(from directory: String, into store: PostgresCallStore, removeImported: Bool = false) throws(StorageError) -> StoreImport {
+    /// `roster` fills the store's team column for the trainees it knows.
+    public static func run(from directory: String, into store: PostgresCallStore, removeImported: Bool = false,
+                           roster: Roster = Roster()) throws(StorageError) -> StoreImport {
         var result = StoreImport()
         for path in try TeamReview.transcriptFiles(under: directory) {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -34,7 +36,7 @@ public struct StoreImport: Sendable {
                 result.entries.append(Entry(path: path, problem: "not a ServiceRecovery transcript"))
                 continue
             }
-            let put = try store.put(transcript, data: data)
+            let put = try store.put(transcript, data: data, team: roster.entry(for: transcript.trainee)?.team)
             result.entries.append(Entry(path: path, id: transcript.callID, result: put))
             if removeImported {
                 try? FileManager.default.removeItem(atPath: path)

@@ -63,8 +63,11 @@ struct PlayCommand: ParsableCommand {
             ? ReadlineEditor(historyFile: CommandEnvironment.historyFile(), completions: CallSession.commandNames(debug: debug), applicationName: "recovery")
             : PlainLineReader()
         SignalMonitor.install()
+        // The roster beside the transcripts, if any, gives the call its team in a shared store.
+        let rosterFile = directory + "/team.yaml"
+        let team = FileManager.default.fileExists(atPath: rosterFile) ? (try? Roster.load(path: rosterFile))?.entry(for: setup.trainee)?.team : nil
         let makeSaver: () -> any CallSaver = {
-            if case .postgres(let address) = server { return StoreSaver(address: address, localDirectory: directory) }
+            if case .postgres(let address) = server { return StoreSaver(address: address, localDirectory: directory, team: team) }
             return TranscriptStore(directory: directory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
         }
         var loop = CallLoop(setup: setup, reader: reader, makeSaver: makeSaver, interactive: interactive, debug: debug)

@@ -36,13 +36,19 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "Delete each file (and its .md debrief) once the store holds its call.")
         var removeImported = false
 
+        @Option(help: "The roster that gives each call its team in the store (default: team.yaml in the folder, if there).")
+        var roster: String?
+
         func run() throws {
             guard let server = try storeOptions.openServer() else {
                 throw ValidationError("name the server: --store postgres://USER@HOST/DATABASE (or set RECOVERY_STORE)")
             }
             let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
+            var filters = CallFilterOptions()
+            filters.roster = roster
+            let team = try filters.loadRoster(folder: folder)
             let result: StoreImport
-            do { result = try StoreImport.run(from: folder, into: server, removeImported: removeImported) } catch {
+            do { result = try StoreImport.run(from: folder, into: server, removeImported: removeImported, roster: team) } catch {
                 Output.error(error.description)
                 throw ExitCode.failure
             }

@@ -51,8 +51,11 @@ struct PostgresStoreTests {
         let store = try PostgresCallStore.open(try TestServer.freshDatabase())
         let folder = try ReviewFixture.folder(calls)
         try "not json".write(toFile: folder + "/team/notes.json", atomically: true, encoding: .utf8)
-        let first = try StoreImport.run(from: folder, into: store)
+        let roster = try RosterTests.roster()  // knows Aisha Khan (North), not "Bo"
+        let first = try StoreImport.run(from: folder, into: store, roster: roster)
         #expect(first.summary == "3 added, 0 updated, 0 already in the store, 1 skipped")
+        let teams = try store.rows("SELECT coalesce(team, '-') FROM recovery_calls ORDER BY started_at", as: String.self, doing: "test")
+        #expect(teams == ["North", "-", "North"], "the roster's team is in the store's indexed column")
         let again = try StoreImport.run(from: folder, into: store, removeImported: true)
         #expect(again.summary == "0 added, 0 updated, 3 already in the store, 1 skipped")
         #expect(try store.count() == 3)
