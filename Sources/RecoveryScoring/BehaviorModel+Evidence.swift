@@ -11,9 +11,6 @@ extension BehaviorModel {
         sentenceProbabilities[slot] >= sentenceThresholds[slot]
     }
 
-    /// Whether any behaviour can be read from a sentence alone.
-    var readsSentences: Bool { header.sentenceThresholds != nil }
-
     /// Whether the model overrules the rules' finding of the behaviour in `slot`.
     @inline(__always)
     func vetoes(_ probabilities: SIMD16<Float>, slot: Int) -> Bool {

@@ -41,7 +41,14 @@ public struct BehaviorModel: Sendable {
     }
 
     /// The header as read or written.
-    public let header: Header
+    public var header: Header { headerBox.header }
+    /// The header, behind one reference: a copy of the model (each `if let model`) retains
+    /// two objects instead of every array and string of the header.
+    private let headerBox: HeaderBox
+    /// `header.lengthPower`, kept beside the table for the per-reply sums.
+    let lengthPower: Float
+    /// Whether any behaviour can be read from a sentence alone (`header.sentenceThresholds`).
+    let readsSentences: Bool
     /// The feature table, shared by copies of the model (one reference to retain, not five).
     let table: FeatureTable
     /// The weight rows, 16 per feature, in key order.
@@ -59,7 +66,9 @@ public struct BehaviorModel: Sendable {
     init(header: Header, keys: [UInt32], weights: [Float]) {
         precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16
                      && header.vetoes.count == 16)
-        self.header = header
+        headerBox = HeaderBox(header)
+        lengthPower = header.lengthPower
+        readsSentences = header.sentenceThresholds != nil
         table = FeatureTable(keys: keys, weights: weights)
         bias = SIMD16(header.bias)
         thresholds = SIMD16(header.thresholds)
@@ -80,7 +89,7 @@ public struct BehaviorModel: Sendable {
     /// `probabilities(_:)`, noting in each feature its weight row (for the evidence that follows).
     func probabilities(_ features: inout [ModelFeature]) -> SIMD16<Float> {
         let sum = table.sum(&features)
-        let scale = features.isEmpty ? 0 : 1 / Foundation.pow(Float(features.count), header.lengthPower)
+        let scale = features.isEmpty ? 0 : 1 / Foundation.pow(Float(features.count), lengthPower)
         let z = bias + sum * scale
         var p = SIMD16<Float>(repeating: 0)
         for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
@@ -114,7 +123,7 @@ public struct BehaviorModel: Sendable {
         }
         return (0..<sentences).map { s -> SIMD16<Float>? in
             guard counts[s] > 0 else { return nil }
-            let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), header.lengthPower)
+            let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
             let z = bias + (sums[s] + shared) * scale
             var p = SIMD16<Float>(repeating: 0)
             for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
@@ -127,6 +136,12 @@ public struct BehaviorModel: Sendable {
         guard let row = row(key) else { return 0 }
         return table.weight(row: row, slot: slot)
     }
+}
+
+/// A model header, shared by copies of the model.
+private final class HeaderBox: Sendable {
+    let header: BehaviorModel.Header
+    init(_ header: BehaviorModel.Header) { self.header = header }
 }
 
 /// The model's features and weights in an open-addressing table, held in raw memory so that a

@@ -55,15 +55,12 @@ struct AnalyzeCommand: ParsableCommand {
             input = FileHandle.standardInput
         }
         let contents = input.readDataToEndOfFile()
-        var lines = contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
         // One buffer, written out every 64 KiB: a reply's JSON is built byte by byte
         // (`ReplyAnalysis.appendJSON`), so the output costs less than the reading.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 17)
-        for var line in lines {
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            let analysis = analyzer.analyze(String(decoding: line, as: UTF8.self))
+        InputLines.forEach(in: contents) { line in
+            let analysis = analyzer.analyze(line)
             if json {
                 analysis.appendJSON(to: &out)
                 out.append(UInt8(ascii: "\n"))
