@@ -10,10 +10,16 @@ public struct Analyzer: Sendable {
     let rules: [CompiledRule]
     /// The machine code of every rule.
     let program: PatternProgram
+    /// Each rule's behaviour and whether it is an exception, apart from its pattern, so that
+    /// recording a match copies no reference.
+    let ruleKinds: [(behavior: Behavior, isException: Bool)]
     /// Where each rule starts in `program`.
     let entryPoints: [Int]
-    /// Rule numbers by the vocabulary id of the word a match must start with.
-    let rulesByFirstID: [[Int]]
+    /// Rule numbers by the vocabulary id of the word a match must start with: those of id
+    /// `n` are `indexedRules[indexStarts[n]..<indexStarts[n + 1]]`.
+    let indexedRules: [Int32]
+    /// Where each vocabulary id's rules start in `indexedRules` (one extra entry at the end).
+    let indexStarts: [Int32]
     /// Rules that can start with any word (a time, a wildcard or `<any>` comes first).
     let unindexedRules: [Int]
     /// `unindexedRules` by the tokens their matches can begin with (`StartFilter`).
@@ -32,6 +38,7 @@ public struct Analyzer: Sendable {
     init(catalog: BehaviorCatalog, rules: [CompiledRule], classPhrases classLists: [(name: String, words: [String])] = []) {
         self.catalog = catalog
         self.rules = rules
+        ruleKinds = rules.map { ($0.behavior, $0.isException) }
         var program = PatternProgram()
         entryPoints = rules.map { program.compile($0.node) }
         var classPhrases: [(first: Int32, phrase: WordClasses.Phrase)] = []
@@ -52,7 +59,8 @@ public struct Analyzer: Sendable {
         }
         self.program = program
         requirements = RequirementTable(program: program, entryPoints: entryPoints)
-        rulesByFirstID = index
+        indexedRules = index.flatMap { $0.map(Int32.init) }
+        indexStarts = index.reduce(into: [0]) { starts, rules in starts.append(starts.last! + Int32(rules.count)) }
         unindexedRules = unindexed
         startIndex = StartIndex(unindexed.map { StartFilter(rules[$0].node, program: program) },
                                 vocabularySize: program.vocabulary.count)
@@ -204,17 +212,22 @@ public struct Analyzer: Sendable {
             }
             guard pc >= 0,
                   let end = input.run(program, afterRequirementsFrom: Int(pc), at: i, stack: &stack), end > i else { return }
-            let rule = rules[number]
-            reading.add(Hit(behavior: rule.behavior, start: i, end: end, rule: number), exception: rule.isException)
+            let kind = ruleKinds[number]
+            reading.add(Hit(behavior: kind.behavior, start: i, end: end, rule: number), exception: kind.isException)
         }
-        for i in input.tokens.indices {
-            let id = input.facts[i].id
-            if id >= 0 { for number in rulesByFirstID[Int(id)] { record(number, at: i) } }
-            // Rules the first-word index cannot hold: tried only where their start filter lets
-            // a match begin (their required words are checked on first use, as above).
-            let count = startIndex.candidates(input, at: i, tried: tried, into: candidates)
-            for k in candidates[..<count] { record(unindexedRules[Int(k)], at: i) }
-        }
+        indexedRules.withUnsafeBufferPointer { indexedRules in
+        indexStarts.withUnsafeBufferPointer { indexStarts in
+            for i in input.tokens.indices {
+                let id = Int(input.facts[i].id)
+                if id >= 0 {
+                    for k in Int(indexStarts[id])..<Int(indexStarts[id + 1]) { record(Int(indexedRules[k]), at: i) }
+                }
+                // Rules the first-word index cannot hold: tried only where their start filter lets
+                // a match begin (their required words are checked on first use, as above).
+                let count = startIndex.candidates(input, at: i, tried: tried, into: candidates)
+                for k in candidates[..<count] { record(unindexedRules[Int(k)], at: i) }
+            }
+        } }
     }
 }
 

@@ -24,7 +24,8 @@ extension BehaviorModel {
         guard !tokens.isEmpty else { return nil }
         var share = [Float](repeating: 0, count: tokens.count)
         for feature in features where feature.end > feature.start {
-            let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot) : self.weight(feature.key, slot: slot)
+            let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot)
+                : feature.row == ModelFeature.notLookedUp ? self.weight(feature.key, slot: slot) : 0
             guard weight != 0 else { continue }
             let width = Float(feature.end - feature.start)
             for t in Int(feature.start)..<Int(feature.end) { share[t] += weight / width }

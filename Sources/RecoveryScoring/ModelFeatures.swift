@@ -12,8 +12,11 @@ struct ModelFeature: Sendable, Equatable {
     /// What kind of feature it is (`ModelFeatures.Kind`).
     var kind: UInt8 = 0
     /// The feature's weight row in the model, once `BehaviorModel.probabilities` has looked
-    /// it up (-1: unknown to the model, or not looked up yet).
-    var row: Int32 = -1
+    /// it up (-1: unknown to the model; `notLookedUp` before).
+    var row: Int32 = ModelFeature.notLookedUp
+
+    /// `row` before the model has looked the feature up.
+    static let notLookedUp: Int32 = -2
 }
 
 /// Turns a reply's tokens into the features the learned reader weighs. The same function
