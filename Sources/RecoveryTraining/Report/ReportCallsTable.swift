@@ -6,7 +6,9 @@ enum ReportCallsTable {
     static func html(_ calls: [ReportCall], layout: ReportLayout) -> String {
         let e = HTMLText.escape
         let headers = ["#", "date (UTC)", "trainee", "scenario", "duration", "outcome", "score", "tier", "hints", "mood", "check", ""]
-        var out = ["<div class=\"scroll\"><table class=\"calls\"><thead><tr>"
+        // Laid out only when scrolled near (content-visibility), so a summary of thousands of
+        // calls draws its top at once; the estimated height keeps the scroll bar right.
+        var out = ["<div class=\"scroll lazy\" style=\"contain-intrinsic-size: auto \(40 + 30 * calls.count)px\"><table class=\"calls\"><thead><tr>"
             + headers.enumerated().map { [0, 4, 6, 8].contains($0.offset) ? "<th class=\"num\">\($0.element)</th>" : "<th>\($0.element)</th>" }.joined()
             + "</tr></thead><tbody>"]
         for call in calls {

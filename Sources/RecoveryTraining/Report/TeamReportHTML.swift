@@ -137,6 +137,7 @@ public enum TeamReportHTML {
         .legend .swatch { display: inline-block; width: 3rem; text-align: center; font-size: .85em; font-weight: 600; }
         .legend .key { margin-right: .8rem; white-space: nowrap; } .legend .dot { display: inline-block; width: .8rem; height: .8rem; margin-right: .25rem; vertical-align: -1px; }
         .progress { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .6rem; }
+        .lazy { content-visibility: auto; } .card { content-visibility: auto; contain-intrinsic-size: auto 150px; }
         .card { border: 1px solid #ddd; border-radius: 4px; padding: .3rem .5rem; break-inside: avoid; } .card-title { font-size: .9em; }
         .score-chart text, .bar text { font-size: 10px; fill: #555; } .bar text { font-size: 11px; font-weight: 600; }
         .bar text[fill="#fff"] { fill: #fff; } .bar text[fill="#111"] { fill: #111; }
@@ -148,7 +149,7 @@ public enum TeamReportHTML {
         .reflection { background: #f6f2ff; border-left: 4px solid #6a4bc4; padding: .3rem 1rem .3rem 2.2rem; }
         .reflection .answer { margin: .1rem 0 .5rem; font-style: italic; } .reflection .unanswered { color: #777; }
         @media print {
-          @page { margin: 12mm; }
+          @page { margin: 12mm; } .lazy, .card { content-visibility: visible; }
           body.report { max-width: none; margin: 0; font-size: 9.5pt; } .contents, .top-link { display: none; }
           a { color: inherit; text-decoration: none; } section.call { break-before: page; } h2, h3 { break-after: avoid; }
           h1 { font-size: 14pt; } h2 { font-size: 12pt; margin: .8rem 0 .3rem; }
