@@ -21,12 +21,11 @@ public final class StoreSaver: CallSaver {
         do { store = try PostgresCallStore.open(address, timeout: timeout) } catch { fallBack(error) }
     }
 
-    /// A saver into an open store (a session's connection shared by several calls).
-    public init(store: PostgresCallStore, localDirectory: String, team: String? = nil) {
-        self.store = store
-        self.address = store.address
-        self.localDirectory = localDirectory
-        self.team = team
+    /// The saver for one call: into the server `address` names (falling back to `directory`),
+    /// or into the folder `directory` when calls live in folders.
+    public static func saver(for address: StoreAddress?, directory: String, team: String?) -> any CallSaver {
+        if case .postgres(let server) = address { return StoreSaver(address: server, localDirectory: directory, team: team) }
+        return TranscriptStore(directory: directory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
     }
 
     public var destination: String { "the team store \(address.displayName)" }

@@ -55,10 +55,14 @@ struct CallFilterOptions: ParsableArguments {
 
     /// The roster named by `--roster`, else `team.yaml` in `folder` if there; an empty one
     /// without either. A broken roster stops the command with its positioned problems.
-    func loadRoster(folder: String) throws -> Roster {
-        let path = roster ?? (folder.hasSuffix("/") ? folder : folder + "/") + "team.yaml"
-        guard roster != nil || FileManager.default.fileExists(atPath: path) else { return Roster() }
-        do { return try Roster.load(path: path) } catch {
+    func loadRoster(folder: String) throws -> Roster { try Self.loadRoster(roster, folder: folder) }
+
+    /// The roster at `path`, else `team.yaml` in `folder` if there, else an empty one; a broken
+    /// roster stops the command with its positioned problems.
+    static func loadRoster(_ path: String?, folder: String) throws -> Roster {
+        let file = path ?? (folder.hasSuffix("/") ? folder : folder + "/") + "team.yaml"
+        guard path != nil || FileManager.default.fileExists(atPath: file) else { return Roster() }
+        do { return try Roster.load(path: file) } catch {
             for diagnostic in error.diagnostics { Output.error(diagnostic.rendered) }
             throw ExitCode.failure
         }

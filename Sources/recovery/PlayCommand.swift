@@ -64,12 +64,8 @@ struct PlayCommand: ParsableCommand {
             : PlainLineReader()
         SignalMonitor.install()
         // The roster beside the transcripts, if any, gives the call its team in a shared store.
-        let rosterFile = directory + "/team.yaml"
-        let team = FileManager.default.fileExists(atPath: rosterFile) ? (try? Roster.load(path: rosterFile))?.entry(for: setup.trainee)?.team : nil
-        let makeSaver: () -> any CallSaver = {
-            if case .postgres(let address) = server { return StoreSaver(address: address, localDirectory: directory, team: team) }
-            return TranscriptStore(directory: directory, fallbackDirectory: NSTemporaryDirectory() + "recovery-transcripts")
-        }
+        let team = try CallFilterOptions.loadRoster(nil, folder: directory).entry(for: setup.trainee)?.team
+        let makeSaver = { StoreSaver.saver(for: server, directory: directory, team: team) }
         var loop = CallLoop(setup: setup, reader: reader, makeSaver: makeSaver, interactive: interactive, debug: debug)
         loop.reflect = reflect ?? interactive
         let status = loop.run()

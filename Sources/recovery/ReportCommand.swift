@@ -60,33 +60,12 @@ struct ReportCommand: ParsableCommand {
             Output.note("Report: \(summary)")
             return
         }
-        let name = (output as NSString).lastPathComponent
-        let folder = (name as NSString).deletingPathExtension + "-calls"
-        let layout: ReportLayout = singleFile ? .singleFile : .summary(folder: folder, summary: name)
-        do {
-            if !singleFile { try writeDebriefs(report, folder: folder, summary: name) }
-            try TranscriptStore.writeAtomically(Data(TeamReportHTML.render(report, layout: layout).utf8), to: output)
-        } catch {
+        let folder: String?
+        do { folder = try TeamReportFiles.write(report, to: output, singleFile: singleFile) } catch {
             Output.error(error.description)
             throw ExitCode.failure
         }
-        Output.line("Wrote \(output)\(singleFile ? "" : " and \(plural(report.calls.count, "debrief page")) in \(folder)/"): \(summary)")
-    }
-
-    /// Each call's debrief page in `folder` beside the summary; pages of calls no longer in the
-    /// report (from an earlier, larger one) are removed.
-    private func writeDebriefs(_ report: TeamReport, folder: String, summary: String) throws(StorageError) {
-        let directory = ((output as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw StorageError(description: "cannot create \(directory): \(error.localizedDescription)")
-        }
-        let pages = TeamReportHTML.debriefPages(report, summary: summary)
-        for page in pages { try TranscriptStore.writeAtomically(Data(page.html.utf8), to: directory + "/" + page.name) }
-        let written = Set(pages.map(\.name))
-        for stale in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        where stale.hasPrefix("call-") && stale.hasSuffix(".html") && !written.contains(stale) {
-            try? FileManager.default.removeItem(atPath: directory + "/" + stale)
-        }
+        Output.line("Wrote \(output)\(folder.map { " and \(plural(report.calls.count, "debrief page")) in \($0)/" } ?? ""): \(summary)")
     }
 
     private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

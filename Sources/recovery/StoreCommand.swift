@@ -44,9 +44,7 @@ struct StoreCommand: ParsableCommand {
                 throw ValidationError("name the server: --store postgres://USER@HOST/DATABASE (or set RECOVERY_STORE)")
             }
             let folder = directory ?? CommandEnvironment.defaultTranscriptsDirectory()
-            var filters = CallFilterOptions()
-            filters.roster = roster
-            let team = try filters.loadRoster(folder: folder)
+            let team = try CallFilterOptions.loadRoster(roster, folder: folder)
             let result: StoreImport
             do { result = try StoreImport.run(from: folder, into: server, removeImported: removeImported, roster: team) } catch {
                 Output.error(error.description)

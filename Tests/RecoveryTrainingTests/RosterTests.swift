@@ -77,16 +77,19 @@ struct TrendTests {
         // Six weak calls, then five good ones: the last five clearly beat the five before.
         let calls = (1...6).map { ReviewFixture.call("ada", day: $0, ReviewFixture.rude) }
             + (7...11).map { ReviewFixture.call("ada", day: $0, ReviewFixture.good) }
-        let summary = TraineeSummary.summaries(try ReviewFixture.review(try ReviewFixture.folder(calls)).calls)[0]
-        let scores = try ReviewFixture.review(try ReviewFixture.folder(calls)).calls.sorted { $0.startedAt < $1.startedAt }.map(\.score)
+        let reviewed = try ReviewFixture.review(try ReviewFixture.folder(calls)).calls.sorted { $0.startedAt < $1.startedAt }
+        let summary = TraineeSummary.summaries(reviewed)[0]
+        let scores = reviewed.map(\.score)
         #expect(summary.scenarios.count == 1)
         #expect(summary.scenarios[0].first == scores[0] && summary.scenarios[0].latest == scores[10])
         #expect(summary.trend.recentCalls == 5 && summary.trend.beforeCalls == 5)
         #expect(summary.trend.recent == Double(scores[6...].reduce(0, +)) / 5)
         #expect(summary.trend.before == Double(scores[1...5].reduce(0, +)) / 5, "the five before the latest five, not the first five")
         #expect(summary.trend.text.contains("(+"))
-        #expect(summary.figures.passed == scores.indices.filter { $0 >= 6 }.count || summary.figures.passed <= 5)
-        #expect(summary.figures.outcomes.map(\.count).reduce(0, +) == 11)
+        #expect(summary.figures.passed == reviewed.filter(\.passed).count)
+        #expect(summary.figures.passRate == 100 * Double(reviewed.filter(\.passed).count) / 11)
+        let outcomes = Dictionary(grouping: reviewed, by: \.outcome).mapValues(\.count)
+        #expect(summary.figures.outcomes.map { [$0.outcome: $0.count] }.reduce(into: [:]) { $0.merge($1) { a, _ in a } } == outcomes)
     }
 
     @Test func teamsGetAverageRatesAndOutcomesOfTheirOwnCalls() throws {

@@ -23,18 +23,14 @@ enum ReportHeatmap {
                            coach: trainee.weakestStep, kind: ""))
         }
         out.append("</tbody><tbody class=\"averages\">")
-        let groups = Dictionary(grouping: theirs) { $0.team ?? TeamSummary.noTeam }
-        let teams = groups.count > 1 || groups.keys.first != TeamSummary.noTeam
-            ? groups.keys.sorted { ($0 == TeamSummary.noTeam ? 1 : 0, $0.lowercased()) < ($1 == TeamSummary.noTeam ? 1 : 0, $1.lowercased()) } : []
-        for team in teams {
-            let calls = groups[team]!
+        let teams = TeamSummary.summaries(theirs)
+        let rows = (teams.contains { $0.team != TeamSummary.noTeam } ? teams.map { ($0.team + " average", $0.team) } : [])
+            + [("everyone", nil)]
+        for (name, team) in rows {
+            let calls = team.map { team in theirs.filter { ($0.team ?? TeamSummary.noTeam) == team } } ?? theirs
             let steps = StepAverage.averages(calls)
-            out.append(row(name: "\(team) average", figures: CallFigures(calls), steps: steps, rubric: rubric,
-                           coach: steps.filter { $0.percent < TraineeSummary.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }, kind: "team"))
+            out.append(row(name: name, figures: CallFigures(calls), steps: steps, rubric: rubric, coach: StepAverage.weakest(steps), kind: "team"))
         }
-        let all = StepAverage.averages(theirs)
-        out.append(row(name: "everyone", figures: CallFigures(theirs), steps: all, rubric: rubric,
-                       coach: all.filter { $0.percent < TraineeSummary.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }, kind: "team"))
         out.append("</tbody></table></div>")
         return out.joined(separator: "\n")
     }

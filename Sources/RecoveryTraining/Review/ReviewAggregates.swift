@@ -35,9 +35,7 @@ public struct TraineeSummary: Codable, Sendable, Equatable {
 
     /// The step with the lowest average below `mastery`: where coaching should start (nil when
     /// every step is mastered).
-    public var weakestStep: StepAverage? {
-        steps.filter { $0.percent < Self.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }
-    }
+    public var weakestStep: StepAverage? { StepAverage.weakest(steps) }
 
     /// One summary per trainee (sorted by name) from `calls`; `includeIncomplete` lets calls
     /// that stopped before an ending count toward the best score.
@@ -66,6 +64,12 @@ public struct StepAverage: Codable, Sendable, Equatable {
     public var calls: Int
     /// Calls where it was not fully met.
     public var missed: Int
+
+    /// The step with the lowest average below `TraineeSummary.mastery` (ties by id): where
+    /// coaching starts, for a trainee, a team or everyone; nil when every step is mastered.
+    static func weakest(_ steps: [StepAverage]) -> StepAverage? {
+        steps.filter { $0.percent < TraineeSummary.mastery }.min { ($0.percent, $0.id) < ($1.percent, $1.id) }
+    }
 
     /// One average per step id, in the order steps first appear.
     static func averages(_ calls: [CallSummary]) -> [StepAverage] {
