@@ -49,7 +49,7 @@ public enum ModelBuilding {
     /// thresholds chosen on the dev part. `analyzer` supplies the rules (its own model is ignored).
     public static func train(analyzer: Analyzer, corpus: Corpus, inputs: String,
                              settings: TrainingSettings = .standard) -> BehaviorModel {
-        let replies = corpus[.train].map { TrainingReply(text: $0.text, labels: $0.labels) }
+        let replies = corpus[.train].map { TrainingReply(text: $0.text, labels: $0.labels, group: $0.source) }
             + exampleReplies(analyzer.catalog, weight: settings.exampleWeight)
         return ModelTrainer(analyzer: analyzer, settings: settings).train(replies, dev: corpus[.dev], inputs: inputs)
     }

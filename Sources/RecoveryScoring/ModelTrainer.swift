@@ -12,15 +12,19 @@ package struct TrainingReply: Sendable {
     package var known: Set<Behavior>
     /// How much the reply counts (examples count more, so the model honours them).
     package var weight: Double
+    /// Who wrote it (a corpus row's source): replies of one writer are held out together
+    /// when thresholds are chosen by folds, so they are chosen for writers the model never read.
+    package var group: String?
 
-    package init(text: String, labels: Set<Behavior>, known: Set<Behavior> = Set(Behavior.allCases), weight: Double = 1) {
+    package init(text: String, labels: Set<Behavior>, known: Set<Behavior> = Set(Behavior.allCases), weight: Double = 1,
+                 group: String? = nil) {
         self.text = text
         self.labels = labels
         self.known = known
         self.weight = weight
+        self.group = group
     }
 }
-
 /// Trains `BehaviorModel`s: logistic regression per behaviour, by AdaGrad over the replies in
 /// a seeded order, with the thresholds chosen on a separate dev set. Deterministic: the same
 /// replies, settings and rules give the same model, byte for byte.
@@ -34,13 +38,19 @@ package struct ModelTrainer {
         self.settings = settings
     }
 
-    /// A model learned from `train`, its thresholds chosen on `dev`; `inputs` is the hash
-    /// the header records. Examples of behaviors.yaml are honoured: an example the rules and
-    /// the model together still misread counts four times as much in the next round, for up
-    /// to `settings.exampleRounds` rounds, so adding a misread reply as an example fixes it.
+    /// A model learned from `train`, its thresholds chosen on readings of replies it did not
+    /// learn from: by folds of `train` (`settings.thresholdFolds`, each fold's writers held
+    /// out together), or on `dev` when folds are off; `inputs` is the hash the header records.
+    /// Examples of behaviors.yaml are honoured: an example the rules and the model together
+    /// still misread counts four times as much in the next round, for up to
+    /// `settings.exampleRounds` rounds, so adding a misread reply as an example fixes it.
     package func train(_ train: [TrainingReply], dev: [LabelledReply], inputs: String) -> BehaviorModel {
+        // The replies' texts never change between folds and rounds, only their weights: their
+        // features are extracted once.
+        let extracted = extractFeatures(train)
+        let folded = settings.thresholdFolds > 1 ? chooseByFolds(train, extracted) : nil
         var replies = train
-        var model = trainOnce(replies, dev: dev, inputs: inputs)
+        var model = trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs)
         for _ in 0..<settings.exampleRounds {
             let reader = analyzer.with(model: model)
             let misread = replies.indices.filter { k in
@@ -50,15 +60,32 @@ package struct ModelTrainer {
             }
             guard !misread.isEmpty else { break }
             for k in misread { replies[k].weight *= 4 }
-            model = trainOnce(replies, dev: dev, inputs: inputs)
+            model = trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs)
         }
         return model
     }
 
-    /// One round of learning and threshold choice.
-    private func trainOnce(_ train: [TrainingReply], dev: [LabelledReply], inputs: String) -> BehaviorModel {
-        // Known words: those in enough replies (or in an example); other words are read by
-        // their letters (`KnownWords`).
+    /// One round of learning, with the thresholds `folded` chose, or chosen on `dev`.
+    private func trainOnce(_ train: [TrainingReply], _ extracted: ExtractedFeatures, dev: [LabelledReply],
+                           folded: ThresholdChoice?, inputs: String) -> BehaviorModel {
+        let learned = learn(train, extracted, inputs: inputs)
+        let notes = trainingNotes(train, dev)
+        let choice = folded ?? ThresholdChoice.choose(
+            from: heldOutReadings(learned.model(nil, notes: notes), dev.map { ($0.text, $0.labels) }), settings: settings)
+        return learned.model(choice, notes: notes)
+    }
+
+    /// The training replies' features, extracted once for every fold and round.
+    struct ExtractedFeatures {
+        /// The words in enough replies (or in an example): weighed as words; rarer words are
+        /// weighed by their letters (`KnownWords`).
+        let knownWords: Set<UInt32>
+        /// Each reply's features, in the order of the replies.
+        let features: [[ModelFeature]]
+    }
+
+    /// Extracts the features of `train`'s replies, with the known words counted over all of them.
+    func extractFeatures(_ train: [TrainingReply]) -> ExtractedFeatures {
         var wordCounts: [UInt32: Int] = [:]
         for reply in train {
             let boost = reply.known.count < 16 ? settings.minimumCount : 1
@@ -66,7 +93,32 @@ package struct ModelTrainer {
             for key in words { wordCounts[key, default: 0] += boost }
         }
         let knownWords = Set(wordCounts.filter { $0.value >= settings.knownWordCount }.keys)
-        let rows = train.map { (reply: $0, features: analyzer.modelFeatures($0.text, known: .set(knownWords))) }
+        return ExtractedFeatures(knownWords: knownWords, features: train.map { analyzer.modelFeatures($0.text, known: .set(knownWords)) })
+    }
+
+    /// Weights learned from `train`, and how to write them as a model.
+    struct Learned {
+        let learner: Learner
+        let vocabulary: [UInt32]
+        let knownWords: Set<UInt32>
+        let settings: TrainingSettings
+        let inputs: String
+
+        /// The model with `choice`'s thresholds (nil: 0.5 for all, no vetoes, no sentence reading).
+        func model(_ choice: ThresholdChoice?, notes: [String: String]) -> BehaviorModel {
+            learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
+                          lengthPower: Float(settings.lengthPower),
+                          thresholds: choice?.thresholds ?? [Float](repeating: 0.5, count: 16),
+                          vetoes: choice?.vetoes ?? [Float](repeating: 0, count: 16),
+                          sentenceThresholds: settings.sentenceReading ? choice?.sentenceThresholds : nil, training: notes)
+        }
+    }
+
+    /// Learns weights from `train` (whose features `extracted` holds, or those of `subset` of
+    /// them), by AdaGrad over the replies in a seeded order.
+    func learn(_ train: [TrainingReply], _ extracted: ExtractedFeatures, subset: [Int]? = nil, inputs: String = "") -> Learned {
+        let knownWords = extracted.knownWords
+        let rows = (subset ?? Array(train.indices)).map { (reply: train[$0], features: extracted.features[$0]) }
         // The vocabulary: features seen in enough replies, or in any example.
         var counts: [UInt32: Int] = [:]
         for row in rows {
@@ -78,7 +130,7 @@ package struct ModelTrainer {
         for (k, key) in vocabulary.enumerated() { index[key] = Int32(k) }
         let encoded = rows.map { encode($0.features, index: index) }
         let learner = Learner(features: vocabulary.count)
-        let classWeights = Self.classWeights(train)
+        let classWeights = Self.classWeights(rows.map(\.reply))
         var generator = SeededGenerator(seed: settings.seed)
         var order = Array(rows.indices)
         for epoch in 0..<settings.epochs {
@@ -91,14 +143,7 @@ package struct ModelTrainer {
                              classWeights: classWeights, rate: rate, l2: settings.l2)
             }
         }
-        let untuned = learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
-                                    lengthPower: Float(settings.lengthPower), thresholds: [Float](repeating: 0.5, count: 16),
-                                    vetoes: [Float](repeating: 0, count: 16), sentenceThresholds: nil, training: trainingNotes(train, dev))
-        let (thresholds, sentenceThresholds, vetoes) = chooseThresholds(untuned, dev: dev)
-        return learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
-                             lengthPower: Float(settings.lengthPower), thresholds: thresholds, vetoes: vetoes,
-                             sentenceThresholds: settings.sentenceReading ? sentenceThresholds : nil,
-                             training: trainingNotes(train, dev))
+        return Learned(learner: learner, vocabulary: vocabulary, knownWords: knownWords, settings: settings, inputs: inputs)
     }
 
     /// Feature rows as (vocabulary index, value): multiplicity over the square root of the
@@ -121,81 +166,24 @@ package struct ModelTrainer {
         }
     }
 
-    /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
-    /// behaviour more likely than not), the sentence threshold (the same values, or never: one
-    /// sentence read alone) and the veto (`settings.vetoCandidates`: below it the model
-    /// overrules a rule) that read `dev` best: by F1, and for penalties by F0.5 (precision
-    /// counts twice), with thresholds from `penaltyFloor` up. Vetoes act only on replies the
-    /// rules read, thresholds only on the others, so their counts are tallied apart and added.
-    private func chooseThresholds(_ model: BehaviorModel, dev: [LabelledReply])
-        -> (thresholds: [Float], sentenceThresholds: [Float], vetoes: [Float]) {
+    /// How the model `model` reads `replies`, for choosing its thresholds.
+    func heldOutReadings(_ model: BehaviorModel, _ replies: [(text: String, labels: Set<Behavior>)]) -> [HeldOutReading] {
         let known = KnownWords.model(model.table)
-        let readings = dev.map { reply -> (rules: Set<Behavior>, p: SIMD16<Float>, sentence: SIMD16<Float>) in
+        return replies.map { reply in
             var features = analyzer.modelFeatures(reply.text, known: known)
-            let p = model.probabilities(&features)
+            let whole = model.probabilities(&features)
             let tokens = analyzer.tokens(reply.text)
             let sentence = tokens.last.map { $0.sentence > 0 } == true
                 ? model.sentenceProbabilities(features, tokens: tokens) : SIMD16(repeating: 0)
-            return (Set(analyzer.analyze(reply.text).behaviors), p, sentence)
+            return HeldOutReading(rules: Set(analyzer.analyze(reply.text).behaviors), whole: whole, sentence: sentence, labels: reply.labels)
         }
-        typealias Counts = (tp: Int, fp: Int, fn: Int)
-        func add(_ a: Counts, _ b: Counts) -> Counts { (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn) }
-        func tally(_ read: Bool, _ labelled: Bool, into counts: inout Counts) {
-            switch (read, labelled) {
-            case (true, true): counts.tp += 1
-            case (true, false): counts.fp += 1
-            case (false, true): counts.fn += 1
-            case (false, false): break
-            }
-        }
-        var thresholds: [Float] = [], sentenceThresholds: [Float] = [], vetoes: [Float] = []
-        for behavior in Behavior.allCases {
-            let slot = behavior.slot
-            let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
-                .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
-            let sentenceCandidates = settings.sentenceReading ? candidates + [2] : [2]
-            var ruled: [(veto: Float, counts: Counts)] = []
-            for veto: Float in settings.vetoCandidates {
-                var counts: Counts = (0, 0, 0)
-                for (reply, reading) in zip(dev, readings) where reading.rules.contains(behavior) {
-                    tally(reading.p[slot] >= veto, reply.labels.contains(behavior), into: &counts)
-                }
-                ruled.append((veto, counts))
-            }
-            var unruled: [(threshold: Float, sentence: Float, counts: Counts)] = []
-            for threshold in candidates {
-                for sentence in sentenceCandidates where sentence >= threshold {
-                    var counts: Counts = (0, 0, 0)
-                    for (reply, reading) in zip(dev, readings) where !reading.rules.contains(behavior) {
-                        let read = reading.p[slot] >= threshold || reading.sentence[slot] >= sentence
-                        tally(read, reply.labels.contains(behavior), into: &counts)
-                    }
-                    unruled.append((threshold, sentence, counts))
-                }
-            }
-            // Penalties weigh precision twice as much as recall (F0.5): a false penalty
-            // costs a trainee more than a missed one.
-            let beta2 = behavior.isNegative ? 0.25 : 1.0
-            var best: (threshold: Float, sentence: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 2, 0, -1)
-            for rule in ruled {
-                for other in unruled {
-                    let (tp, fp, fn) = add(rule.counts, other.counts)
-                    let score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
-                    if score > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, score) }
-                }
-            }
-            thresholds.append(best.threshold)
-            sentenceThresholds.append(best.sentence)
-            vetoes.append(best.veto)
-        }
-        return (thresholds, sentenceThresholds, vetoes)
     }
 
     private func trainingNotes(_ train: [TrainingReply], _ dev: [LabelledReply]) -> [String: String] {
         var notes = settings.described
         notes["replies"] = "\(train.filter { $0.known.count == 16 }.count)"
         notes["examples"] = "\(train.filter { $0.known.count < 16 }.count)"
-        notes["dev_replies"] = "\(dev.count)"
+        if settings.thresholdFolds <= 1 { notes["dev_replies"] = "\(dev.count)" }
         return notes
     }
 }

@@ -117,7 +117,7 @@ struct EvalReport {
             guard !json else { continue }
             let rulesAlone = analyzer.with(model: nil).evaluate(corpus[part]).macroF1
             let what = part == .test ? "frozen: written by writers who never saw the scoring data; never tuned on" :
-                part == .dev ? "thresholds are chosen here" : "the model learns from this"
+                part == .dev ? "held out: judges tuning; thresholds are chosen on folds of train" : "the model learns from this"
             print("== \(part.rawValue): \(corpus[part].count) replies (\(what))")
             print(text)
             print(String(format: "rules alone: macro-F1 %.3f\n", rulesAlone))

@@ -12,7 +12,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Build the learned reader, Scoring/model.bin, from Scoring/corpus/ and the examples in behaviors.yaml.",
         discussion: """
             Learns one model per behaviour from the train part of the corpus and every example in \
-            behaviors.yaml, chooses each behaviour's threshold on the dev part, and writes the model. \
+            behaviors.yaml, chooses each behaviour's threshold on readings of train replies by models \
+            that never learned from them (five folds, each writer's replies held out together), and \
+            writes the model. The dev part is held out: its macro-F1 is printed after training. \
             The same inputs always give the same file, byte for byte. The frozen test part is never read.
             To fix a misreading: add the reply as an example (trigger or ignore) of its behaviour in \
             behaviors.yaml, or as a labelled row of Scoring/corpus/train.jsonl, then run recovery train.
@@ -60,9 +62,11 @@ struct TrainCommand: ParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         Output.line("wrote \(path): \(model.header.features) features, \(bytes.count / 1024) KiB, trained in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))")
-        Output.line("from \(corpus[.train].count) corpus replies and \(model.header.training["examples"] ?? "0") examples; thresholds chosen on \(corpus[.dev].count) dev replies")
+        let folds = settings.thresholdFolds
+        let chosenOn = folds > 1 ? "held-out readings of the train part in \(folds) folds" : "\(corpus[.dev].count) dev replies"
+        Output.line("from \(corpus[.train].count) corpus replies and \(model.header.training["examples"] ?? "0") examples; thresholds chosen on \(chosenOn)")
         let rules = analyzer.evaluate(corpus[.dev]), both = analyzer.with(model: model).evaluate(corpus[.dev])
-        Output.line("dev macro-F1: rules \(format(rules.macroF1)), rules + model \(format(both.macroF1))")
+        Output.line("dev macro-F1 (held out): rules \(format(rules.macroF1)), rules + model \(format(both.macroF1))")
         let thresholds = zip(Behavior.allIDs, model.header.thresholds).map { "\($0) \(format(Double($1)))" }
         Output.line("thresholds: " + thresholds.joined(separator: ", "))
         let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }

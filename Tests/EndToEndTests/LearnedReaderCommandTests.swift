@@ -43,7 +43,7 @@ struct LearnedReaderCommandTests {
         let trained = try RecoveryBinary.run(["train"], extra: extra)
         #expect(trained.status == 0, "\(trained.errors)")
         #expect(trained.output.contains("wrote \(data)/Scoring/model.bin"))
-        #expect(trained.output.contains("thresholds chosen on 60 dev replies"))
+        #expect(trained.output.contains("thresholds chosen on held-out readings of the train part in 5 folds"))
         let checked = try RecoveryBinary.run(["train", "--check"], extra: extra)
         #expect(checked.status == 0, "\(checked.errors)")
         #expect(checked.output.contains("is up to date"))

@@ -93,6 +93,26 @@ struct ModelTests {
         #expect(reader.explain(long).text.contains("likeliest sentence alone"))
     }
 
+    @Test("thresholds are chosen on folds of the train part, each writer held out whole, so the dev part stays unread")
+    func thresholdsByFolds() throws {
+        let rules = try toyAnalyzer()
+        var (train, dev) = toyCorpus()
+        for k in train.indices { train[k].group = "writer-\(k % 7)" }
+        let folds = ModelTrainer.foldAssignment(train + examples(of: rules), folds: 5)
+        for writer in 0..<7 {
+            #expect(Set(train.indices.filter { $0 % 7 == writer }.map { folds[$0] }).count == 1, "writer \(writer) split")
+        }
+        #expect(folds.suffix(examples(of: rules).count).allSatisfy { $0 == -1 })
+        // The dev part decides nothing: a model trained beside a dev part labelled all wrong is
+        // the same, and still reads the behaviour.
+        let scrambled = dev.map { LabelledReply(text: $0.text, labels: $0.labels.isEmpty ? [.thank] : []) }
+        let model = ModelTrainer(analyzer: rules).train(train, dev: dev, inputs: "toy")
+        #expect(ModelTrainer(analyzer: rules).train(train, dev: scrambled, inputs: "toy").fileData() == model.fileData())
+        #expect(rules.with(model: model).analyze("zorbly, the office is closed 9").shows(.thank))
+        let header = model.header.training
+        #expect(header["threshold_folds"] == "5" && header["dev_replies"] == nil)
+    }
+
     @Test("adding a misread reply as an example and training again fixes the reading")
     func exampleFixesAMisreading() throws {
         let (train, dev) = toyCorpus()

@@ -1,0 +1,39 @@
+import RecoveryCore
+
+extension ModelTrainer {
+    /// Thresholds chosen on held-out readings of the whole training corpus: the corpus rows are
+    /// split into `settings.thresholdFolds` folds, each fold read by a model learned from the
+    /// other folds (and every example), and the thresholds chosen on all those readings
+    /// together. A writer's rows stay in one fold when the corpus has enough writers, so the
+    /// thresholds are chosen the way the model reads a writer it never learned from; else the
+    /// rows are dealt out in turn. Many more replies decide each threshold than a dev part
+    /// holds, and the dev part stays held out for measuring. The folds share the whole part's
+    /// list of known words (which words are read as words, which by their letters).
+    func chooseByFolds(_ train: [TrainingReply], _ extracted: ExtractedFeatures) -> ThresholdChoice {
+        let folds = settings.thresholdFolds
+        let fold = Self.foldAssignment(train, folds: folds)
+        var readings: [HeldOutReading] = []
+        for k in 0..<folds {
+            let heldOut = train.indices.filter { fold[$0] == k }
+            guard !heldOut.isEmpty else { continue }
+            let model = learn(train, extracted, subset: train.indices.filter { fold[$0] != k }).model(nil, notes: [:])
+            readings += heldOutReadings(model, heldOut.map { (train[$0].text, train[$0].labels) })
+        }
+        return ThresholdChoice.choose(from: readings, settings: settings)
+    }
+
+    /// Each reply's fold (-1: never held out: an example of behaviors.yaml, which speaks for
+    /// one behaviour only). Writers are sorted by name and dealt to folds in turn.
+    static func foldAssignment(_ train: [TrainingReply], folds: Int) -> [Int] {
+        let groups = Set(train.compactMap { $0.known.count == 16 ? $0.group : nil }).sorted()
+        let byWriter = groups.count >= folds
+        let groupFold = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0 % folds) })
+        var next = 0
+        return train.map { reply in
+            guard reply.known.count == 16 else { return -1 }
+            if byWriter, let group = reply.group, let fold = groupFold[group] { return fold }
+            defer { next += 1 }
+            return next % folds
+        }
+    }
+}

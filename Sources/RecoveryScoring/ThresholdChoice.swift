@@ -1,0 +1,81 @@
+import RecoveryCore
+
+/// How the model read one labelled reply when its thresholds were chosen: the behaviours the
+/// rules found, the model's probabilities for the whole reply and for its likeliest sentence.
+struct HeldOutReading: Sendable {
+    var rules: Set<Behavior>
+    var whole: SIMD16<Float>
+    var sentence: SIMD16<Float>
+    var labels: Set<Behavior>
+}
+
+/// The thresholds, sentence thresholds and vetoes a model reads with, chosen from readings of
+/// replies it did not learn from.
+struct ThresholdChoice: Sendable, Equatable {
+    var thresholds: [Float]
+    var sentenceThresholds: [Float]
+    var vetoes: [Float]
+
+    /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
+    /// behaviour more likely than not), the sentence threshold (the same values, or never: one
+    /// sentence read alone) and the veto (`settings.vetoCandidates`: below it the model
+    /// overrules a rule) that read `readings` best: by F1, and for penalties by F0.5 (precision
+    /// counts twice), with thresholds from `penaltyFloor` up. Vetoes act only on replies the
+    /// rules read, thresholds only on the others, so their counts are tallied apart and added.
+    static func choose(from readings: [HeldOutReading], settings: TrainingSettings) -> ThresholdChoice {
+        typealias Counts = (tp: Int, fp: Int, fn: Int)
+        func add(_ a: Counts, _ b: Counts) -> Counts { (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn) }
+        func tally(_ read: Bool, _ labelled: Bool, into counts: inout Counts) {
+            switch (read, labelled) {
+            case (true, true): counts.tp += 1
+            case (true, false): counts.fp += 1
+            case (false, true): counts.fn += 1
+            case (false, false): break
+            }
+        }
+        var choice = ThresholdChoice(thresholds: [], sentenceThresholds: [], vetoes: [])
+        for behavior in Behavior.allCases {
+            let slot = behavior.slot
+            let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
+                .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
+            let sentenceCandidates = settings.sentenceReading ? candidates + [2] : [2]
+            let ruled = readings.filter { $0.rules.contains(behavior) }
+            let unruled = readings.filter { !$0.rules.contains(behavior) }
+            let vetoCounts = settings.vetoCandidates.map { veto -> (veto: Float, counts: Counts) in
+                var counts: Counts = (0, 0, 0)
+                for reading in ruled { tally(reading.whole[slot] >= veto, reading.labels.contains(behavior), into: &counts) }
+                return (veto, counts)
+            }
+            var thresholdCounts: [(threshold: Float, sentence: Float, counts: Counts)] = []
+            for threshold in candidates {
+                for sentence in sentenceCandidates where sentence >= threshold {
+                    var counts: Counts = (0, 0, 0)
+                    for reading in unruled {
+                        let read = reading.whole[slot] >= threshold || reading.sentence[slot] >= sentence
+                        tally(read, reading.labels.contains(behavior), into: &counts)
+                    }
+                    thresholdCounts.append((threshold, sentence, counts))
+                }
+            }
+            // Penalties weigh precision twice as much as recall (F0.5): a false penalty
+            // costs a trainee more than a missed one.
+            let beta2 = behavior.isNegative ? 0.25 : 1.0
+            // A penalty whose readings reach `settings.penaltyPrecision` is chosen among those
+            // that do; a choice that does is worth more than any that does not.
+            let precisionGoal = behavior.isNegative ? settings.penaltyPrecision : 0
+            var best: (threshold: Float, sentence: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 2, 0, -1)
+            for rule in vetoCounts {
+                for other in thresholdCounts {
+                    let (tp, fp, fn) = add(rule.counts, other.counts)
+                    var score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
+                    if tp > 0, Double(tp) / Double(tp + fp) >= precisionGoal { score += 1 }
+                    if score > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, score) }
+                }
+            }
+            choice.thresholds.append(best.threshold)
+            choice.sentenceThresholds.append(best.sentence)
+            choice.vetoes.append(best.veto)
+        }
+        return choice
+    }
+}
