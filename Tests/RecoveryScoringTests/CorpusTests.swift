@@ -99,15 +99,15 @@ struct CorpusTests {
     func frozenTestAccuracy() throws {
         let corpus = try Self.corpus.get()
         let evaluation = try analyzer.evaluate(corpus[.test])
-        // Measured 2026-12-03 (13:00 UTC) on the 12,462-reply corpus with the sentence reading
-        // (see docs/corpus.md): macro-F1 0.875; precision non_apology 0.958, vague_promise 0.923,
-        // deflect 0.907, blame 0.887, dismiss 0.829. These guard against regressions and are
-        // below the goal of 0.90 and 0.95.
-        #expect(evaluation.macroF1 >= 0.86, "\n\(evaluation.table())")
+        // Measured 2026-12-03 (18:30 UTC) on the 16,695-reply corpus of round 4, thresholds
+        // chosen on folds of train (see docs/corpus.md): macro-F1 0.885; precision non_apology
+        // 0.986, deflect 0.923, vague_promise 0.922, blame 0.908, dismiss 0.861. These guard
+        // against regressions and are below the goal of 0.90 and 0.95.
+        #expect(evaluation.macroF1 >= 0.875, "\n\(evaluation.table())")
         #expect(evaluation.score(.nonApology).precision >= 0.95, "\n\(evaluation.table())")
         for behavior in [Behavior.blame, .vaguePromise, .deflect] {
             #expect(evaluation.score(behavior).precision >= 0.88, "\(behavior.id)\n\(evaluation.table())")
         }
-        #expect(evaluation.score(.dismiss).precision >= 0.80, "dismiss\n\(evaluation.table())")
+        #expect(evaluation.score(.dismiss).precision >= 0.84, "dismiss\n\(evaluation.table())")
     }
 }
