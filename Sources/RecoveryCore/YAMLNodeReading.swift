@@ -50,7 +50,7 @@ public struct YAMLReader {
 
     /// The value under `key` in mapping `node`, reporting `missing-key` if `required` and absent.
     public mutating func value(_ key: String, in node: Node, what: String, required: Bool = false, hint: String? = nil) -> Node? {
-        if let value = node.mapping?[key] { return value }
+        if let value = node.value(forName: key) { return value }
         if required {
             error(CoreDiagnostic.missingKey, "\(what) needs '\(key)'", at: node, hint: hint ?? "add `\(key):` to \(what)")
         }
@@ -109,7 +109,7 @@ public struct YAMLReader {
     /// holding commas, which YAML reads as one name, is reported with the list it meant.
     public mutating func names(_ node: Node, what: String) -> [Node] {
         if let scalar = node.scalar, scalar.style == .plain || !scalar.string.hasPrefix("["), scalar.style != .literal,
-           case let text = scalar.string, text.contains(",") {
+           case let text = scalar.string, text.utf8.contains(UInt8(ascii: ",")) {
             let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if parts.count > 1 {
                 report(CoreDiagnostic.listInOneString, what, text, parts.joined(separator: ", "), at: node)
@@ -156,5 +156,18 @@ public enum Spelling {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+extension Node {
+    /// The value under `name` in this mapping (nil for a list or text), as `self[name]` finds it
+    /// for a name that YAML reads as text (letters and underscores, not `true`, `null` or a
+    /// number): the last pair whose key is that text. Yams's own lookup builds a node for
+    /// `name` and resolves its tag with regular expressions on every call.
+    public func value(forName name: String) -> Node? {
+        guard case let .mapping(mapping) = self else { return nil }
+        var found: Node?
+        for (key, value) in mapping where key.scalar?.string == name && key.tag.rawValue == Tag.Name.str.rawValue { found = value }
+        return found
     }
 }

@@ -7,7 +7,7 @@ extension ScenarioDecoder {
     /// whitespace, with `#`: YAML took the rest for a comment.
     mutating func checkCommentCut(_ node: Node) {
         guard let scalar = node.scalar, scalar.style == .plain, let mark = scalar.mark,
-              !scalar.string.contains("\n"), let line = file.line(mark.line) else { return }
+              !scalar.string.utf8.contains(UInt8(ascii: "\n")), let line = file.line(mark.line) else { return }
         let characters = Array(line.unicodeScalars), text = Array(scalar.string.unicodeScalars)
         let start = mark.column - 1
         guard start >= 0, start + text.count <= characters.count,

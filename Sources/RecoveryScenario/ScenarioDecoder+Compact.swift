@@ -34,7 +34,7 @@ extension ScenarioDecoder {
             let trimmed = String(String(raw).trimmingWhitespace)
             guard !trimmed.isEmpty else { return nil }
             let (line, column) = conditionPosition(item, offset: offsetOf(range.lowerBound) + leading)
-            return .scalar(.init(trimmed, Tag(.str), .plain, Mark.at(line: line, column: column)))
+            return .scalar(.init(trimmed, stringTag, .plain, Mark.at(line: line, column: column)))
         }
         let condition = part(text.startIndex..<arrow.lowerBound)
         if condition?.string == "otherwise" {
@@ -59,7 +59,7 @@ extension ScenarioDecoder {
             if spoken.count >= 2, spoken.hasSuffix("\""), let node = part(quoted) {
                 let words = String(spoken.dropLast())
                 let (line, column) = conditionPosition(item, offset: offsetOf(quoted.lowerBound) + 1)
-                let textNode = Node.scalar(.init(words, Tag(.str), .plain, Mark.at(line: line, column: column)))
+                let textNode = Node.scalar(.init(words, stringTag, .plain, Mark.at(line: line, column: column)))
                 branch.fields.values["say"] = textNode
                 branch.fields.keys["say"] = node
             } else {
@@ -90,7 +90,7 @@ extension ScenarioDecoder {
                 var column = (mark?.column ?? 1) + 4
                 let flags = words.dropFirst().map { word -> Node in
                     defer { column += word.unicodeScalars.count + 1 }
-                    return .scalar(.init(word, Tag(.str), .plain, mark.map { Mark.at(line: $0.line, column: column) }))
+                    return .scalar(.init(word, stringTag, .plain, mark.map { Mark.at(line: $0.line, column: column) }))
                 }
                 branch.fields.values["set"] = .sequence(.init(flags, Tag(.seq), .flow, mark))
             default:

@@ -59,7 +59,7 @@ extension ScenarioDecoder {
             return (mark.line + 1 + index, column + remaining)
         default:
             let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
-            guard !text.contains("\n"), let source = file.line(mark.line) else { return fallback }
+            guard !text.utf8.contains(UInt8(ascii: "\n")), let source = file.line(mark.line) else { return fallback }
             let sourceScalars = Array(source.unicodeScalars), textScalars = Array(text.unicodeScalars)
             let start = mark.column - 1 + quote
             guard start + textScalars.count <= sourceScalars.count,
@@ -86,18 +86,18 @@ extension ScenarioDecoder {
             Behavior(id: name) == nil && !ConditionParser.keywords.contains(name) && ConditionLexer.isName(name)
         }
         var intents: [String] = []
-        for (key, _) in root["intents"]?.mapping ?? [:] { if let name = key.string, usable(name) { intents.append(name) } }
+        for (key, _) in root.value(forName: "intents")?.mapping ?? [:] { if let name = key.string, usable(name) { intents.append(name) } }
         var flags: [String] = []
         func collect(_ entry: Node) {
-            if let set = entry["set"] {
+            if let set = entry.value(forName: "set") {
                 let names = set.sequence.map { $0.compactMap(\.scalar?.string) } ?? [set.scalar?.string].compactMap { $0 }
                 flags += names.filter { usable($0) && !intents.contains($0) }
             }
-            if let inner = entry["otherwise"], inner.mapping != nil { collect(inner) }
+            if let inner = entry.value(forName: "otherwise"), inner.mapping != nil { collect(inner) }
         }
-        for rule in root["rules"]?.sequence ?? [] { collect(rule) }
-        for (_, node) in root["nodes"]?.mapping ?? [:] {
-            for branch in node["branches"]?.sequence ?? [] {
+        for rule in root.value(forName: "rules")?.sequence ?? [] { collect(rule) }
+        for (_, node) in root.value(forName: "nodes")?.mapping ?? [:] {
+            for branch in node.value(forName: "branches")?.sequence ?? [] {
                 if let text = branch.scalar?.string {
                     flags += compactFlags(text).filter { usable($0) && !intents.contains($0) }
                 } else {

@@ -19,6 +19,10 @@ struct ScenarioDecoder {
     /// the whole-file checks (lint) and the test conversations, which playing does not need, are
     /// skipped.
     var alreadyChecked = false
+    /// The SHA-256 of the file's text when the caller has it already (nil: worked out here).
+    var contentHash: String?
+    /// The tag of the string nodes the compact forms make (`Tag(.str)` builds a constructor table each time).
+    let stringTag = Tag(.str)
 
     init(file: YAMLFile) { reader = YAMLReader(file: file) }
 
@@ -64,7 +68,7 @@ struct ScenarioDecoder {
             id: id, title: title, briefing: briefing, difficulty: difficulty, tags: tags, rubric: rubric,
             customer: customer, start: start, turnLimit: turnLimit, intents: intents, rules: rules,
             nodes: nodes, nodeOrder: nodeOrder, tests: tests, path: file.path,
-            contentHash: SHA256.hex(file.text),
+            contentHash: contentHash ?? SHA256.hex(file.text),
             endings: nodeOrder.filter { nodes[$0]?.isEnding == true }, warnings: [], vocabulary: vocabulary,
             objectives: objectives, phrasings: phrasings)
         let lint = alreadyChecked ? [] : ScenarioLint(scenario: scenario, sources: sources, file: file).diagnostics()

@@ -35,6 +35,7 @@ public enum ScenarioLoader {
         let root = try file.compose()
         var decoder = ScenarioDecoder(file: file)
         decoder.alreadyChecked = true
+        decoder.contentHash = hash
         guard let scenario = decoder.decode(root), !decoder.hasErrors else {
             throw DiagnosticError(decoder.reader.diagnostics)
         }
