@@ -27,11 +27,21 @@ public enum ScenarioLoader {
     public static func load(path: String, checked: ScenarioCheckRecord) throws(DiagnosticError) -> Scenario {
         let file = try YAMLFile.read(path: path)
         let hash = SHA256.hex(file.text)
-        guard checked.isClean(hash) else {
-            let scenario = try load(file: file)
-            checked.markClean(hash)
-            return scenario
-        }
+        guard checked.isClean(hash) else { return try check(file, hash: hash, into: checked) }
+        return try loadChecked(file, hash: hash)
+    }
+
+    /// Checks `file` (whose text has SHA-256 `hash`) in full and, when it has no error, has
+    /// `checked` remember it with its briefing.
+    public static func check(_ file: YAMLFile, hash: String, into checked: ScenarioCheckRecord) throws(DiagnosticError) -> Scenario {
+        let scenario = try load(file: file)
+        checked.markClean(hash, briefing: ScenarioBriefing(scenario))
+        return scenario
+    }
+
+    /// Decodes `file`, whose bytes (SHA-256 `hash`) this program checked clean before, without
+    /// the whole-file checks and the test conversations.
+    public static func loadChecked(_ file: YAMLFile, hash: String) throws(DiagnosticError) -> Scenario {
         let root = try file.compose()
         var decoder = ScenarioDecoder(file: file)
         decoder.alreadyChecked = true
@@ -57,6 +67,9 @@ public enum ScenarioLoader {
 public protocol ScenarioCheckRecord: Sendable {
     /// Whether a file with this content hash was checked and had no error.
     func isClean(_ hash: String) -> Bool
-    /// Remembers that a file with this content hash was checked and had no error.
-    func markClean(_ hash: String)
+    /// Remembers that a file with this content hash was checked and had no error, and the
+    /// scenario's briefing.
+    func markClean(_ hash: String, briefing: ScenarioBriefing)
+    /// The briefing remembered with a file checked clean (nil: not remembered).
+    func briefing(_ hash: String) -> ScenarioBriefing?
 }

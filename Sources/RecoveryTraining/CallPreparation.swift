@@ -43,12 +43,9 @@ public enum CallPreparation {
         // behaviors.yaml is reported before the first reply is read (`CallSetup.analyzerFailure`).
         let loading = AnalyzerLoading(path: data.behaviorsFile)
         do {
-            // A file this build already checked clean is not checked again (`ScenarioCheckCache`).
-            let scenario = try ScenarioCheckCache.standard().map { cache throws(DiagnosticError) in
-                try ScenarioLoader.load(path: scenarioPath, checked: cache)
-            } ?? ScenarioLoader.load(path: scenarioPath)
-            let rubric = try loadRubric(rubricName ?? scenario.rubric ?? defaultRubric, data: data)
-            return CallSetup(scenario: scenario, loading: loading, rubric: rubric, seed: seed, trainee: trainee)
+            let (briefing, scenario) = try loadScenario(path: scenarioPath, checked: ScenarioCheckCache.standard())
+            let rubric = try loadRubric(rubricName ?? briefing.rubric ?? defaultRubric, data: data)
+            return CallSetup(briefing: briefing, scenario: scenario, loading: loading, rubric: rubric, seed: seed, trainee: trainee)
         } catch let error as PreparationError {
             throw error
         } catch let error as DiagnosticError {
@@ -56,6 +53,28 @@ public enum CallPreparation {
         } catch {
             throw .invalid(DiagnosticError([]))
         }
+    }
+
+    /// The briefing of the scenario at `path` and the scenario, loading. A file this build
+    /// already checked clean is not checked again (`ScenarioCheckCache`), and when its briefing
+    /// was kept with its hash, the file is decoded on its own thread while the briefing prints;
+    /// any other file is checked (and `checked` remembers it when clean) before this returns.
+    package static func loadScenario(path: String, checked: ScenarioCheckRecord?) throws(DiagnosticError)
+        -> (ScenarioBriefing, Loading<LoadedScenario>) {
+        guard let checked else {
+            let scenario = try ScenarioLoader.load(path: path)
+            return (ScenarioBriefing(scenario), Loading(ready: LoadedScenario(scenario)))
+        }
+        let file = try YAMLFile.read(path: path)
+        let hash = SHA256.hex(file.text)
+        if let briefing = checked.briefing(hash) {
+            return (briefing, Loading(background: false) { () throws(DiagnosticError) in
+                LoadedScenario(try ScenarioLoader.loadChecked(file, hash: hash))
+            })
+        }
+        let scenario = checked.isClean(hash) ? try ScenarioLoader.loadChecked(file, hash: hash)
+            : try ScenarioLoader.check(file, hash: hash, into: checked)
+        return (ScenarioBriefing(scenario), Loading(ready: LoadedScenario(scenario)))
     }
 
     /// Loads a rubric by id (from `Scoring/rubrics/`) or path.

@@ -42,14 +42,15 @@ public final class CallSession {
     /// Whether `/hint` has just said what a hint costs: the next `/hint` (before any reply) takes it.
     private var hintOffered = false
 
-    /// A call of `setup`; `debug` turns on the debug commands; `clock` gives the time of each reply (fixed in tests).
-    public init(setup: CallSetup, debug: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// A call of `setup`; `debug` turns on the debug commands; `clock` gives the time of each reply (fixed in tests);
+    /// `startedAt`, when the call opened before the session was made (default: now, by `clock`).
+    public init(setup: CallSetup, debug: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }, startedAt: Date? = nil) {
         self.setup = setup
         self.debug = debug
         self.clock = clock
         self.engine = Engine(scenario: setup.scenario, seed: setup.seed)
         let opening = engine.start()
-        self.transcript = setup.newTranscript(opening: opening, at: clock())
+        self.transcript = setup.newTranscript(opening: opening, at: startedAt ?? clock())
         if debug { transcript.debug = true }
     }
 

@@ -2,9 +2,9 @@ import Foundation
 import RecoveryCore
 import RecoveryScenario
 
-/// A folder of empty marker files, one per scenario file checked clean by this build of the
-/// program: `$XDG_CACHE_HOME/recovery/checked` (default `~/.cache/recovery/checked`). A marker's
-/// name is the SHA-256 of the file's hash and the program's build stamp (its path, size and
+/// A folder of marker files, one per scenario file checked clean by this build of the program,
+/// each holding the scenario's briefing (JSON): `$XDG_CACHE_HOME/recovery/checked` (default
+/// `~/.cache/recovery/checked`). A marker's name is the SHA-256 of the file's hash and the program's build stamp (its path, size and
 /// modification time), so an edited scenario or a rebuilt program is always checked in full.
 /// Anything that goes wrong (no home, a read-only disk) only means the checks run again.
 public struct ScenarioCheckCache: ScenarioCheckRecord {
@@ -37,8 +37,19 @@ public struct ScenarioCheckCache: ScenarioCheckRecord {
 
     public func isClean(_ hash: String) -> Bool { FileManager.default.fileExists(atPath: marker(hash)) }
 
-    public func markClean(_ hash: String) {
+    /// Writes the marker, holding the briefing as JSON, atomically (a reader never sees half of it).
+    public func markClean(_ hash: String, briefing: ScenarioBriefing) {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: marker(hash), contents: Data())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try? (try? encoder.encode(briefing))?.write(to: URL(fileURLWithPath: marker(hash)), options: .atomic)
+    }
+
+    /// The briefing in the marker; nil when there is no marker or it holds no briefing (an empty
+    /// marker from an older build, or a damaged one): the scenario is then decoded before the
+    /// first prompt, as without a cache.
+    public func briefing(_ hash: String) -> ScenarioBriefing? {
+        guard let data = FileManager.default.contents(atPath: marker(hash)) else { return nil }
+        return try? JSONDecoder().decode(ScenarioBriefing.self, from: data)
     }
 }

@@ -18,11 +18,17 @@ struct CallLoop {
 
     /// Runs the call to its end; returns the exit status.
     func run() -> Int32 {
-        let session = CallSession(setup: setup, debug: debug)
+        let opened = Date()
         var store = makeSaver()
         printBriefing(destination: store.destination)
         if let notice = store.fallbackNotice { Output.error(notice) }
-        if interactive, let stopped = waitForEnter(session, store) { return stopped }
+        if interactive, let stopped = waitForEnter() { return stopped }
+        // The scenario may still be decoding on its own thread (`CallPreparation`): the session waits for it.
+        if let failure = setup.scenarioFailure {
+            Output.error(failure.description)
+            return 1
+        }
+        let session = CallSession(setup: setup, debug: debug, startedAt: opened)
         Output.show(session.openingEvents(), showMood: interactive)
         save(session.transcript, in: store)
         var lastInterruptWasEmpty = false
@@ -72,7 +78,7 @@ struct CallLoop {
     }
 
     private func printBriefing(destination: String) {
-        let scenario = setup.scenario
+        let scenario = setup.briefing
         Output.line(TerminalSafe.escape(scenario.title).bold.underline)
         Output.line()
         Output.wrapped(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true))
@@ -87,7 +93,7 @@ struct CallLoop {
     /// On a terminal, the call starts when the trainee presses Enter after the briefing: the
     /// reply clock starts at the customer's first line, not while the briefing is being read.
     /// Returns the exit status when the trainee leaves instead (nothing was said: nothing is saved).
-    private func waitForEnter(_ session: CallSession, _ store: any CallSaver) -> Int32? {
+    private func waitForEnter() -> Int32? {
         while true {
             switch reader.readLineWithoutHistory(prompt: "Press Enter to take the call. ") {
             case .line: return nil

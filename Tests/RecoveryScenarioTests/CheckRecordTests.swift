@@ -8,8 +8,10 @@ import RecoveryCore
 @Suite struct CheckRecordTests {
     final class Memory: ScenarioCheckRecord, @unchecked Sendable {
         var clean: Set<String> = []
+        var briefings: [String: ScenarioBriefing] = [:]
         func isClean(_ hash: String) -> Bool { clean.contains(hash) }
-        func markClean(_ hash: String) { clean.insert(hash) }
+        func markClean(_ hash: String, briefing: ScenarioBriefing) { clean.insert(hash); briefings[hash] = briefing }
+        func briefing(_ hash: String) -> ScenarioBriefing? { briefings[hash] }
     }
 
     static func write(_ text: String) throws -> String {
