@@ -10,7 +10,7 @@ import RecoveryCore
 /// sum of its features' weights, divided by the feature count to the power `lengthPower`; the
 /// probability is the logistic of that score. The model alone reads a behaviour when its
 /// probability reaches the behaviour's threshold; a rule's finding stands unless the
-/// probability is below the behaviour's veto. Both are chosen on the dev part of the corpus.
+/// probability is below the behaviour's veto. Both are chosen on held-out readings of the corpus (`ModelTrainer`).
 public struct BehaviorModel: Sendable {
     /// What the model was trained from and how (the file's first line).
     public struct Header: Codable, Sendable, Equatable {

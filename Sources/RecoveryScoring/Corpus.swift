@@ -46,7 +46,7 @@ public enum ModelBuilding {
     }
 
     /// Trains a model from the corpus train part and behaviors.yaml's examples, with the
-    /// thresholds chosen on the dev part. `analyzer` supplies the rules (its own model is ignored).
+    /// thresholds chosen on held-out readings (`TrainingSettings.thresholdFolds`). `analyzer` supplies the rules (its own model is ignored).
     public static func train(analyzer: Analyzer, corpus: Corpus, inputs: String,
                              settings: TrainingSettings = .standard) -> BehaviorModel {
         let replies = corpus[.train].map { TrainingReply(text: $0.text, labels: $0.labels, group: $0.source) }

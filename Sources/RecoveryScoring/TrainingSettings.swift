@@ -33,7 +33,7 @@ public struct TrainingSettings: Sendable, Equatable {
     /// choices that reach it, the one with the best F0.5.
     package var penaltyPrecision = 0.0
     /// Whether the model may also read a behaviour from one sentence of a reply read alone,
-    /// each behaviour with its own sentence threshold chosen on dev (or never).
+    /// each behaviour with its own sentence threshold chosen on held-out readings (or never).
     package var sentenceReading = true
     /// Folds of the training corpus the thresholds are chosen on (each read by a model learned
     /// from the others); 0 or 1: chosen on the dev part instead.
