@@ -1,3 +1,4 @@
+import Foundation
 import RecoveryCore
 
 extension ModelTrainer {
@@ -12,14 +13,16 @@ extension ModelTrainer {
     func chooseByFolds(_ train: [TrainingReply], _ extracted: ExtractedFeatures) -> ThresholdChoice {
         let folds = settings.thresholdFolds
         let fold = Self.foldAssignment(train, folds: folds)
-        var readings: [HeldOutReading] = []
-        for k in 0..<folds {
+        // The folds are independent, so they learn at once, one per core; their readings are
+        // put together in fold order, so the choice is the same however they were scheduled.
+        let results = FoldReadings(folds: folds)
+        DispatchQueue.concurrentPerform(iterations: folds) { k in
             let heldOut = train.indices.filter { fold[$0] == k }
-            guard !heldOut.isEmpty else { continue }
+            guard !heldOut.isEmpty else { return }
             let model = learn(train, extracted, subset: train.indices.filter { fold[$0] != k }).model(nil, notes: [:])
-            readings += heldOutReadings(model, heldOut.map { (train[$0].text, train[$0].labels) })
+            results.set(k, heldOutReadings(model, heldOut.map { (train[$0].text, train[$0].labels) }))
         }
-        return ThresholdChoice.choose(from: readings, settings: settings)
+        return ThresholdChoice.choose(from: results.inFoldOrder, settings: settings)
     }
 
     /// Each reply's fold (-1: never held out: an example of behaviors.yaml, which speaks for
@@ -35,5 +38,26 @@ extension ModelTrainer {
             defer { next += 1 }
             return next % folds
         }
+    }
+}
+
+/// The readings of each fold, filled from the threads the folds learn on.
+private final class FoldReadings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byFold: [[HeldOutReading]]
+
+    init(folds: Int) { byFold = Array(repeating: [], count: folds) }
+
+    func set(_ fold: Int, _ readings: [HeldOutReading]) {
+        lock.lock()
+        byFold[fold] = readings
+        lock.unlock()
+    }
+
+    /// Every fold's readings, fold 0 first.
+    var inFoldOrder: [HeldOutReading] {
+        lock.lock()
+        defer { lock.unlock() }
+        return byFold.flatMap { $0 }
     }
 }
