@@ -25,7 +25,7 @@ struct CallLoop {
         if interactive, let stopped = waitForEnter() { return stopped }
         // The scenario may still be decoding on its own thread (`CallPreparation`): the session waits for it.
         if let failure = setup.scenarioFailure {
-            Output.error(failure.description)
+            Output.failure(failure)
             return 1
         }
         let session = CallSession(setup: setup, debug: debug, startedAt: opened)
@@ -39,7 +39,7 @@ struct CallLoop {
             case let .line(text, latency):
                 lastInterruptWasEmpty = false
                 if let failure = setup.analyzerFailure {
-                    Output.error(failure.description)
+                    Output.failure(failure)
                     return 1
                 }
                 if !interactive { Output.line("you> " + TerminalSafe.escape(String(TerminalSafe.cleanReply(text).prefix(CallSession.maximumReplyLength)))) }
@@ -145,7 +145,7 @@ struct CallLoop {
             if !hadFallenBack, let notice = store.fallbackNotice { Output.error(notice) }
             return saved
         } catch {
-            Output.error(error.description)
+            Output.failure(error)
             return nil
         }
     }

@@ -20,7 +20,7 @@ enum CommandEnvironment {
     /// The analyzer compiled from `Scoring/behaviors.yaml`; a broken file is reported with positions.
     static func analyzer(_ data: DataLocation, withModel: Bool = true) throws -> Analyzer {
         do { return try Analyzer.load(path: data.behaviorsFile, withModel: withModel) } catch {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
     }

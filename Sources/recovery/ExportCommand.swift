@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do { try TranscriptStore.writeAtomically(Data((json + "\n").utf8), to: output) } catch {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
         Output.line("Wrote \(output): \(calls.count) statement\(calls.count == 1 ? "" : "s")")

@@ -55,7 +55,7 @@ enum ScenarioArgument {
             throw ExitCode.failure
         }
         do { return try ScenarioLoader.load(path: path) } catch {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
     }

@@ -27,6 +27,16 @@ enum Output {
         writeAll("error: " + message + "\n", to: 2)
     }
 
+    /// `error` on standard error: diagnostics as they render (`file:line:col: error: [code] …`,
+    /// which says its own severity), anything else as `error: message`.
+    static func failure(_ error: any Error) {
+        switch error {
+        case let diagnostics as DiagnosticError: writeAll(diagnostics.description + "\n", to: 2)
+        case PreparationError.invalid(let diagnostics): writeAll(diagnostics.description + "\n", to: 2)
+        default: self.error(String(describing: error))
+        }
+    }
+
     /// A note on standard error (paths, warnings), kept out of piped output.
     static func note(_ message: String) {
         writeAll(message + "\n", to: 2)

@@ -52,7 +52,7 @@ struct PlayCommand: ParsableCommand {
                 scenario: scenario, rubric: rubric, seed: seed ?? UInt64.random(in: 1...999_999),
                 trainee: trainee ?? CommandEnvironment.loginName(), data: data)
         } catch {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
         let interactive = TerminalInfo.standardInputIsTerminal && TerminalInfo.standardOutputIsTerminal

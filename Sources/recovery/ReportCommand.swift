@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         }
         let folder: String?
         do { folder = try TeamReportFiles.write(report, to: output, singleFile: singleFile) } catch {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
         Output.line("Wrote \(output)\(folder.map { " and \(plural(report.calls.count, "debrief page")) in \($0)/" } ?? ""): \(summary)")

@@ -47,7 +47,7 @@ struct StoreCommand: ParsableCommand {
             let team = try CallFilterOptions.loadRoster(roster, folder: folder)
             let result: StoreImport
             do { result = try StoreImport.run(from: folder, into: server, removeImported: removeImported, roster: team) } catch {
-                Output.error(error.description)
+                Output.failure(error)
                 throw ExitCode.failure
             }
             for entry in result.entries where entry.problem != nil { Output.note("skipped \(entry.path): \(entry.problem!)") }
@@ -68,7 +68,7 @@ struct StoreCommand: ParsableCommand {
             do {
                 Output.line("\(server.address.displayName): schema version \(try server.schemaVersion()), \(try server.count()) calls")
             } catch {
-                Output.error(error.description)
+                Output.failure(error)
                 throw ExitCode.failure
             }
         }

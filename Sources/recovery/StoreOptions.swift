@@ -57,7 +57,7 @@ struct LoadedCalls {
             let review = try TeamReview.load(directory: directory, rubricsDirectory: data.rubricsDirectory, analyzer: analyzer, roster: roster)
             return LoadedCalls(review: review, place: directory) { path throws(StorageError) in try Regrade.read(path: path) }
         } catch let error as StorageError {
-            Output.error(error.description)
+            Output.failure(error)
             throw ExitCode.failure
         }
     }

@@ -68,5 +68,7 @@ struct LearnedReaderCommandTests {
         #expect(result.status == 1)
         #expect(result.output.contains("Sydney"))
         #expect(result.errors.contains("behaviors.yaml:") && result.errors.contains("[bad-pattern]"))
+        // The diagnostic says "error:" once, as `file:line:col: error: [code]`.
+        #expect(!result.errors.contains("error: /") && result.errors.components(separatedBy: "error:").count == 2, "\(result.errors)")
     }
 }
