@@ -26,9 +26,13 @@ public enum ScenarioLoader {
     /// error, `checked` remembers it. A changed file is always checked again.
     public static func load(path: String, checked: ScenarioCheckRecord) throws(DiagnosticError) -> Scenario {
         let file = try YAMLFile.read(path: path)
-        let hash = SHA256.hex(file.text)
-        guard checked.isClean(hash) else { return try check(file, hash: hash, into: checked) }
-        return try loadChecked(file, hash: hash)
+        return try load(file, hash: SHA256.hex(file.text), checked: checked)
+    }
+
+    /// `file` (whose text has SHA-256 `hash`) decoded, and checked in full unless `checked`
+    /// says this build checked the same bytes clean before.
+    public static func load(_ file: YAMLFile, hash: String, checked: ScenarioCheckRecord) throws(DiagnosticError) -> Scenario {
+        checked.isClean(hash) ? try loadChecked(file, hash: hash) : try check(file, hash: hash, into: checked)
     }
 
     /// Checks `file` (whose text has SHA-256 `hash`) in full and, when it has no error, has

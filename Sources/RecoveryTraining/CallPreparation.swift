@@ -72,8 +72,7 @@ public enum CallPreparation {
                 LoadedScenario(try ScenarioLoader.loadChecked(file, hash: hash))
             })
         }
-        let scenario = checked.isClean(hash) ? try ScenarioLoader.loadChecked(file, hash: hash)
-            : try ScenarioLoader.check(file, hash: hash, into: checked)
+        let scenario = try ScenarioLoader.load(file, hash: hash, checked: checked)
         return (ScenarioBriefing(scenario), Loading(ready: LoadedScenario(scenario)))
     }
 

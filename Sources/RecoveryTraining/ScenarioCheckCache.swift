@@ -42,7 +42,8 @@ public struct ScenarioCheckCache: ScenarioCheckRecord {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        try? (try? encoder.encode(briefing))?.write(to: URL(fileURLWithPath: marker(hash)), options: .atomic)
+        guard let data = try? encoder.encode(briefing) else { return }
+        try? data.write(to: URL(fileURLWithPath: marker(hash)), options: .atomic)
     }
 
     /// The briefing in the marker; nil when there is no marker or it holds no briefing (an empty
