@@ -60,15 +60,11 @@ struct ThresholdChoice: Sendable, Equatable {
             // Penalties weigh precision twice as much as recall (F0.5): a false penalty
             // costs a trainee more than a missed one.
             let beta2 = behavior.isNegative ? 0.25 : 1.0
-            // A penalty whose readings reach `settings.penaltyPrecision` is chosen among those
-            // that do; a choice that does is worth more than any that does not.
-            let precisionGoal = behavior.isNegative ? settings.penaltyPrecision : 0
             var best: (threshold: Float, sentence: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 2, 0, -1)
             for rule in vetoCounts {
                 for other in thresholdCounts {
                     let (tp, fp, fn) = add(rule.counts, other.counts)
-                    var score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
-                    if tp > 0, Double(tp) / Double(tp + fp) >= precisionGoal { score += 1 }
+                    let score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
                     if score > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, score) }
                 }
             }

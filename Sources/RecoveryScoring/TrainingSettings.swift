@@ -29,9 +29,6 @@ public struct TrainingSettings: Sendable, Equatable {
     /// The lowest threshold a penalty behaviour may get: a false penalty costs a trainee more
     /// than a missed credit, so the model alone needs to be this sure of one.
     package var penaltyFloor: Float = 0.7
-    /// The precision a penalty's thresholds aim for on held-out readings (0: none): among the
-    /// choices that reach it, the one with the best F0.5.
-    package var penaltyPrecision = 0.0
     /// Whether the model may also read a behaviour from one sentence of a reply read alone,
     /// each behaviour with its own sentence threshold chosen on held-out readings (or never).
     package var sentenceReading = true
@@ -55,7 +52,6 @@ public struct TrainingSettings: Sendable, Equatable {
         case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
         case "penalty_floor": if let v = Float(value) { penaltyFloor = v; return true }
         case "sentence_reading": if let v = Bool(value) { sentenceReading = v; return true }
-        case "penalty_precision": if let v = Double(value) { penaltyPrecision = v; return true }
         case "threshold_folds": if let v = Int(value) { thresholdFolds = v; return true }
         case "vetoes": vetoCandidates = value.split(separator: "/").compactMap { Float($0) }; return !vetoCandidates.isEmpty
         default: break
@@ -67,7 +63,7 @@ public struct TrainingSettings: Sendable, Equatable {
     var described: [String: String] {
         ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)", "known_word_count": "\(knownWordCount)",
          "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
-         "penalty_floor": "\(penaltyFloor)", "sentence_reading": "\(sentenceReading)", "threshold_folds": "\(thresholdFolds)", "penalty_precision": "\(penaltyPrecision)",
+         "penalty_floor": "\(penaltyFloor)", "sentence_reading": "\(sentenceReading)", "threshold_folds": "\(thresholdFolds)",
          "vetoes": vetoCandidates.map { "\($0)" }.joined(separator: "/")]
     }
 }
