@@ -200,19 +200,17 @@ final class FeatureTable: @unchecked Sendable {
     @inline(__always)
     func weight(row: Int, slot: Int) -> Float { rowData[row][slot] }
 
-    /// The sum of the weight rows of `features`, noting each feature's row in it (-1: unknown).
+    /// The sum of the weight rows of `features`, noting each feature's row in it (-1: unknown;
+    /// a row noted before is not looked up again). Two passes: the look-ups first, each
+    /// independent of the others so that their cache misses overlap, then the rows, in order.
     @inline(__always)
     func sum(_ features: inout [ModelFeature]) -> SIMD16<Float> {
         var sum = SIMD16<Float>(repeating: 0)
         features.withUnsafeMutableBufferPointer { features in
-            for k in features.indices {
-                if let row = row(features[k].key) {
-                    features[k].row = Int32(row)
-                    sum += rowData[row]
-                } else {
-                    features[k].row = -1
-                }
+            for k in features.indices where features[k].row == ModelFeature.notLookedUp {
+                features[k].row = row(features[k].key).map { Int32($0) } ?? -1
             }
+            for k in features.indices where features[k].row >= 0 { sum += rowData[Int(features[k].row)] }
         }
         return sum
     }

@@ -101,7 +101,8 @@ enum ModelFeatures {
                 if token.flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
                     add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
                 }
-                if token.kind == .word, !known.contains(features[wordFeature].key) {
+                // The model's look-up of the word is kept as the feature's row: `probabilities` skips it.
+                if token.kind == .word, !known.contains(&features[wordFeature]) {
                     addCharacterGrams(of: token.text, at: i, into: &features, names: &names)
                 }
                 // The word classes of behaviors.yaml ("<staff>", "<feeling>").
