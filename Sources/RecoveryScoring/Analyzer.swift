@@ -20,6 +20,10 @@ public struct Analyzer: Sendable {
     let indexedRules: [Int32]
     /// Where each vocabulary id's rules start in `indexedRules` (one extra entry at the end).
     let indexStarts: [Int32]
+    /// For each entry of `indexedRules`, what the token after the first word must be.
+    let indexedFollowers: [FollowerFilter]
+    /// For each rule, whether every match holds a time expression (`PatternNode.needsTime`).
+    let needsTime: [Bool]
     /// Rules that can start with any word (a time, a wildcard or `<any>` comes first).
     let unindexedRules: [Int]
     /// `unindexedRules` by the tokens their matches can begin with (`StartFilter`).
@@ -48,18 +52,22 @@ public struct Analyzer: Sendable {
                 if !ids.isEmpty { classPhrases.append((ids[0], WordClasses.Phrase(name: Int32(number), rest: Array(ids.dropFirst())))) }
             }
         }
-        var index: [[Int]] = Array(repeating: [], count: program.vocabulary.count)
+        var index: [[(rule: Int, follower: FollowerFilter)]] = Array(repeating: [], count: program.vocabulary.count)
         var unindexed: [Int] = []
         for (number, rule) in rules.enumerated() {
             if let keys = rule.node.firstKeys {
-                for key in keys.sorted() { index[Int(program.id(key))].append(number) }
+                for key in keys.sorted() {
+                    index[Int(program.id(key))].append((number, FollowerFilter(rule.node, first: key, program: program)))
+                }
             } else {
                 unindexed.append(number)
             }
         }
         self.program = program
         requirements = RequirementTable(program: program, entryPoints: entryPoints)
-        indexedRules = index.flatMap { $0.map(Int32.init) }
+        indexedRules = index.flatMap { $0.map { Int32($0.rule) } }
+        indexedFollowers = index.flatMap { $0.map(\.follower) }
+        needsTime = rules.map(\.node.needsTime)
         indexStarts = index.reduce(into: [0]) { starts, rules in starts.append(starts.last! + Int32(rules.count)) }
         unindexedRules = unindexed
         startIndex = StartIndex(unindexed.map { StartFilter(rules[$0].node, program: program) },
@@ -205,6 +213,8 @@ public struct Analyzer: Sendable {
         // filter was last listed for (-1: none yet).
         let (starts, tried, candidates) = scratch.ruleTables(rules: rules.count, filters: startIndex.count)
         func record(_ number: Int, at i: Int) {
+            // A rule that needs a time cannot match after the reply's last one begins.
+            if i > input.lastTimeStart, needsTime[number] { return }
             var pc = starts[number]
             if pc == -2 {
                 pc = requirements.start(number, present: input.present)
@@ -217,17 +227,22 @@ public struct Analyzer: Sendable {
         }
         indexedRules.withUnsafeBufferPointer { indexedRules in
         indexStarts.withUnsafeBufferPointer { indexStarts in
+        indexedFollowers.withUnsafeBufferPointer { followers in
+        input.facts.withUnsafeBufferPointer { facts in
             for i in input.tokens.indices {
-                let id = Int(input.facts[i].id)
+                let id = Int(facts[i].id)
                 if id >= 0 {
-                    for k in Int(indexStarts[id])..<Int(indexStarts[id + 1]) { record(Int(indexedRules[k]), at: i) }
+                    let next = FollowerFilter.bit(after: i, in: facts)
+                    for k in Int(indexStarts[id])..<Int(indexStarts[id + 1]) where followers[k].admits(next) {
+                        record(Int(indexedRules[k]), at: i)
+                    }
                 }
                 // Rules the first-word index cannot hold: tried only where their start filter lets
                 // a match begin (their required words are checked on first use, as above).
                 let count = startIndex.candidates(input, at: i, tried: tried, into: candidates)
                 for k in candidates[..<count] { record(unindexedRules[Int(k)], at: i) }
             }
-        } }
+        } } } }
     }
 }
 
