@@ -145,12 +145,15 @@ private final class HeaderBox: Sendable {
 }
 
 /// The model's features and weights in an open-addressing table, held in raw memory so that a
-/// reply's sum reads rows without copies or bounds checks: each slot packs a feature key (0:
-/// empty) with its row, so a probe touches one cache line.
+/// reply's sum reads rows without copies or bounds checks. A feature's row is its slot: the
+/// probe reads 4-byte keys (0: empty; half a megabyte for 67,000 features, which stays in
+/// the processor's cache better than the rows) and finds the weights at the same index, one
+/// cache line, with no row number to fetch between.
 final class FeatureTable: @unchecked Sendable {
     let keys: [UInt32]
     let weights: [Float]
-    private let slots: UnsafeMutableBufferPointer<UInt64>
+    private let slots: UnsafeMutableBufferPointer<UInt32>
+    /// The weights of the feature in each used slot (the others are never read, nor written).
     private let rowData: UnsafeMutableBufferPointer<SIMD16<Float>>
     private let mask: Int
 
@@ -158,20 +161,18 @@ final class FeatureTable: @unchecked Sendable {
         self.keys = keys
         self.weights = weights
         var size = 16
-        while size < keys.count * 2 { size <<= 1 }
+        while size < keys.count + keys.count / 2 { size <<= 1 }
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0)
-        rowData = .allocate(capacity: max(keys.count, 1))
-        for k in keys.indices {
-            var row = SIMD16<Float>(repeating: 0)
-            for s in 0..<16 { row[s] = weights[k * 16 + s] }
-            rowData[k] = row
-        }
+        rowData = .allocate(capacity: size)
         mask = size - 1
         for (row, key) in keys.enumerated() {
             var slot = Int(key) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt64(key) << 32 | UInt64(row)
+            slots[slot] = key
+            var weightRow = SIMD16<Float>(repeating: 0)
+            for s in 0..<16 { weightRow[s] = weights[row * 16 + s] }
+            (rowData.baseAddress! + slot).initialize(to: weightRow)
         }
     }
 
@@ -186,8 +187,8 @@ final class FeatureTable: @unchecked Sendable {
         var slot = Int(key) & mask
         while true {
             let found = slots[slot]
+            if found == key { return slot }
             if found == 0 { return nil }
-            if UInt32(truncatingIfNeeded: found >> 32) == key { return Int(truncatingIfNeeded: found & 0xFFFF_FFFF) }
             slot = (slot + 1) & mask
         }
     }
