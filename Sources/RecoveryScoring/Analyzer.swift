@@ -119,22 +119,13 @@ public struct Analyzer: Sendable {
     /// The analysis of `reading`, whose reading rules have been applied.
     private func analyze(_ text: String, intents: PhraseSet?, reading: Reading, scratch: AnalyzerScratch) -> ReplyAnalysis {
         let input = reading.input
-        // Built only when there is evidence to quote; token offsets count Unicode scalars.
-        var scalars: [Unicode.Scalar]? = nil
+        // Worked out only when there is evidence to quote; token offsets count Unicode scalars.
         var isASCII: Bool? = nil
         func evidence(_ label: String, _ start: Int, _ end: Int) -> Evidence {
             let from = input.tokens[start].start, to = input.tokens[end - 1].end
             let ascii: Bool
             if let isASCII { ascii = isASCII } else { ascii = text.utf8.allSatisfy { $0 < 0x80 }; isASCII = ascii }
-            if ascii {
-                // One byte per scalar: the offsets index the UTF-8 bytes directly.
-                let utf8 = text.utf8
-                let quote = String(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])!
-                return Evidence(label: label, quote: quote, offset: from)
-            }
-            let all: [Unicode.Scalar]
-            if let scalars { all = scalars } else { all = Array(text.unicodeScalars); scalars = all }
-            return Evidence(label: label, quote: String(String.UnicodeScalarView(all[from..<to])), offset: from)
+            return Evidence(label: label, quote: Self.quote(text, scalars: from..<to, ascii: ascii), offset: from)
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []
