@@ -101,34 +101,46 @@ public struct BehaviorModel: Sendable {
     /// diluted by the rest. `features` must have been through `probabilities(_:)` (their rows
     /// are noted); features of the whole reply (the rules' findings) count in every sentence.
     func sentenceProbabilities(_ features: [ModelFeature], tokens: [Token]) -> SIMD16<Float> {
-        probabilitiesBySentence(features, tokens: tokens).compactMap { $0 }.reduce(SIMD16(repeating: 0)) { pointwiseMax($0, $1) }
+        var highest = SIMD16<Float>(repeating: 0)
+        forEachSentence(features, tokens: tokens) { _, p in highest = pointwiseMax(highest, p) }
+        return highest
     }
 
     /// The probability of every behaviour for each sentence of the reply read alone (nil for a
     /// sentence with no features of its own), as `sentenceProbabilities` weighs them.
     func probabilitiesBySentence(_ features: [ModelFeature], tokens: [Token]) -> [SIMD16<Float>?] {
+        var all = [SIMD16<Float>?](repeating: nil, count: (tokens.last?.sentence ?? 0) + 1)
+        forEachSentence(features, tokens: tokens) { s, p in all[s] = p }
+        return all
+    }
+
+    /// Calls `body` with each sentence (in order) that has features of its own and its
+    /// probabilities, read alone; the sums are kept in scratch memory on the stack.
+    private func forEachSentence(_ features: [ModelFeature], tokens: [Token], _ body: (Int, SIMD16<Float>) -> Void) {
         let sentences = (tokens.last?.sentence ?? 0) + 1
-        var sums = [SIMD16<Float>](repeating: SIMD16(repeating: 0), count: sentences)
-        var counts = [Int](repeating: 0, count: sentences)
-        var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
-        for feature in features {
-            if feature.end <= feature.start {
-                sharedCount += 1
-                if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
-                continue
+        withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: sentences) { sums in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: sentences) { counts in
+            sums.initialize(repeating: SIMD16(repeating: 0))
+            counts.initialize(repeating: 0)
+            var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
+            for feature in features {
+                if feature.end <= feature.start {
+                    sharedCount += 1
+                    if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
+                    continue
+                }
+                let s = tokens[Int(feature.start)].sentence
+                counts[s] += 1
+                if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
             }
-            let s = tokens[Int(feature.start)].sentence
-            counts[s] += 1
-            if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
-        }
-        return (0..<sentences).map { s -> SIMD16<Float>? in
-            guard counts[s] > 0 else { return nil }
-            let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
-            let z = bias + (sums[s] + shared) * scale
-            var p = SIMD16<Float>(repeating: 0)
-            for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
-            return p
-        }
+            for s in 0..<sentences where counts[s] > 0 {
+                let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
+                let z = bias + (sums[s] + shared) * scale
+                var p = SIMD16<Float>(repeating: 0)
+                for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
+                body(s, p)
+            }
+        } }
     }
 
     /// The weight of `key` for the behaviour in `slot` (0 for an unknown feature).
