@@ -51,6 +51,18 @@ final class FeatureTable: @unchecked Sendable {
         }
     }
 
+    /// The slot the look-up of `key` reads first: read ahead of `row(_:firstSlot:)`, for
+    /// several keys in a row, so that their cache misses are waited for together.
+    @inline(__always)
+    func firstSlot(_ key: UInt32) -> UInt32 { slots[Int(key) & mask] }
+
+    /// `row(key)`, given `firstSlot(key)`.
+    @inline(__always)
+    func row(_ key: UInt32, firstSlot: UInt32) -> Int? {
+        if firstSlot == key { return Int(key) & mask }
+        return firstSlot == 0 ? nil : row(key)
+    }
+
     /// The weights of row `row`, one per behaviour.
     @inline(__always)
     func rowWeights(_ row: Int) -> SIMD16<Float> { rowData[row] }
@@ -70,10 +82,9 @@ final class FeatureTable: @unchecked Sendable {
         let count = features.count
         features.withUnsafeMutableBufferPointer { features in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { first in
-                for k in 0..<count { first[k] = slots[Int(features[k].key) & mask] }
+                for k in 0..<count { first[k] = firstSlot(features[k].key) }
                 for k in 0..<count where features[k].row == ModelFeature.notLookedUp {
-                    let key = features[k].key
-                    features[k].row = first[k] == key ? Int32(Int(key) & mask) : first[k] == 0 ? -1 : row(key).map { Int32($0) } ?? -1
+                    features[k].row = row(features[k].key, firstSlot: first[k]).map { Int32($0) } ?? -1
                 }
             }
             for k in 0..<count where features[k].row >= 0 { sum += rowData[Int(features[k].row)] }

@@ -72,6 +72,17 @@ enum ModelFeatures {
             sentenceHasHedge = false
             sentenceTime = nil
         }
+        // Read ahead: each token's hash, and the model's first slot for each word's feature,
+        // all before the loop below, so that those look-ups' cache misses overlap.
+        withUnsafeTemporaryAllocation(of: (hash: UInt64, firstSlot: UInt32).self, capacity: range.count) { ahead in
+        for i in range {
+            let word = tokens[i].kind == .number ? numberHash : hash(tokens[i].key)
+            var firstSlot: UInt32 = 0
+            if case .model(let table) = known, tokens[i].kind == .word, !tokens[i].quoted {
+                firstSlot = table.firstSlot(fold(mix(Kind.word.rawValue, word)))
+            }
+            ahead[i - range.lowerBound] = (word, firstSlot)
+        }
         for i in range {
             let token = tokens[i]
             if token.kind == .sentenceEnd {
@@ -85,7 +96,7 @@ enum ModelFeatures {
                 sentenceFirstWord = i + 1
                 continue
             }
-            let word = token.kind == .number ? numberHash : hash(token.key)
+            let word = ahead[i - range.lowerBound].hash
             if token.quoted {
                 add(mix(Kind.quoted.rawValue, word), i, i + 1, "quoted \"\(text(i))\"", kind: .quoted)
             } else {
@@ -102,7 +113,7 @@ enum ModelFeatures {
                     add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
                 }
                 // The model's look-up of the word is kept as the feature's row: `probabilities` skips it.
-                if token.kind == .word, !known.contains(&features[wordFeature]) {
+                if token.kind == .word, !known.contains(&features[wordFeature], firstSlot: ahead[i - range.lowerBound].firstSlot) {
                     addCharacterGrams(of: token.text, at: i, into: &features, names: &names)
                 }
                 // The word classes of behaviors.yaml ("<staff>", "<feeling>").
@@ -128,6 +139,7 @@ enum ModelFeatures {
             }
             beforePrevious = previous
             previous = word
+        }
         }
         closeSentence()
         var found = ruleFound
@@ -164,6 +176,15 @@ enum ModelFeatures {
     /// FNV-1a over the UTF-8 bytes of `text`.
     @inline(__always)
     static func hash(_ text: String) -> UInt64 {
+        // Over the bytes in place where the string has them so (native and small strings).
+        if let value = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x100_0000_01b3
+            }
+            return value
+        }) { return value }
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             value ^= UInt64(byte)
