@@ -60,6 +60,8 @@ extension PatternNode {
         case .alternatives(let options):
             var keys: Set<String> = []
             for option in options {
+                // Most options of a long list are other single words: none of their matches begins here.
+                if case .word(let key) = option, key != first { continue }
                 guard let more = secondKeys([option] + rest, first: first) else { return nil }
                 keys.formUnion(more)
             }
