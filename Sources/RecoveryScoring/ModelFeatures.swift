@@ -84,9 +84,9 @@ enum ModelFeatures {
             ahead[i - range.lowerBound] = (word, firstSlot)
         }
         for i in range {
-            let token = tokens[i]
-            if token.kind == .sentenceEnd {
-                if token.text == "?", sentenceFirstWord < i {
+            // Fields read in place: a copy of the token would retain and release its strings.
+            if tokens[i].kind == .sentenceEnd {
+                if tokens[i].text == "?", sentenceFirstWord < i {
                     add(mix(Kind.question.rawValue, hash(tokens[sentenceFirstWord].key)), sentenceFirstWord, i + 1,
                         "a question opening \"\(tokens[sentenceFirstWord].key)\"", kind: .question)
                 }
@@ -97,7 +97,7 @@ enum ModelFeatures {
                 continue
             }
             let word = ahead[i - range.lowerBound].hash
-            if token.quoted {
+            if tokens[i].quoted {
                 add(mix(Kind.quoted.rawValue, word), i, i + 1, "quoted \"\(text(i))\"", kind: .quoted)
             } else {
                 let first = i == sentenceFirstWord
@@ -109,16 +109,16 @@ enum ModelFeatures {
                     add(mix(Kind.triple.rawValue, beforePrevious, previous, word), max(i - 2, sentenceFirstWord), i + 1,
                         "\"\(i - 1 == sentenceFirstWord ? "<s>" : text(i - 2)) \(text(i - 1)) \(text(i))\"", kind: .triple)
                 }
-                if token.flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
+                if tokens[i].flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
                     add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
                 }
                 // The model's look-up of the word is kept as the feature's row: `probabilities` skips it.
-                if token.kind == .word, !known.contains(&features[wordFeature], firstSlot: ahead[i - range.lowerBound].firstSlot) {
-                    addCharacterGrams(of: token.text, at: i, into: &features, names: &names)
+                if tokens[i].kind == .word, !known.contains(&features[wordFeature], firstSlot: ahead[i - range.lowerBound].firstSlot) {
+                    addCharacterGrams(of: tokens[i].text, at: i, into: &features, names: &names)
                 }
                 // The word classes of behaviors.yaml ("<staff>", "<feeling>").
-                if token.id >= 0, Int(token.id) < classes.phrasesByFirstID.count {
-                    for phrase in classes.phrasesByFirstID[Int(token.id)] {
+                if tokens[i].id >= 0, Int(tokens[i].id) < classes.phrasesByFirstID.count {
+                    for phrase in classes.phrasesByFirstID[Int(tokens[i].id)] {
                         let end = i + 1 + phrase.rest.count
                         guard end <= range.upperBound,
                               phrase.rest.indices.allSatisfy({ tokens[i + 1 + $0].id == phrase.rest[$0] && !tokens[i + 1 + $0].quoted })
@@ -134,7 +134,7 @@ enum ModelFeatures {
                         }
                     }
                 }
-                if token.flags.contains(.softHedge) { sentenceHasHedge = true }
+                if tokens[i].flags.contains(.softHedge) { sentenceHasHedge = true }
                 if sentenceTime == nil, input.timeEnds[i] > i { sentenceTime = (i, input.timeEnds[i]) }
             }
             beforePrevious = previous
