@@ -93,26 +93,31 @@ public struct Analyzer: Sendable {
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
     /// Thread-safe: each call works in its own scratch arrays, from a shared pool.
     public func analyze(_ text: String, intents: PhraseSet? = nil) -> ReplyAnalysis {
-        ScratchPool.shared.withScratch { scratch in analyze(text, intents: intents, scratch: scratch) }
+        // No closure: one that captured `self` copied the analyzer (dozens of references) per reply.
+        let scratch = ScratchPool.shared.take()
+        defer { ScratchPool.shared.giveBack(scratch) }
+        var reading = self.reading(text, scratch: scratch)
+        defer { reading.recycle(into: scratch) }
+        reading.applyReadingRules()
+        return analyze(text, intents: intents, reading: reading, scratch: scratch)
     }
 
-    /// `analyze(_:intents:)` in the arrays of `scratch`, which it leaves there for the next call.
-    private func analyze(_ text: String, intents: PhraseSet?, scratch: AnalyzerScratch) -> ReplyAnalysis {
-        withReading(text, scratch: scratch) { reading in
-            reading.applyReadingRules()
-            return analyze(text, intents: intents, reading: reading, scratch: scratch)
-        }
-    }
-
-    /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it;
-    /// `body` gets the reading before any reading rule is applied. The arrays go back to
-    /// `scratch` afterwards.
-    func withReading<Result>(_ text: String, scratch: AnalyzerScratch, _ body: (inout Reading) -> Result) -> Result {
+    /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it:
+    /// the reading before any reading rule is applied. Its arrays go back to `scratch` with
+    /// `recycle(into:)`.
+    func reading(_ text: String, scratch: AnalyzerScratch) -> Reading {
         var reading = Reading(input: MatchInput(text, words: words, vocabularySize: program.vocabulary.count,
                                                 prefixes: program.prefixTable, scratch: scratch),
                               scratch: scratch)
-        defer { reading.recycle(into: scratch) }
         collectHits(into: &reading, scratch: scratch)
+        return reading
+    }
+
+    /// `body` with the reading of `text` (`reading(_:scratch:)`), whose arrays go back to
+    /// `scratch` afterwards.
+    func withReading<Result>(_ text: String, scratch: AnalyzerScratch, _ body: (inout Reading) -> Result) -> Result {
+        var reading = self.reading(text, scratch: scratch)
+        defer { reading.recycle(into: scratch) }
         return body(&reading)
     }
 
