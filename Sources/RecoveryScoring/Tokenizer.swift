@@ -111,7 +111,7 @@ enum Tokenizer {
                     // One lookup: a whole-word fix, or the word's own classes and id.
                     if let fixed = entry.fixed {
                         for f in fixed { append(f.text, key: f.key, flags: f.flags, id: f.id, stretched: false) }
-                    } else if word.utf8.last != UInt8(ascii: "s") {
+                    } else if raw.last != UInt8(ascii: "s") {  // `word`'s bytes are `raw`
                         append(word, key: word, flags: entry.flags.union(.word), id: entry.id, stretched: false)
                     } else {
                         append(word, stretched: false)
@@ -125,7 +125,7 @@ enum Tokenizer {
                         if expansions.count < 4096 { expansions[word] = expansion }
                     }
                     for w in expansion.words { append(w, stretched: expansion.stretched) }
-                } else if word.utf8.last != UInt8(ascii: "s") {
+                } else if raw.last != UInt8(ascii: "s") {  // `word`'s bytes are `raw`
                     // No fix, no class, no id; and only a final "s" changes a comparison key.
                     append(word, key: word, flags: .word, id: -1, stretched: false)
                 } else {
