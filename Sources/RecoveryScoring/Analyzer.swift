@@ -20,6 +20,10 @@ public struct Analyzer: Sendable {
     let indexedRules: [Int32]
     /// Where each vocabulary id's rules start in `indexedRules` (one extra entry at the end).
     let indexStarts: [Int32]
+    /// For each entry of `indexedRules`, what the token after the first word must be.
+    let indexedFollowers: [FollowerFilter]
+    /// For each rule, whether every match holds a time expression (`PatternNode.needsTime`).
+    let needsTime: [Bool]
     /// Rules that can start with any word (a time, a wildcard or `<any>` comes first).
     let unindexedRules: [Int]
     /// `unindexedRules` by the tokens their matches can begin with (`StartFilter`).
@@ -48,18 +52,22 @@ public struct Analyzer: Sendable {
                 if !ids.isEmpty { classPhrases.append((ids[0], WordClasses.Phrase(name: Int32(number), rest: Array(ids.dropFirst())))) }
             }
         }
-        var index: [[Int]] = Array(repeating: [], count: program.vocabulary.count)
+        var index: [[(rule: Int, follower: FollowerFilter)]] = Array(repeating: [], count: program.vocabulary.count)
         var unindexed: [Int] = []
         for (number, rule) in rules.enumerated() {
             if let keys = rule.node.firstKeys {
-                for key in keys.sorted() { index[Int(program.id(key))].append(number) }
+                for key in keys.sorted() {
+                    index[Int(program.id(key))].append((number, FollowerFilter(rule.node, first: key, program: program)))
+                }
             } else {
                 unindexed.append(number)
             }
         }
         self.program = program
         requirements = RequirementTable(program: program, entryPoints: entryPoints)
-        indexedRules = index.flatMap { $0.map(Int32.init) }
+        indexedRules = index.flatMap { $0.map { Int32($0.rule) } }
+        indexedFollowers = index.flatMap { $0.map(\.follower) }
+        needsTime = rules.map(\.node.needsTime)
         indexStarts = index.reduce(into: [0]) { starts, rules in starts.append(starts.last! + Int32(rules.count)) }
         unindexedRules = unindexed
         startIndex = StartIndex(unindexed.map { StartFilter(rules[$0].node, program: program) },
@@ -85,48 +93,44 @@ public struct Analyzer: Sendable {
     /// Reads one reply. `intents`: a scenario's named phrase lists, matched as well.
     /// Thread-safe: each call works in its own scratch arrays, from a shared pool.
     public func analyze(_ text: String, intents: PhraseSet? = nil) -> ReplyAnalysis {
-        ScratchPool.shared.withScratch { scratch in analyze(text, intents: intents, scratch: scratch) }
+        // No closure: one that captured `self` copied the analyzer (dozens of references) per reply.
+        let scratch = ScratchPool.shared.take()
+        defer { ScratchPool.shared.giveBack(scratch) }
+        var reading = self.reading(text, scratch: scratch)
+        defer { reading.recycle(into: scratch) }
+        reading.applyReadingRules()
+        return analyze(text, intents: intents, reading: reading, scratch: scratch)
     }
 
-    /// `analyze(_:intents:)` in the arrays of `scratch`, which it leaves there for the next call.
-    private func analyze(_ text: String, intents: PhraseSet?, scratch: AnalyzerScratch) -> ReplyAnalysis {
-        withReading(text, scratch: scratch) { reading in
-            reading.applyReadingRules()
-            return analyze(text, intents: intents, reading: reading, scratch: scratch)
-        }
-    }
-
-    /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it;
-    /// `body` gets the reading before any reading rule is applied. The arrays go back to
-    /// `scratch` afterwards.
-    func withReading<Result>(_ text: String, scratch: AnalyzerScratch, _ body: (inout Reading) -> Result) -> Result {
+    /// Tokenises `text` into `scratch`'s arrays and runs every pattern and exception over it:
+    /// the reading before any reading rule is applied. Its arrays go back to `scratch` with
+    /// `recycle(into:)`.
+    func reading(_ text: String, scratch: AnalyzerScratch) -> Reading {
         var reading = Reading(input: MatchInput(text, words: words, vocabularySize: program.vocabulary.count,
                                                 prefixes: program.prefixTable, scratch: scratch),
                               scratch: scratch)
-        defer { reading.recycle(into: scratch) }
         collectHits(into: &reading, scratch: scratch)
+        return reading
+    }
+
+    /// `body` with the reading of `text` (`reading(_:scratch:)`), whose arrays go back to
+    /// `scratch` afterwards.
+    func withReading<Result>(_ text: String, scratch: AnalyzerScratch, _ body: (inout Reading) -> Result) -> Result {
+        var reading = self.reading(text, scratch: scratch)
+        defer { reading.recycle(into: scratch) }
         return body(&reading)
     }
 
     /// The analysis of `reading`, whose reading rules have been applied.
     private func analyze(_ text: String, intents: PhraseSet?, reading: Reading, scratch: AnalyzerScratch) -> ReplyAnalysis {
         let input = reading.input
-        // Built only when there is evidence to quote; token offsets count Unicode scalars.
-        var scalars: [Unicode.Scalar]? = nil
+        // Worked out only when there is evidence to quote; token offsets count Unicode scalars.
         var isASCII: Bool? = nil
         func evidence(_ label: String, _ start: Int, _ end: Int) -> Evidence {
             let from = input.tokens[start].start, to = input.tokens[end - 1].end
             let ascii: Bool
             if let isASCII { ascii = isASCII } else { ascii = text.utf8.allSatisfy { $0 < 0x80 }; isASCII = ascii }
-            if ascii {
-                // One byte per scalar: the offsets index the UTF-8 bytes directly.
-                let utf8 = text.utf8
-                let quote = String(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])!
-                return Evidence(label: label, quote: quote, offset: from)
-            }
-            let all: [Unicode.Scalar]
-            if let scalars { all = scalars } else { all = Array(text.unicodeScalars); scalars = all }
-            return Evidence(label: label, quote: String(String.UnicodeScalarView(all[from..<to])), offset: from)
+            return Evidence(label: label, quote: Self.quote(text, scalars: from..<to, ascii: ascii), offset: from)
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []
@@ -205,6 +209,8 @@ public struct Analyzer: Sendable {
         // filter was last listed for (-1: none yet).
         let (starts, tried, candidates) = scratch.ruleTables(rules: rules.count, filters: startIndex.count)
         func record(_ number: Int, at i: Int) {
+            // A rule that needs a time cannot match after the reply's last one begins.
+            if i > input.lastTimeStart, needsTime[number] { return }
             var pc = starts[number]
             if pc == -2 {
                 pc = requirements.start(number, present: input.present)
@@ -217,17 +223,22 @@ public struct Analyzer: Sendable {
         }
         indexedRules.withUnsafeBufferPointer { indexedRules in
         indexStarts.withUnsafeBufferPointer { indexStarts in
+        indexedFollowers.withUnsafeBufferPointer { followers in
+        input.facts.withUnsafeBufferPointer { facts in
             for i in input.tokens.indices {
-                let id = Int(input.facts[i].id)
+                let id = Int(facts[i].id)
                 if id >= 0 {
-                    for k in Int(indexStarts[id])..<Int(indexStarts[id + 1]) { record(Int(indexedRules[k]), at: i) }
+                    let next = FollowerFilter.bit(after: i, in: facts)
+                    for k in Int(indexStarts[id])..<Int(indexStarts[id + 1]) where followers[k].admits(next) {
+                        record(Int(indexedRules[k]), at: i)
+                    }
                 }
                 // Rules the first-word index cannot hold: tried only where their start filter lets
                 // a match begin (their required words are checked on first use, as above).
                 let count = startIndex.candidates(input, at: i, tried: tried, into: candidates)
                 for k in candidates[..<count] { record(unindexedRules[Int(k)], at: i) }
             }
-        } }
+        } } } }
     }
 }
 

@@ -85,15 +85,26 @@ final class ScratchPool: @unchecked Sendable {
     /// Runs `body` with a scratch object no other call is using.
     @inline(__always)
     func withScratch<Result>(_ body: (AnalyzerScratch) -> Result) -> Result {
+        let scratch = take()
+        defer { giveBack(scratch) }
+        return body(scratch)
+    }
+
+    /// A scratch object no other call is using; `giveBack(_:)` returns it when done.
+    @inline(__always)
+    func take() -> AnalyzerScratch {
         lock.lock()
         let scratch = idle.popLast() ?? AnalyzerScratch()
         lock.unlock()
-        let result = body(scratch)
-        if !scratch.isOversized {
-            lock.lock()
-            if idle.count < 16 { idle.append(scratch) }
-            lock.unlock()
-        }
-        return result
+        return scratch
+    }
+
+    /// Keeps `scratch` for the next call (unless it grew too large, or enough are kept).
+    @inline(__always)
+    func giveBack(_ scratch: AnalyzerScratch) {
+        guard !scratch.isOversized else { return }
+        lock.lock()
+        if idle.count < 16 { idle.append(scratch) }
+        lock.unlock()
     }
 }

@@ -22,22 +22,24 @@ extension BehaviorModel {
     /// within one sentence whose shares add up highest. Nil when no word pulls towards it.
     func evidenceSpan(_ features: [ModelFeature], slot: Int, tokens: [Token]) -> (start: Int, end: Int)? {
         guard !tokens.isEmpty else { return nil }
-        var share = [Float](repeating: 0, count: tokens.count)
-        for feature in features where feature.end > feature.start {
-            let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot)
-                : feature.row == ModelFeature.notLookedUp ? self.weight(feature.key, slot: slot) : 0
-            guard weight != 0 else { continue }
-            let width = Float(feature.end - feature.start)
-            for t in Int(feature.start)..<Int(feature.end) { share[t] += weight / width }
-        }
         var best: (start: Int, end: Int, sum: Float)? = nil
-        for start in tokens.indices where tokens[start].isWord && share[start] > 0 {
-            var sum: Float = 0
-            var end = start
-            while end < tokens.count, end - start < 8, tokens[end].isWord, tokens[end].sentence == tokens[start].sentence {
-                sum += share[end]
-                end += 1
-                if share[end - 1] > 0, best == nil || sum > best!.sum { best = (start, end, sum) }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: tokens.count) { share in
+            share.initialize(repeating: 0)
+            for feature in features where feature.end > feature.start {
+                let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot)
+                    : feature.row == ModelFeature.notLookedUp ? self.weight(feature.key, slot: slot) : 0
+                guard weight != 0 else { continue }
+                let width = Float(feature.end - feature.start)
+                for t in Int(feature.start)..<Int(feature.end) { share[t] += weight / width }
+            }
+            for start in tokens.indices where tokens[start].isWord && share[start] > 0 {
+                var sum: Float = 0
+                var end = start
+                while end < tokens.count, end - start < 8, tokens[end].isWord, tokens[end].sentence == tokens[start].sentence {
+                    sum += share[end]
+                    end += 1
+                    if share[end - 1] > 0, best == nil || sum > best!.sum { best = (start, end, sum) }
+                }
             }
         }
         return best.map { ($0.start, $0.end) }

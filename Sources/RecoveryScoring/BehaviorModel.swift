@@ -101,34 +101,46 @@ public struct BehaviorModel: Sendable {
     /// diluted by the rest. `features` must have been through `probabilities(_:)` (their rows
     /// are noted); features of the whole reply (the rules' findings) count in every sentence.
     func sentenceProbabilities(_ features: [ModelFeature], tokens: [Token]) -> SIMD16<Float> {
-        probabilitiesBySentence(features, tokens: tokens).compactMap { $0 }.reduce(SIMD16(repeating: 0)) { pointwiseMax($0, $1) }
+        var highest = SIMD16<Float>(repeating: 0)
+        forEachSentence(features, tokens: tokens) { _, p in highest = pointwiseMax(highest, p) }
+        return highest
     }
 
     /// The probability of every behaviour for each sentence of the reply read alone (nil for a
     /// sentence with no features of its own), as `sentenceProbabilities` weighs them.
     func probabilitiesBySentence(_ features: [ModelFeature], tokens: [Token]) -> [SIMD16<Float>?] {
+        var all = [SIMD16<Float>?](repeating: nil, count: (tokens.last?.sentence ?? 0) + 1)
+        forEachSentence(features, tokens: tokens) { s, p in all[s] = p }
+        return all
+    }
+
+    /// Calls `body` with each sentence (in order) that has features of its own and its
+    /// probabilities, read alone; the sums are kept in scratch memory on the stack.
+    private func forEachSentence(_ features: [ModelFeature], tokens: [Token], _ body: (Int, SIMD16<Float>) -> Void) {
         let sentences = (tokens.last?.sentence ?? 0) + 1
-        var sums = [SIMD16<Float>](repeating: SIMD16(repeating: 0), count: sentences)
-        var counts = [Int](repeating: 0, count: sentences)
-        var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
-        for feature in features {
-            if feature.end <= feature.start {
-                sharedCount += 1
-                if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
-                continue
+        withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: sentences) { sums in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: sentences) { counts in
+            sums.initialize(repeating: SIMD16(repeating: 0))
+            counts.initialize(repeating: 0)
+            var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
+            for feature in features {
+                if feature.end <= feature.start {
+                    sharedCount += 1
+                    if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
+                    continue
+                }
+                let s = tokens[Int(feature.start)].sentence
+                counts[s] += 1
+                if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
             }
-            let s = tokens[Int(feature.start)].sentence
-            counts[s] += 1
-            if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
-        }
-        return (0..<sentences).map { s -> SIMD16<Float>? in
-            guard counts[s] > 0 else { return nil }
-            let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
-            let z = bias + (sums[s] + shared) * scale
-            var p = SIMD16<Float>(repeating: 0)
-            for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
-            return p
-        }
+            for s in 0..<sentences where counts[s] > 0 {
+                let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
+                let z = bias + (sums[s] + shared) * scale
+                var p = SIMD16<Float>(repeating: 0)
+                for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
+                body(s, p)
+            }
+        } }
     }
 
     /// The weight of `key` for the behaviour in `slot` (0 for an unknown feature).
@@ -142,78 +154,4 @@ public struct BehaviorModel: Sendable {
 private final class HeaderBox: Sendable {
     let header: BehaviorModel.Header
     init(_ header: BehaviorModel.Header) { self.header = header }
-}
-
-/// The model's features and weights in an open-addressing table, held in raw memory so that a
-/// reply's sum reads rows without copies or bounds checks: each slot packs a feature key (0:
-/// empty) with its row, so a probe touches one cache line.
-final class FeatureTable: @unchecked Sendable {
-    let keys: [UInt32]
-    let weights: [Float]
-    private let slots: UnsafeMutableBufferPointer<UInt64>
-    private let rowData: UnsafeMutableBufferPointer<SIMD16<Float>>
-    private let mask: Int
-
-    init(keys: [UInt32], weights: [Float]) {
-        self.keys = keys
-        self.weights = weights
-        var size = 16
-        while size < keys.count * 2 { size <<= 1 }
-        slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0)
-        rowData = .allocate(capacity: max(keys.count, 1))
-        for k in keys.indices {
-            var row = SIMD16<Float>(repeating: 0)
-            for s in 0..<16 { row[s] = weights[k * 16 + s] }
-            rowData[k] = row
-        }
-        mask = size - 1
-        for (row, key) in keys.enumerated() {
-            var slot = Int(key) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt64(key) << 32 | UInt64(row)
-        }
-    }
-
-    deinit {
-        slots.deallocate()
-        rowData.deallocate()
-    }
-
-    /// The row of `key`, if present.
-    @inline(__always)
-    func row(_ key: UInt32) -> Int? {
-        var slot = Int(key) & mask
-        while true {
-            let found = slots[slot]
-            if found == 0 { return nil }
-            if UInt32(truncatingIfNeeded: found >> 32) == key { return Int(truncatingIfNeeded: found & 0xFFFF_FFFF) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// The weights of row `row`, one per behaviour.
-    @inline(__always)
-    func rowWeights(_ row: Int) -> SIMD16<Float> { rowData[row] }
-
-    /// The weight of row `row` for the behaviour in `slot`.
-    @inline(__always)
-    func weight(row: Int, slot: Int) -> Float { rowData[row][slot] }
-
-    /// The sum of the weight rows of `features`, noting each feature's row in it (-1: unknown).
-    @inline(__always)
-    func sum(_ features: inout [ModelFeature]) -> SIMD16<Float> {
-        var sum = SIMD16<Float>(repeating: 0)
-        features.withUnsafeMutableBufferPointer { features in
-            for k in features.indices {
-                if let row = row(features[k].key) {
-                    features[k].row = Int32(row)
-                    sum += rowData[row]
-                } else {
-                    features[k].row = -1
-                }
-            }
-        }
-        return sum
-    }
 }

@@ -34,6 +34,17 @@ enum KnownWords {
     /// The words seen often enough in training.
     case set(Set<UInt32>)
 
+    /// Whether `feature`'s key is known; a model's look-up is noted as the feature's row
+    /// (as `FeatureTable.sum` would note it), so the reply's sum need not look it up again.
+    /// `firstSlot`: the model's `FeatureTable.firstSlot` of the key, read ahead (else unused).
+    @inline(__always)
+    func contains(_ feature: inout ModelFeature, firstSlot: UInt32) -> Bool {
+        guard case .model(let table) = self else { return contains(feature.key) }
+        let row = table.row(feature.key, firstSlot: firstSlot)
+        feature.row = row.map { Int32($0) } ?? -1
+        return row != nil
+    }
+
     @inline(__always)
     func contains(_ key: UInt32) -> Bool {
         switch self {

@@ -72,10 +72,21 @@ enum ModelFeatures {
             sentenceHasHedge = false
             sentenceTime = nil
         }
+        // Read ahead: each token's hash, and the model's first slot for each word's feature,
+        // all before the loop below, so that those look-ups' cache misses overlap.
+        withUnsafeTemporaryAllocation(of: (hash: UInt64, firstSlot: UInt32).self, capacity: range.count) { ahead in
         for i in range {
-            let token = tokens[i]
-            if token.kind == .sentenceEnd {
-                if token.text == "?", sentenceFirstWord < i {
+            let word = tokens[i].kind == .number ? numberHash : hash(tokens[i].key)
+            var firstSlot: UInt32 = 0
+            if case .model(let table) = known, tokens[i].kind == .word, !tokens[i].quoted {
+                firstSlot = table.firstSlot(fold(mix(Kind.word.rawValue, word)))
+            }
+            ahead[i - range.lowerBound] = (word, firstSlot)
+        }
+        for i in range {
+            // Fields read in place: a copy of the token would retain and release its strings.
+            if tokens[i].kind == .sentenceEnd {
+                if tokens[i].text == "?", sentenceFirstWord < i {
                     add(mix(Kind.question.rawValue, hash(tokens[sentenceFirstWord].key)), sentenceFirstWord, i + 1,
                         "a question opening \"\(tokens[sentenceFirstWord].key)\"", kind: .question)
                 }
@@ -85,8 +96,8 @@ enum ModelFeatures {
                 sentenceFirstWord = i + 1
                 continue
             }
-            let word = token.kind == .number ? numberHash : hash(token.key)
-            if token.quoted {
+            let word = ahead[i - range.lowerBound].hash
+            if tokens[i].quoted {
                 add(mix(Kind.quoted.rawValue, word), i, i + 1, "quoted \"\(text(i))\"", kind: .quoted)
             } else {
                 let first = i == sentenceFirstWord
@@ -98,15 +109,16 @@ enum ModelFeatures {
                     add(mix(Kind.triple.rawValue, beforePrevious, previous, word), max(i - 2, sentenceFirstWord), i + 1,
                         "\"\(i - 1 == sentenceFirstWord ? "<s>" : text(i - 2)) \(text(i - 1)) \(text(i))\"", kind: .triple)
                 }
-                if token.flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
+                if tokens[i].flags.contains(.negator), i + 1 < range.upperBound, tokens[i + 1].isWord {
                     add(mix(Kind.negated.rawValue, hash(tokens[i + 1].key)), i, i + 2, "negated \"\(tokens[i + 1].key)\"", kind: .negated)
                 }
-                if token.kind == .word, !known.contains(features[wordFeature].key) {
-                    addCharacterGrams(of: token.text, at: i, into: &features, names: &names)
+                // The model's look-up of the word is kept as the feature's row: `probabilities` skips it.
+                if tokens[i].kind == .word, !known.contains(&features[wordFeature], firstSlot: ahead[i - range.lowerBound].firstSlot) {
+                    addCharacterGrams(of: tokens[i].text, at: i, into: &features, names: &names)
                 }
                 // The word classes of behaviors.yaml ("<staff>", "<feeling>").
-                if token.id >= 0, Int(token.id) < classes.phrasesByFirstID.count {
-                    for phrase in classes.phrasesByFirstID[Int(token.id)] {
+                if tokens[i].id >= 0, Int(tokens[i].id) < classes.phrasesByFirstID.count {
+                    for phrase in classes.phrasesByFirstID[Int(tokens[i].id)] {
                         let end = i + 1 + phrase.rest.count
                         guard end <= range.upperBound,
                               phrase.rest.indices.allSatisfy({ tokens[i + 1 + $0].id == phrase.rest[$0] && !tokens[i + 1 + $0].quoted })
@@ -122,11 +134,12 @@ enum ModelFeatures {
                         }
                     }
                 }
-                if token.flags.contains(.softHedge) { sentenceHasHedge = true }
+                if tokens[i].flags.contains(.softHedge) { sentenceHasHedge = true }
                 if sentenceTime == nil, input.timeEnds[i] > i { sentenceTime = (i, input.timeEnds[i]) }
             }
             beforePrevious = previous
             previous = word
+        }
         }
         closeSentence()
         var found = ruleFound
@@ -163,6 +176,15 @@ enum ModelFeatures {
     /// FNV-1a over the UTF-8 bytes of `text`.
     @inline(__always)
     static func hash(_ text: String) -> UInt64 {
+        // Over the bytes in place where the string has them so (native and small strings).
+        if let value = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x100_0000_01b3
+            }
+            return value
+        }) { return value }
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             value ^= UInt64(byte)

@@ -24,6 +24,8 @@ struct MatchInput {
     let facts: [TokenFacts]
     /// A bitmap over vocabulary ids: the pattern words the reply holds.
     let present: [UInt64]
+    /// The last token a time expression starts at (-1: the reply has none).
+    let lastTimeStart: Int
 
     /// Tokenises `text` once (looking its words up in `words`), reads its time expressions and
     /// compares its words with the pattern `prefixes`. The arrays are `scratch`'s, taken over
@@ -36,6 +38,7 @@ struct MatchInput {
         var timeEnds = AnalyzerScratch.take(&scratch.timeEnds)
         TimeReader(tokens).ends(into: &timeEnds)
         self.timeEnds = timeEnds
+        lastTimeStart = timeEnds.indices.last { timeEnds[$0] > $0 } ?? -1
         var present = AnalyzerScratch.take(&scratch.present)
         present.removeAll(keepingCapacity: true)
         present.append(contentsOf: repeatElement(0, count: vocabularySize / 64 + 1))

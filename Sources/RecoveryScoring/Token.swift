@@ -108,7 +108,7 @@ struct Token: Sendable {
 /// The comparison key of a normalised word: a simple English plural removed.
 func comparisonKey(_ word: String) -> String {
     // Most words do not end in "s": no lookups for them.
-    guard word.utf8.last == UInt8(ascii: "s") else { return word }
+    guard (word.utf8.withContiguousStorageIfAvailable { $0.last } ?? word.utf8.last) == UInt8(ascii: "s") else { return word }
     let count = word.utf8.count
     guard count > 3, !word.hasSuffix("is"), !keepFinalS.contains(word) else { return word }
     if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }

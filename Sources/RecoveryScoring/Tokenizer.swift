@@ -23,10 +23,10 @@ enum Tokenizer {
     static func tokenize(_ text: String, words table: WordTable, into tokens: inout [Token],
                          scalars: inout [Unicode.Scalar], raw: inout ContiguousArray<UInt8>,
                          expansions: inout [String: Expansion]) {
-        unicodeScalars(of: text, into: &scalars)
+        let asciiShouting = unicodeScalars(of: text, into: &scalars)
         tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(scalars.count / 4 + 4)
-        let allCaps = isShouting(scalars)
+        let allCaps = asciiShouting ?? isShouting(scalars)
         raw.reserveCapacity(32)
         var sentence = 0
         var pendingBreak = false
@@ -111,7 +111,7 @@ enum Tokenizer {
                     // One lookup: a whole-word fix, or the word's own classes and id.
                     if let fixed = entry.fixed {
                         for f in fixed { append(f.text, key: f.key, flags: f.flags, id: f.id, stretched: false) }
-                    } else if word.utf8.last != UInt8(ascii: "s") {
+                    } else if raw.last != UInt8(ascii: "s") {  // `word`'s bytes are `raw`
                         append(word, key: word, flags: entry.flags.union(.word), id: entry.id, stretched: false)
                     } else {
                         append(word, stretched: false)
@@ -125,7 +125,7 @@ enum Tokenizer {
                         if expansions.count < 4096 { expansions[word] = expansion }
                     }
                     for w in expansion.words { append(w, stretched: expansion.stretched) }
-                } else if word.utf8.last != UInt8(ascii: "s") {
+                } else if raw.last != UInt8(ascii: "s") {  // `word`'s bytes are `raw`
                     // No fix, no class, no id; and only a final "s" changes a comparison key.
                     append(word, key: word, flags: .word, id: -1, stretched: false)
                 } else {
@@ -205,20 +205,32 @@ enum Tokenizer {
     }
 
     /// Sets `scalars` to `Array(text.unicodeScalars)`, without decoding when the text is
-    /// ASCII (most replies): each byte is then its scalar.
-    private static func unicodeScalars(of text: String, into scalars: inout [Unicode.Scalar]) {
+    /// ASCII (most replies): each byte is then its scalar. For ASCII text, also returns
+    /// `isShouting(scalars)`, counted in the same pass; nil otherwise.
+    private static func unicodeScalars(of text: String, into scalars: inout [Unicode.Scalar]) -> Bool? {
         scalars.removeAll(keepingCapacity: true)
-        let isASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let shouting = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             var all: UInt8 = 0
             for byte in bytes { all |= byte }
-            guard all < 0x80 else { return false }
+            guard all < 0x80 else { return nil }
             scalars.append(contentsOf: repeatElement(Unicode.Scalar(0), count: bytes.count))
+            var letters = 0, upper = 0
             scalars.withUnsafeMutableBufferPointer { scalars in
-                for k in bytes.indices { scalars[k] = Unicode.Scalar(bytes[k]) }
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    scalars[k] = Unicode.Scalar(byte)
+                    // As `isLetter` and `isShouting` read an ASCII scalar.
+                    if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 {
+                        letters += 1
+                        if byte <= 90 { upper += 1 }
+                    }
+                }
             }
-            return true
+            return letters > 0 && upper * 10 >= letters * 7
         }
-        if isASCII != true { scalars.append(contentsOf: text.unicodeScalars) }
+        if let shouting, let shouting { return shouting }
+        scalars.append(contentsOf: text.unicodeScalars)
+        return nil
     }
 
     private static func isShouting(_ scalars: [Unicode.Scalar]) -> Bool {
