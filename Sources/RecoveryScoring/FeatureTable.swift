@@ -45,8 +45,9 @@ final class FeatureTable: @unchecked Sendable {
         var slot = Int(key) & mask
         while true {
             let found = slots[slot]
-            if found == key { return slot }
+            // Empty first: key 0 marks an empty slot, so no feature is found under it.
             if found == 0 { return nil }
+            if found == key { return slot }
             slot = (slot + 1) & mask
         }
     }
@@ -59,8 +60,8 @@ final class FeatureTable: @unchecked Sendable {
     /// `row(key)`, given `firstSlot(key)`.
     @inline(__always)
     func row(_ key: UInt32, firstSlot: UInt32) -> Int? {
-        if firstSlot == key { return Int(key) & mask }
-        return firstSlot == 0 ? nil : row(key)
+        if firstSlot == 0 { return nil }
+        return firstSlot == key ? Int(key) & mask : row(key)
     }
 
     /// The weights of row `row`, one per behaviour.

@@ -177,16 +177,14 @@ enum ModelFeatures {
     @inline(__always)
     static func hash(_ text: String) -> UInt64 {
         // Over the bytes in place where the string has them so (native and small strings).
-        if let value = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            var value: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value &*= 0x100_0000_01b3
-            }
-            return value
-        }) { return value }
+        text.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(text.utf8)
+    }
+
+    /// FNV-1a over `bytes`.
+    @inline(__always)
+    private static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x100_0000_01b3
         }

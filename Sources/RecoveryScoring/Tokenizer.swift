@@ -226,7 +226,7 @@ enum Tokenizer {
                     }
                 }
             }
-            return letters > 0 && upper * 10 >= letters * 7
+            return shouts(letters: letters, upper: upper)
         }
         if let shouting, let shouting { return shouting }
         scalars.append(contentsOf: text.unicodeScalars)
@@ -239,8 +239,13 @@ enum Tokenizer {
             letters += 1
             if s.isASCII ? s.value <= 90 : s.properties.isUppercase { upper += 1 }
         }
-        return letters > 0 && upper * 10 >= letters * 7
+        return shouts(letters: letters, upper: upper)
     }
+
+    /// Whether a reply with `letters` letters, `upper` of them capitals, is shouted: at least
+    /// 70% capitals.
+    @inline(__always)
+    private static func shouts(letters: Int, upper: Int) -> Bool { letters > 0 && upper * 10 >= letters * 7 }
 
     /// "st", "nd", "rd" or "th" in any case at `i`, not followed by a letter.
     private static func isOrdinalSuffix(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {

@@ -194,4 +194,23 @@ struct ModelTests {
         #expect(!negated.analysis.shows(.apologize))
         #expect(negated.entries.first { $0.behavior == .apologize }?.rules.contains { $0.cancelledBy != nil } == true)
     }
+
+    @Test("the model's table finds every stored feature, by either look-up, and nothing under the empty key 0")
+    func featureTableLookUps() {
+        // Keys chosen to collide in a 16-slot table (same low bits), so probes run on.
+        let keys: [UInt32] = [16, 32, 48, 7]
+        let weights = keys.indices.flatMap { k in (0..<16).map { Float(k * 16 + $0) } }
+        let table = FeatureTable(keys: keys, weights: weights)
+        for (k, key) in keys.enumerated() {
+            let row = table.row(key)
+            #expect(row != nil)
+            #expect(table.row(key, firstSlot: table.firstSlot(key)) == row)
+            #expect(row.map { table.weight(row: $0, slot: 3) } == Float(k * 16 + 3))
+        }
+        // An empty slot holds 0: a reply's feature that hashes to 0 is unknown, not an empty
+        // slot's unwritten weights.
+        #expect(table.row(0) == nil)
+        #expect(table.row(0, firstSlot: table.firstSlot(0)) == nil)
+        #expect(table.row(64) == nil)
+    }
 }
