@@ -49,7 +49,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let input: FileHandle
         if let file {
-            guard let handle = FileHandle(forReadingAtPath: file) else { throw CommandFailure("cannot read \(file)") }
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw CommandFailure(Self.unreadable(file)) }
             input = handle
         } else {
             input = FileHandle.standardInput
@@ -176,5 +176,17 @@ enum AnalysisText {
             "\(behavior.id)" + (analysis.quote(for: behavior.id).map { " “\(TerminalSafe.escape($0))”" } ?? "")
         }
         return TerminalSafe.escape(analysis.text) + "\n    → " + (found.isEmpty ? "(no behaviour)" : found.joined(separator: ", "))
+    }
+}
+
+extension AnalyzeCommand {
+    /// Why `file` cannot be read, with the fix a user most likely wants: a reply typed as the
+    /// argument is not a file name, so the message says how to read one reply.
+    static func unreadable(_ file: String) -> String {
+        guard !FileManager.default.fileExists(atPath: file) else { return "cannot read \(file): permission denied or not a regular file" }
+        return """
+            no file named '\(file)'. To read one reply, give it on standard input \
+            (echo "I'm so sorry" | recovery analyze) or explain it with --why "I'm so sorry"
+            """
     }
 }

@@ -33,6 +33,14 @@ struct LearnedReaderCommandTests {
         #expect(result.output.components(separatedBy: "rules alone: macro-F1").count == 4)
     }
 
+    @Test("a reply typed where a file name goes is not read as a missing file without a way out: the error says how to read one reply")
+    func replyGivenAsFileArgument() throws {
+        let result = try RecoveryBinary.run(["analyze", "I'm so sorry, that's on us"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("no file named 'I'm so sorry, that's on us'"))
+        #expect(result.errors.contains("| recovery analyze") && result.errors.contains("--why"))
+    }
+
     @Test("train writes a model --check then accepts, and --why shows what it weighed")
     func trainCheckAndWhy() throws {
         let data = try smallDataFolder()
