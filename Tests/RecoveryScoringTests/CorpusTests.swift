@@ -95,6 +95,25 @@ struct CorpusTests {
         }
     }
 
+    private struct TripleLabelled: Decodable {
+        let text: String, writer: [String], second: [String], third: [String], settled: [String]
+    }
+
+    @Test("the audit's rows carry, behaviour by behaviour, the majority of three labellings, and the corpus holds them")
+    func auditMajority() throws {
+        let contents = try String(contentsOfFile: Self.directory + "/audit.jsonl", encoding: .utf8)
+        let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(TripleLabelled.self, from: Data($0.utf8)) }
+        #expect(rows.count >= 300)
+        let corpus = try Self.corpus.get()
+        var labelsByText: [String: Set<String>] = [:]
+        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        for row in rows {
+            let majority = Behavior.allIDs.filter { id in [row.writer, row.second, row.third].filter { $0.contains(id) }.count >= 2 }
+            #expect(Set(row.settled) == Set(majority), "\(row.text)")
+            #expect(labelsByText[normalised(row.text)] == Set(row.settled), "\(row.text)")
+        }
+    }
+
     @Test("the shipped reader on the frozen test part: macro-F1 and penalty precision stay at their measured level")
     func frozenTestAccuracy() throws {
         let corpus = try Self.corpus.get()
