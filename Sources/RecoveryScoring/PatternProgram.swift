@@ -200,8 +200,8 @@ struct RequirementTable: Sendable {
 extension MatchInput {
     /// Runs the program from instruction `pc` at token `start`; returns the end (exclusive) of
     /// the first match in priority order (optional parts taken, gaps kept short), if any.
-    /// `stack` is scratch space reused between calls: it is grown once and then only indexed,
-    /// so a run allocates nothing.
+    /// `stack` is scratch space reused between calls: it is sized once and then only indexed
+    /// in place, so a run allocates nothing and checks no uniqueness per step.
     func run(_ program: PatternProgram, from pc: Int, at start: Int,
              stack: inout [(pc: Int32, position: Int32)]) -> Int? {
         guard let pc = pastRequirements(program, from: pc) else { return nil }
@@ -244,10 +244,13 @@ extension MatchInput {
         default:
             break
         }
-        if stack.count < 64 { stack = Array(repeating: (pc: 0, position: 0), count: 256) }
+        // Every split and jump goes forward, so the entries on the stack are splits at rising
+        // instructions: never more than there are instructions. Sized once, then only indexed.
+        if stack.count <= program.ops.count { stack = Array(repeating: (pc: 0, position: 0), count: program.ops.count + 1) }
         var depth = 0
         var i = start
-        return program.ops.withUnsafeBufferPointer { ops in
+        return stack.withUnsafeMutableBufferPointer { stack in
+        program.ops.withUnsafeBufferPointer { ops in
         program.wordSetBits.withUnsafeBufferPointer { bits in
         facts.withUnsafeBufferPointer { facts in
             while true {
@@ -282,7 +285,6 @@ extension MatchInput {
                 case .sentenceStart:
                     if i == 0 || (i <= count && !facts[i - 1].flags.contains(.word)) { pc += 1 } else { ok = false }
                 case .split(let first, let second):
-                    if depth == stack.count { stack.append(contentsOf: repeatElement((pc: Int32(0), position: Int32(0)), count: stack.count)) }
                     stack[depth] = (second, Int32(i))
                     depth += 1
                     pc = Int(first)
@@ -303,6 +305,6 @@ extension MatchInput {
                     i = Int(resume.position)
                 }
             }
-        } } }
+        } } } }
     }
 }
