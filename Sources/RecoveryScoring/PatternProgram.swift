@@ -200,12 +200,14 @@ struct RequirementTable: Sendable {
 extension MatchInput {
     /// Runs the program from instruction `pc` at token `start`; returns the end (exclusive) of
     /// the first match in priority order (optional parts taken, gaps kept short), if any.
-    /// `stack` is scratch space reused between calls: it is sized once and then only indexed
-    /// in place, so a run allocates nothing and checks no uniqueness per step.
+    /// `stack` is scratch space reused between calls, with room for more entries than the
+    /// program has instructions (`AnalyzerScratch.matchStack`): every split and jump goes
+    /// forward, so the entries on it are splits at rising instructions. A run allocates
+    /// nothing and checks neither uniqueness nor exclusive access per step.
     func run(_ program: PatternProgram, from pc: Int, at start: Int,
-             stack: inout [(pc: Int32, position: Int32)]) -> Int? {
+             stack: UnsafeMutableBufferPointer<(pc: Int32, position: Int32)>) -> Int? {
         guard let pc = pastRequirements(program, from: pc) else { return nil }
-        return run(program, afterRequirementsFrom: pc, at: start, stack: &stack)
+        return run(program, afterRequirementsFrom: pc, at: start, stack: stack)
     }
 
     /// The instruction after the `require` checks that start at `pc`, or nil when the reply
@@ -232,7 +234,8 @@ extension MatchInput {
 
     /// `run(_:from:at:stack:)` from `pc`, which `pastRequirements` returned.
     func run(_ program: PatternProgram, afterRequirementsFrom pc: Int, at start: Int,
-             stack: inout [(pc: Int32, position: Int32)]) -> Int? {
+             stack: UnsafeMutableBufferPointer<(pc: Int32, position: Int32)>) -> Int? {
+        precondition(stack.count > program.ops.count)
         let count = tokens.count
         var pc = pc
         // Most runs fail on their first instruction: answer those before any set-up.
@@ -244,13 +247,9 @@ extension MatchInput {
         default:
             break
         }
-        // Every split and jump goes forward, so the entries on the stack are splits at rising
-        // instructions: never more than there are instructions. Sized once, then only indexed.
-        if stack.count <= program.ops.count { stack = Array(repeating: (pc: 0, position: 0), count: program.ops.count + 1) }
         var depth = 0
         var i = start
-        return stack.withUnsafeMutableBufferPointer { stack in
-        program.ops.withUnsafeBufferPointer { ops in
+        return program.ops.withUnsafeBufferPointer { ops in
         program.wordSetBits.withUnsafeBufferPointer { bits in
         facts.withUnsafeBufferPointer { facts in
             while true {
@@ -305,6 +304,6 @@ extension MatchInput {
                     i = Int(resume.position)
                 }
             }
-        } } } }
+        } } }
     }
 }
