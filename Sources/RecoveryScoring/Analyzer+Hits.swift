@@ -4,8 +4,7 @@ extension Analyzer {
     /// Runs every pattern and exception once at each token, through the first-word index.
     func collectHits(into reading: inout Reading, scratch: AnalyzerScratch) {
         let input = reading.input
-        var stack = AnalyzerScratch.take(&scratch.stack)
-        defer { scratch.stack = stack }
+        let stack = scratch.matchStack(size: program.ops.count + 1)
         // starts: where each rule's run starts once its required words are checked (once per
         // reply): -2 not checked yet, -1 the reply lacks them. tried: the token each start
         // filter was last listed for (-1: none yet).
@@ -19,7 +18,7 @@ extension Analyzer {
                 starts[number] = pc
             }
             guard pc >= 0,
-                  let end = input.run(program, afterRequirementsFrom: Int(pc), at: i, stack: &stack), end > i else { return }
+                  let end = input.run(program, afterRequirementsFrom: Int(pc), at: i, stack: stack), end > i else { return }
             let kind = ruleKinds[number]
             reading.add(Hit(behavior: kind.behavior, start: i, end: end, rule: number), exception: kind.isException)
         }

@@ -164,14 +164,17 @@ public struct Analyzer: Sendable {
             if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }
             return model.readsSentence(sentenceProbabilities!, slot: slot)
         }
+        // Rounded to hundredths, and only for the behaviours found.
+        func confidence(_ probabilities: SIMD16<Float>?, _ slot: Int) -> Double? {
+            probabilities.map { (Double($0[slot]) * 100).rounded() / 100 }
+        }
         for behavior in allBehaviors {
             let slot = behavior.slot
-            let confidence = probabilities.map { (Double($0[slot]) * 100).rounded() / 100 }
             if let hit = ruleHits[slot], !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, hit.start, hit.end)
                 item.reader = model == nil ? nil : .rules
-                item.confidence = confidence
+                item.confidence = confidence(probabilities, slot)
                 found.append(item)
             } else if ruleHits[slot] == nil, let model, let probabilities, refused & (1 << UInt16(slot)) == 0,
                       model.reads(probabilities, slot: slot) || readsInOneSentence(slot, model),
@@ -181,7 +184,7 @@ public struct Analyzer: Sendable {
                 item.reader = .model
                 // Read from one sentence alone: that sentence's probability is the confidence.
                 let sentence = model.reads(probabilities, slot: slot) ? nil : sentenceProbabilities
-                item.confidence = sentence.map { (Double($0[slot]) * 100).rounded() / 100 } ?? confidence
+                item.confidence = confidence(sentence, slot) ?? confidence(probabilities, slot)
                 found.append(item)
             }
         }

@@ -31,15 +31,28 @@ final class AnalyzerScratch {
     var features: [ModelFeature] = []
     /// One sentence's features, when the model weighs overruling a rule.
     var sentenceFeatures: [ModelFeature] = []
-    /// The matcher's backtracking stack.
-    var stack: [(pc: Int32, position: Int32)] = []
     /// `Analyzer.collectHits`'s tables, in one allocation: per rule, where its run starts once
     /// its required words are checked; per start filter, the last token it was listed for; and
     /// the start-filter candidates of one token. Raw memory, so that the matching loop indexes
     /// it without uniqueness or exclusivity checks.
     private var ruleTables = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// The matcher's backtracking stack (`MatchInput.run`), raw memory for the same reason.
+    private var stack = UnsafeMutableBufferPointer<(pc: Int32, position: Int32)>(start: nil, count: 0)
 
-    deinit { ruleTables.deallocate() }
+    deinit {
+        ruleTables.deallocate()
+        stack.deallocate()
+    }
+
+    /// The matcher's backtracking stack, with room for `size` entries. Valid until the next call.
+    func matchStack(size: Int) -> UnsafeMutableBufferPointer<(pc: Int32, position: Int32)> {
+        if stack.count < size {
+            stack.deallocate()
+            stack = .allocate(capacity: size)
+            stack.initialize(repeating: (pc: 0, position: 0))
+        }
+        return stack
+    }
 
     /// `collectHits`'s tables for `rules` rules and `filters` start filters, set to "not
     /// checked yet" (-2) and "not listed yet" (-1). Valid until the next call.

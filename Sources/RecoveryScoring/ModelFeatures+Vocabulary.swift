@@ -8,16 +8,59 @@ struct WordClasses: Sendable {
         var name: Int32
         var rest: [Int32]
     }
-    /// The phrases that begin with each vocabulary id.
-    var phrasesByFirstID: [[Phrase]]
+    /// A phrase as stored: its class's number, and where its ids after the first word are in
+    /// `restIDs`.
+    struct StoredPhrase: Sendable {
+        var name: Int32
+        var restStart: Int32
+        var restCount: Int32
+    }
+    /// Where the phrases that begin with each vocabulary id are in `phrases`: those of id `n`
+    /// are `phrases[phraseStarts[n]..<phraseStarts[n + 1]]`. Flat arrays, so that a word with
+    /// no phrase costs one read of a small table, not a pointer to follow.
+    private var phraseStarts: [Int32]
+    /// Every phrase, grouped by first id.
+    private var phrases: [StoredPhrase] = []
+    /// The ids after each phrase's first word, phrase after phrase.
+    private var restIDs: [Int32] = []
     /// Class names by number, and their hashes.
     var names: [String]
     var hashes: [UInt64]
 
     init(phrasesByFirstID: [[Phrase]], names: [String]) {
-        self.phrasesByFirstID = phrasesByFirstID
+        phraseStarts = [0]
+        for list in phrasesByFirstID {
+            for phrase in list {
+                phrases.append(StoredPhrase(name: phrase.name, restStart: Int32(restIDs.count), restCount: Int32(phrase.rest.count)))
+                restIDs += phrase.rest
+            }
+            phraseStarts.append(Int32(phrases.count))
+        }
         self.names = names
         hashes = names.map { ModelFeatures.hash($0) }
+    }
+
+    /// Calls `body` with the class number and end (exclusive) of each phrase that begins at
+    /// token `i` and ends by `limit`, none of its words quoted after the first, in order.
+    @inline(__always)
+    func forEachPhrase(at i: Int, in tokens: [Token], limit: Int, _ body: (_ name: Int, _ end: Int) -> Void) {
+        let id = Int(tokens[i].id)
+        guard id >= 0, id + 1 < phraseStarts.count else { return }
+        let first = Int(phraseStarts[id]), last = Int(phraseStarts[id + 1])
+        guard first < last else { return }
+        phrases.withUnsafeBufferPointer { phrases in
+        restIDs.withUnsafeBufferPointer { restIDs in
+        tokens.withUnsafeBufferPointer { tokens in
+            for phrase in phrases[first..<last] {
+                let count = Int(phrase.restCount), rest = Int(phrase.restStart)
+                let end = i + 1 + count
+                guard end <= limit else { continue }
+                var matched = 0
+                while matched < count, tokens[i + 1 + matched].id == restIDs[rest + matched],
+                      !tokens[i + 1 + matched].quoted { matched += 1 }
+                if matched == count { body(Int(phrase.name), end) }
+            }
+        } } }
     }
 
     /// An empty set of classes.

@@ -117,21 +117,16 @@ enum ModelFeatures {
                     addCharacterGrams(of: tokens[i].text, at: i, into: &features, names: &names)
                 }
                 // The word classes of behaviors.yaml ("<staff>", "<feeling>").
-                if tokens[i].id >= 0, Int(tokens[i].id) < classes.phrasesByFirstID.count {
-                    for phrase in classes.phrasesByFirstID[Int(tokens[i].id)] {
-                        let end = i + 1 + phrase.rest.count
-                        guard end <= range.upperBound,
-                              phrase.rest.indices.allSatisfy({ tokens[i + 1 + $0].id == phrase.rest[$0] && !tokens[i + 1 + $0].quoted })
-                        else { continue }
-                        let name = classes.hashes[Int(phrase.name)], label = classes.names[Int(phrase.name)]
-                        add(mix(Kind.wordClass.rawValue, name), i, end, "a <\(label)> phrase", kind: .wordClass)
-                        if !first {
-                            add(mix(Kind.classPair.rawValue, previous, name), i - 1, end, "\"\(text(i - 1)) <\(label)>\"", kind: .classPair)
-                        }
-                        if end < range.upperBound, tokens[end].isWord {
-                            let next = tokens[end].kind == .number ? numberHash : hash(tokens[end].key)
-                            add(mix(Kind.classPair.rawValue, name, next, 1), i, end + 1, "\"<\(label)> \(text(end))\"", kind: .classPair)
-                        }
+                classes.forEachPhrase(at: i, in: tokens, limit: range.upperBound) { number, end in
+                    let name = classes.hashes[number]
+                    let label = classes.names[number]
+                    add(mix(Kind.wordClass.rawValue, name), i, end, "a <\(label)> phrase", kind: .wordClass)
+                    if !first {
+                        add(mix(Kind.classPair.rawValue, previous, name), i - 1, end, "\"\(text(i - 1)) <\(label)>\"", kind: .classPair)
+                    }
+                    if end < range.upperBound, tokens[end].isWord {
+                        let next = tokens[end].kind == .number ? numberHash : hash(tokens[end].key)
+                        add(mix(Kind.classPair.rawValue, name, next, 1), i, end + 1, "\"<\(label)> \(text(end))\"", kind: .classPair)
                     }
                 }
                 if tokens[i].flags.contains(.softHedge) { sentenceHasHedge = true }

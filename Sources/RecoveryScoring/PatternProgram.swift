@@ -200,12 +200,14 @@ struct RequirementTable: Sendable {
 extension MatchInput {
     /// Runs the program from instruction `pc` at token `start`; returns the end (exclusive) of
     /// the first match in priority order (optional parts taken, gaps kept short), if any.
-    /// `stack` is scratch space reused between calls: it is grown once and then only indexed,
-    /// so a run allocates nothing.
+    /// `stack` is scratch space reused between calls, with room for more entries than the
+    /// program has instructions (`AnalyzerScratch.matchStack`): every split and jump goes
+    /// forward, so the entries on it are splits at rising instructions. A run allocates
+    /// nothing and checks neither uniqueness nor exclusive access per step.
     func run(_ program: PatternProgram, from pc: Int, at start: Int,
-             stack: inout [(pc: Int32, position: Int32)]) -> Int? {
+             stack: UnsafeMutableBufferPointer<(pc: Int32, position: Int32)>) -> Int? {
         guard let pc = pastRequirements(program, from: pc) else { return nil }
-        return run(program, afterRequirementsFrom: pc, at: start, stack: &stack)
+        return run(program, afterRequirementsFrom: pc, at: start, stack: stack)
     }
 
     /// The instruction after the `require` checks that start at `pc`, or nil when the reply
@@ -232,7 +234,8 @@ extension MatchInput {
 
     /// `run(_:from:at:stack:)` from `pc`, which `pastRequirements` returned.
     func run(_ program: PatternProgram, afterRequirementsFrom pc: Int, at start: Int,
-             stack: inout [(pc: Int32, position: Int32)]) -> Int? {
+             stack: UnsafeMutableBufferPointer<(pc: Int32, position: Int32)>) -> Int? {
+        precondition(stack.count > program.ops.count)
         let count = tokens.count
         var pc = pc
         // Most runs fail on their first instruction: answer those before any set-up.
@@ -244,7 +247,6 @@ extension MatchInput {
         default:
             break
         }
-        if stack.count < 64 { stack = Array(repeating: (pc: 0, position: 0), count: 256) }
         var depth = 0
         var i = start
         return program.ops.withUnsafeBufferPointer { ops in
@@ -282,7 +284,6 @@ extension MatchInput {
                 case .sentenceStart:
                     if i == 0 || (i <= count && !facts[i - 1].flags.contains(.word)) { pc += 1 } else { ok = false }
                 case .split(let first, let second):
-                    if depth == stack.count { stack.append(contentsOf: repeatElement((pc: Int32(0), position: Int32(0)), count: stack.count)) }
                     stack[depth] = (second, Int32(i))
                     depth += 1
                     pc = Int(first)

@@ -131,11 +131,16 @@ struct PrefixTable: Sendable {
     private var byFirstByte = [[Int]](repeating: [], count: 256)
     /// Bits of empty prefixes, which every word starts with.
     private var emptyStems: UInt64 = 0
+    /// Every stem's UTF-8 bytes, one after another, and where each one's are.
+    private var stemBytes: [UInt8] = []
+    private var stemSpans: [(offset: Int32, count: Int32)] = []
 
     /// The index of `stem`, added if new.
     mutating func index(of stem: String) -> Int {
         if let known = stems.firstIndex(of: stem) { return known }
         stems.append(stem)
+        stemSpans.append((Int32(stemBytes.count), Int32(stem.utf8.count)))
+        stemBytes += stem.utf8
         if stems.count <= 64 {
             if let first = stem.utf8.first { byFirstByte[Int(first)].append(stems.count - 1) } else { emptyStems |= 1 << UInt64(stems.count - 1) }
         }
@@ -153,23 +158,29 @@ struct PrefixTable: Sendable {
         guard let first = text.utf8.first else { return emptyStems }
         let candidates = byFirstByte[Int(first)]
         guard !candidates.isEmpty else { return emptyStems }
-        var bits = emptyStems
-        for n in candidates where Self.hasPrefix(text, stems[n]) { bits |= 1 << UInt64(n) }
-        return bits
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var bits = emptyStems
+            for n in candidates where hasPrefix(bytes, stem: n, text) { bits |= 1 << UInt64(n) }
+            return bits
+        }
+        // On the text's bytes in place where it has them so (native and small strings).
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
-    /// `text.hasPrefix(stem)`, on bytes when that gives the same answer: for an ASCII stem
-    /// followed in `text` by an ASCII byte (or nothing), the first characters are the stem's
-    /// bytes exactly. Anything else (a combining mark after the stem, a non-ASCII stem) asks
-    /// `hasPrefix` itself.
-    static func hasPrefix(_ text: String, _ stem: String) -> Bool {
-        var textBytes = text.utf8.makeIterator()
-        for byte in stem.utf8 {
-            guard byte < 0x80 else { return text.hasPrefix(stem) }
-            guard let next = textBytes.next() else { return false }
-            if next != byte { return next < 0x80 ? false : text.hasPrefix(stem) }
+    /// Whether `text` (whose UTF-8 bytes are `bytes`) starts with stem `n`, on bytes when that
+    /// gives `String.hasPrefix`'s answer: for an ASCII stem followed in `text` by an ASCII
+    /// byte (or nothing), the first characters are the stem's bytes exactly. Anything else (a
+    /// combining mark after the stem, a non-ASCII stem) asks `hasPrefix` itself.
+    private func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, stem n: Int, _ text: String) -> Bool {
+        let span = stemSpans[n]
+        let count = Int(span.count)
+        for k in 0..<count {
+            let byte = stemBytes[Int(span.offset) + k]
+            guard byte < 0x80 else { return text.hasPrefix(stems[n]) }
+            guard k < bytes.count else { return false }
+            if bytes[k] != byte { return bytes[k] < 0x80 ? false : text.hasPrefix(stems[n]) }
         }
-        guard let after = textBytes.next() else { return true }
-        return after < 0x80 ? true : text.hasPrefix(stem)
+        guard count < bytes.count else { return true }
+        return bytes[count] < 0x80 ? true : text.hasPrefix(stems[n])
     }
 }

@@ -83,9 +83,8 @@ enum Tokenizer {
                     if i < scalars.count, scalars[i] == "." { i += 1 }
                 }
                 // Words the table knows (most) come with their `String`: none is built for them.
-                let known = numeric || !asciiWord ? nil : raw.withUnsafeBufferPointer { bytes in
-                    Normalizer.needsFullExpansion(utf8: bytes) ? nil : table.entry(ascii: bytes)
-                }
+                let needsExpansion = !numeric && raw.withUnsafeBufferPointer { Normalizer.needsFullExpansion(utf8: $0) }
+                let known = numeric || !asciiWord || needsExpansion ? nil : raw.withUnsafeBufferPointer { table.entry(ascii: $0) }
                 let word = known?.word ?? String(decoding: raw, as: UTF8.self)
                 let shouted = !allCaps && letters >= 2 && upper == letters
                 let emphasised = pendingEmphasis || (i < scalars.count && (scalars[i] == "*" || scalars[i] == "_")
@@ -116,7 +115,7 @@ enum Tokenizer {
                     } else {
                         append(word, stretched: false)
                     }
-                } else if raw.withUnsafeBufferPointer({ Normalizer.needsFullExpansion(utf8: $0) }) {
+                } else if needsExpansion {
                     let expansion: Expansion
                     if let known = expansions[word] {
                         expansion = known
@@ -180,6 +179,8 @@ enum Tokenizer {
         var ranges: [(Int, Int)] = []
         var openDouble: Int? = nil, openSingle: Int? = nil
         for (i, s) in scalars.enumerated() {
+            // Most scalars are ASCII and no quotation mark: one test for them.
+            if s.value < 0x80, s != "\"", s != "'" { continue }
             let before = i > 0 ? scalars[i - 1] : " ", after = i + 1 < scalars.count ? scalars[i + 1] : " "
             switch s {
             case "\"":
