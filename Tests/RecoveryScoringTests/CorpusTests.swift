@@ -118,15 +118,15 @@ struct CorpusTests {
     func frozenTestAccuracy() throws {
         let corpus = try Self.corpus.get()
         let evaluation = try analyzer.evaluate(corpus[.test])
-        // Measured 2026-12-04 (01:25 UTC) on the 23,441-reply corpus of round 7, thresholds
+        // Measured 2026-12-04 (02:00 UTC) on the 25,583-reply corpus of round 9, thresholds
         // chosen on folds of train (see docs/corpus.md): macro-F1 0.895; precision non_apology
-        // 0.986, blame 0.944, vague_promise 0.934, deflect 0.926, dismiss 0.886. These guard
+        // 0.986, vague_promise 0.936, blame 0.931, deflect 0.922, dismiss 0.865. These guard
         // against regressions and are below the goal of 0.90 and 0.95.
         #expect(evaluation.macroF1 >= 0.885, "\n\(evaluation.table())")
         #expect(evaluation.score(.nonApology).precision >= 0.95, "\n\(evaluation.table())")
         for behavior in [Behavior.blame, .vaguePromise, .deflect] {
             #expect(evaluation.score(behavior).precision >= 0.90, "\(behavior.id)\n\(evaluation.table())")
         }
-        #expect(evaluation.score(.dismiss).precision >= 0.86, "dismiss\n\(evaluation.table())")
+        #expect(evaluation.score(.dismiss).precision >= 0.85, "dismiss\n\(evaluation.table())")
     }
 }
