@@ -43,7 +43,9 @@ import Testing
     }
 
     @Test func aOneMegabyteLineIsCutToTheReplyCapAndTheCallGoesOn() throws {
-        let huge = Array(String(repeating: "I am so sorry ", count: 80_000).utf8)  // 1.1 MB
+        // One letter over and over: the reading of the cut reply must not end the call (Sydney
+        // leaves on a penalty), and the learned reader saturates on 140 repeats of a phrase.
+        let huge = Array(String(repeating: "q", count: 1_100_000).utf8)  // 1.1 MB
         let call = try play(huge + Array("\nCan you tell me what happened?\n".utf8))
         #expect(call.output.contains("(Your reply was cut to its first 2000 characters.)"))
         let replies = PlayProcess.replies(call.json)

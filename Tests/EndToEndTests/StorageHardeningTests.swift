@@ -130,14 +130,15 @@ import Glibc
         while Date().timeIntervalSince1970.truncatingRemainder(dividingBy: 1) > 0.3 { usleep(10_000) }
         let calls = try ["alpha", "bravo"].map { _ in try PlayProcess(transcripts: directory) }
         for (call, word) in zip(calls, ["alpha", "bravo"]) {
-            call.send((1...4).map { "\(word) sorry \($0)\n" }.joined())
+            // Replies that keep the customer on the line (empathy, no penalty) through the fourth.
+            call.send((1...4).map { "\(word) I hear you \($0)\n" }.joined())
             call.closeInput()
         }
         for call in calls { #expect(call.waitForExit() == 0, "\(call.errors)") }
         let transcripts = RecoveryBinary.transcripts(in: directory)
         #expect(transcripts.count == 2, "two distinct files")
         let replies = Set(transcripts.map { PlayProcess.replies($0) })
-        #expect(replies == [(1...4).map { "alpha sorry \($0)" }, (1...4).map { "bravo sorry \($0)" }])
+        #expect(replies == [(1...4).map { "alpha I hear you \($0)" }, (1...4).map { "bravo I hear you \($0)" }])
         #expect(transcripts.allSatisfy { $0["endReason"] as? String == "end-of-input" })
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         #expect(names.filter { $0.hasSuffix(".md") }.count == 2 && names.count == 4, "\(names)")
