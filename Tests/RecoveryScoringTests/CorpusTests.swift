@@ -56,6 +56,14 @@ struct CorpusTests {
         #expect(corpus[.dev].allSatisfy { !test.contains(normalised($0.text)) })
     }
 
+    /// Every corpus reply's labels, by its text as scripts/corpus-assemble compares texts.
+    private func corpusLabelsByText() throws -> [String: Set<String>] {
+        let corpus = try Self.corpus.get()
+        var labelsByText: [String: Set<String>] = [:]
+        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        return labelsByText
+    }
+
     private struct DoubleLabelled: Decodable {
         let text: String, first: [String], second: [String], settled: [String]
         let why: String?
@@ -67,9 +75,7 @@ struct CorpusTests {
         let contents = try String(contentsOfFile: path, encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(DoubleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
-        let corpus = try Self.corpus.get()
-        var labelsByText: [String: Set<String>] = [:]
-        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        let labelsByText = try corpusLabelsByText()
         var found = 0
         for row in rows {
             // Where the labellers agreed their labels stand; where they did not, the settling
@@ -104,9 +110,7 @@ struct CorpusTests {
         let contents = try String(contentsOfFile: Self.directory + "/audit.jsonl", encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(TripleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
-        let corpus = try Self.corpus.get()
-        var labelsByText: [String: Set<String>] = [:]
-        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        let labelsByText = try corpusLabelsByText()
         for row in rows {
             let majority = Behavior.allIDs.filter { id in [row.writer, row.second, row.third].filter { $0.contains(id) }.count >= 2 }
             #expect(Set(row.settled) == Set(majority), "\(row.text)")
