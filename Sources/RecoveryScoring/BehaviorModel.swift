@@ -7,7 +7,9 @@ import RecoveryCore
 ///
 /// A reply's features are weighed together: each feature has a row of 16 weights (one per
 /// behaviour, in `Behavior.slot` order); a reply's score for a behaviour is the bias plus the
-/// sum of its features' weights, divided by the feature count to the power `lengthPower`; the
+/// sum of its word features' weights, divided by the squared length of their count vector to
+/// the power `lengthPower`, plus the weights of the rules' findings (so repeating a reply word
+/// for word does not change its reading); the
 /// probability is the logistic of that score. The model alone reads a behaviour when its
 /// probability reaches the behaviour's threshold; a rule's finding stands unless the
 /// probability is below the behaviour's veto. Both are chosen on held-out readings of the corpus (`ModelTrainer`).
@@ -89,8 +91,14 @@ public struct BehaviorModel: Sendable {
     /// `probabilities(_:)`, noting in each feature its weight row (for the evidence that follows).
     func probabilities(_ features: inout [ModelFeature]) -> SIMD16<Float> {
         let sum = table.sum(&features)
-        let scale = features.isEmpty ? 0 : 1 / Foundation.pow(Float(features.count), lengthPower)
-        let z = bias + sum * scale
+        // The rules' findings (whole-reply features) weigh in full; the words are scaled.
+        var squares = 0, found = SIMD16<Float>(repeating: 0)
+        for feature in features {
+            if feature.end > feature.start { squares += feature.squareInReply }
+            else if feature.row >= 0 { found += table.rowWeights(Int(feature.row)) }
+        }
+        let scale = squares == 0 ? 0 : 1 / Foundation.pow(Float(squares), lengthPower)
+        let z = bias + (sum - found) * scale + found
         var p = SIMD16<Float>(repeating: 0)
         for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
         return p
@@ -122,20 +130,19 @@ public struct BehaviorModel: Sendable {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: sentences) { counts in
             sums.initialize(repeating: SIMD16(repeating: 0))
             counts.initialize(repeating: 0)
-            var shared = SIMD16<Float>(repeating: 0), sharedCount = 0
+            var shared = SIMD16<Float>(repeating: 0)
             for feature in features {
                 if feature.end <= feature.start {
-                    sharedCount += 1
                     if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
                     continue
                 }
                 let s = tokens[Int(feature.start)].sentence
-                counts[s] += 1
+                counts[s] += feature.squareInSentence
                 if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
             }
             for s in 0..<sentences where counts[s] > 0 {
-                let scale = 1 / Foundation.pow(Float(counts[s] + sharedCount), lengthPower)
-                let z = bias + (sums[s] + shared) * scale
+                let scale = 1 / Foundation.pow(Float(counts[s]), lengthPower)
+                let z = bias + sums[s] * scale + shared
                 var p = SIMD16<Float>(repeating: 0)
                 for k in 0..<16 { p[k] = 1 / (1 + Foundation.exp(-z[k])) }
                 body(s, p)

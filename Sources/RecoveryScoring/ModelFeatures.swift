@@ -9,11 +9,15 @@ struct ModelFeature: Sendable, Equatable {
     var start: Int32
     /// One past the last token it covers (equal to `start` for whole-reply features).
     var end: Int32
-    /// What kind of feature it is (`ModelFeatures.Kind`).
-    var kind: UInt8 = 0
     /// The feature's weight row in the model, once `BehaviorModel.probabilities` has looked
     /// it up (-1: unknown to the model; `notLookedUp` before).
     var row: Int32 = ModelFeature.notLookedUp
+    /// What kind of feature it is (`ModelFeatures.Kind`).
+    var kind: UInt8 = 0
+    /// The how-manyth of its key in the reply, and in its sentence (`numberOccurrences`;
+    /// counted up to 65,535, beyond any reply `play` takes).
+    var occurrence: UInt16 = 1
+    var sentenceOccurrence: UInt16 = 1
 
     /// `row` before the model has looked the feature up.
     static let notLookedUp: Int32 = -2
@@ -143,6 +147,7 @@ enum ModelFeatures {
             found &= found - 1
             add(mix(Kind.rule.rawValue, UInt64(slot + 1)), 0, 0, "the rules found \(Behavior.allCases[slot].id)", kind: .rule)
         }
+        numberOccurrences(&features, tokens: tokens)
     }
 
     /// The 4-grams of `^word$` (the whole marked word when shorter).

@@ -146,13 +146,17 @@ package struct ModelTrainer {
         return Learned(learner: learner, vocabulary: vocabulary, knownWords: knownWords, settings: settings, inputs: inputs)
     }
 
-    /// Feature rows as (vocabulary index, value): multiplicity over the square root of the
-    /// reply's feature count, as `BehaviorModel.probabilities` weighs them.
+    /// Feature rows as (vocabulary index, value): each word feature's count over the squared
+    /// length of the reply's word count vector to `lengthPower`, each finding of the rules 1, as
+    /// `BehaviorModel.probabilities` weighs them.
     private func encode(_ features: [ModelFeature], index: [UInt32: Int32]) -> [(Int32, Double)] {
         guard !features.isEmpty else { return [] }
-        let scale = 1 / Foundation.pow(Double(features.count), settings.lengthPower)
+        let squares = features.reduce(0) { $0 + ($1.end > $1.start ? $1.squareInReply : 0) }
+        let scale = squares == 0 ? 0 : 1 / Foundation.pow(Double(squares), settings.lengthPower)
         var multiplicity: [Int32: Double] = [:]
-        for feature in features { if let k = index[feature.key] { multiplicity[k, default: 0] += scale } }
+        for feature in features {
+            if let k = index[feature.key] { multiplicity[k, default: 0] += feature.end > feature.start ? scale : 1 }
+        }
         return multiplicity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 

@@ -44,7 +44,7 @@ import Testing
 
     @Test func aOneMegabyteLineIsCutToTheReplyCapAndTheCallGoesOn() throws {
         // One letter over and over: the reading of the cut reply must not end the call (Sydney
-        // leaves on a penalty), and the learned reader saturates on 140 repeats of a phrase.
+        // leaves on a penalty); what repeated phrases read as is RepetitionTests' concern.
         let huge = Array(String(repeating: "q", count: 1_100_000).utf8)  // 1.1 MB
         let call = try play(huge + Array("\nCan you tell me what happened?\n".utf8))
         #expect(call.output.contains("(Your reply was cut to its first 2000 characters.)"))
