@@ -22,8 +22,14 @@ extension BehaviorModel {
     /// within one sentence whose shares add up highest. Nil when no word pulls towards it.
     func evidenceSpan(_ features: [ModelFeature], slot: Int, tokens: [Token]) -> (start: Int, end: Int)? {
         guard !tokens.isEmpty else { return nil }
+        let count = tokens.count
         var best: (start: Int, end: Int, sum: Float)? = nil
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: tokens.count) { share in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { share in
+        // Each token's sentence, or -1 for a token that is not a word: read once, in place.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { wordSentence in
+            tokens.withUnsafeBufferPointer { tokens in
+                for t in 0..<count { wordSentence[t] = tokens[t].isWord ? Int32(tokens[t].sentence) : -1 }
+            }
             share.initialize(repeating: 0)
             for feature in features where feature.end > feature.start {
                 let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot)
@@ -32,16 +38,16 @@ extension BehaviorModel {
                 let width = Float(feature.end - feature.start)
                 for t in Int(feature.start)..<Int(feature.end) { share[t] += weight / width }
             }
-            for start in tokens.indices where tokens[start].isWord && share[start] > 0 {
+            for start in 0..<count where wordSentence[start] >= 0 && share[start] > 0 {
                 var sum: Float = 0
                 var end = start
-                while end < tokens.count, end - start < 8, tokens[end].isWord, tokens[end].sentence == tokens[start].sentence {
+                while end < count, end - start < 8, wordSentence[end] == wordSentence[start] {
                     sum += share[end]
                     end += 1
                     if share[end - 1] > 0, best == nil || sum > best!.sum { best = (start, end, sum) }
                 }
             }
-        }
+        } }
         return best.map { ($0.start, $0.end) }
     }
 
