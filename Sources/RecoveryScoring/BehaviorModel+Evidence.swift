@@ -31,7 +31,7 @@ extension BehaviorModel {
                 for t in 0..<count { wordSentence[t] = tokens[t].isWord ? Int32(tokens[t].sentence) : -1 }
             }
             share.initialize(repeating: 0)
-            for feature in features where feature.end > feature.start {
+            for feature in features where feature.coversWords {
                 let weight = feature.row >= 0 ? table.weight(row: Int(feature.row), slot: slot)
                     : feature.row == ModelFeature.notLookedUp ? self.weight(feature.key, slot: slot) : 0
                 guard weight != 0 else { continue }

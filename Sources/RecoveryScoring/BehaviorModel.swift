@@ -92,11 +92,9 @@ public struct BehaviorModel: Sendable {
     func probabilities(_ features: inout [ModelFeature]) -> SIMD16<Float> {
         let sum = table.sum(&features)
         // The rules' findings (whole-reply features) weigh in full; the words are scaled.
-        var squares = 0, found = SIMD16<Float>(repeating: 0)
-        for feature in features {
-            if feature.end > feature.start { squares += feature.squareInReply }
-            else if feature.row >= 0 { found += table.rowWeights(Int(feature.row)) }
-        }
+        var found = SIMD16<Float>(repeating: 0)
+        for feature in features where !feature.coversWords && feature.row >= 0 { found += table.rowWeights(Int(feature.row)) }
+        let squares = ModelFeatures.squaredWordLength(features)
         let scale = squares == 0 ? 0 : 1 / Foundation.pow(Float(squares), lengthPower)
         let z = bias + (sum - found) * scale + found
         var p = SIMD16<Float>(repeating: 0)
@@ -132,7 +130,7 @@ public struct BehaviorModel: Sendable {
             counts.initialize(repeating: 0)
             var shared = SIMD16<Float>(repeating: 0)
             for feature in features {
-                if feature.end <= feature.start {
+                if !feature.coversWords {
                     if feature.row >= 0 { shared += table.rowWeights(Int(feature.row)) }
                     continue
                 }

@@ -23,7 +23,7 @@ extension ModelFeatures {
             features.withUnsafeMutableBufferPointer { features in
                 for k in 0..<count {
                     let key = features[k].key
-                    let sentence = features[k].end > features[k].start ? Int32(tokens[Int(features[k].start)].sentence) : -1
+                    let sentence = features[k].coversWords ? Int32(tokens[Int(features[k].start)].sentence) : -1
                     var slot = Int(key &* 0x9e37_79b1) & mask
                     while slots[slot].key != key && slots[slot].key != 0 { slot = (slot + 1) & mask }
                     if slots[slot].key == key {
@@ -42,6 +42,14 @@ extension ModelFeatures {
         }
     }
 
+    /// The squared length of the count vector of `features`' words (the rules' findings left
+    /// out), which a reply's word weights are divided by (to the length power).
+    static func squaredWordLength(_ features: [ModelFeature]) -> Int {
+        var squares = 0
+        for feature in features where feature.coversWords { squares += feature.squareInReply }
+        return squares
+    }
+
     /// A key's count so far in `numberOccurrences`, the last sentence it came in and its count there.
     private struct OccurrenceSlot {
         var key: UInt32
@@ -52,6 +60,10 @@ extension ModelFeatures {
 }
 
 extension ModelFeature {
+    /// Whether the feature stands on words of the reply; false for a whole-reply feature (what
+    /// the rules found), which weighs in full rather than scaled with the words.
+    @inline(__always)
+    var coversWords: Bool { end > start }
     /// What the feature adds to its reply's squared length: the `m`th of a key adds 2m − 1.
     @inline(__always)
     var squareInReply: Int { Int(occurrence) * 2 - 1 }

@@ -151,11 +151,11 @@ package struct ModelTrainer {
     /// `BehaviorModel.probabilities` weighs them.
     private func encode(_ features: [ModelFeature], index: [UInt32: Int32]) -> [(Int32, Double)] {
         guard !features.isEmpty else { return [] }
-        let squares = features.reduce(0) { $0 + ($1.end > $1.start ? $1.squareInReply : 0) }
+        let squares = ModelFeatures.squaredWordLength(features)
         let scale = squares == 0 ? 0 : 1 / Foundation.pow(Double(squares), settings.lengthPower)
         var multiplicity: [Int32: Double] = [:]
         for feature in features {
-            if let k = index[feature.key] { multiplicity[k, default: 0] += feature.end > feature.start ? scale : 1 }
+            if let k = index[feature.key] { multiplicity[k, default: 0] += feature.coversWords ? scale : 1 }
         }
         return multiplicity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
