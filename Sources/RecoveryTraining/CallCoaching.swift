@@ -55,12 +55,14 @@ public enum CallCoaching {
                 points: Double(max(penaltyPoints[behavior] ?? 0, 1)))))
         }
         for step in grade.steps where step.points + 0.5 < step.maximum {
-            let missed = step.checks.first { !$0.met && $0.quote != nil } ?? step.checks.first { !$0.met }
+            let missedIndex = step.checks.firstIndex { !$0.met && $0.quote != nil } ?? step.checks.firstIndex { !$0.met }
+            let missed = missedIndex.map { step.checks[$0] }
             let quoted = missed?.quote.map { ($0, missed?.turn) } ?? step.checks.compactMap { check in check.quote.map { ($0, check.turn) } }.first
             ranked.append((2, CoachingChange(
                 title: step.title, said: quoted?.0, turn: quoted?.1 ?? nil, asked: nil,
                 why: why(missed, advice: step.advice),
-                better: phrasing(forStep: step.id, rubric: rubric, scenario: scenario) ?? step.example, points: step.maximum - step.points)))
+                better: phrasing(forStep: step.id, rubric: rubric, scenario: scenario, missedCheck: missedIndex) ?? step.example,
+                points: step.maximum - step.points)))
         }
         let ordered = ranked.enumerated().sorted { a, b in
             (a.element.rank, -a.element.change.points, a.offset) < (b.element.rank, -b.element.change.points, b.offset)
@@ -77,10 +79,13 @@ public enum CallCoaching {
         .vaguePromise: "Give a time, not \"soon\"",
     ]
 
-    /// This scenario's own phrasing for rubric step `id`, by the behaviours its checks ask for.
-    public static func phrasing(forStep id: String, rubric: Rubric?, scenario: Scenario?) -> String? {
+    /// This scenario's own phrasing for rubric step `id`, by the behaviours its checks ask for:
+    /// those of the check at index `missedCheck` first (the one the trainee missed, so that the
+    /// suggestion is not what they already did), then the step's others in order.
+    public static func phrasing(forStep id: String, rubric: Rubric?, scenario: Scenario?, missedCheck: Int? = nil) -> String? {
         guard let scenario, let step = rubric?.steps.first(where: { $0.id == id }) else { return nil }
-        return step.checks.lazy.flatMap(\.behaviors).compactMap { scenario.phrasings[$0] }.first
+        let missed = missedCheck.flatMap { step.checks.indices.contains($0) ? step.checks[$0].behaviors : nil } ?? []
+        return (missed + step.checks.flatMap(\.behaviors)).lazy.compactMap { scenario.phrasings[$0] }.first
     }
 
     /// Why a step cost points, in a line or two: when it came too early or too late, that (the

@@ -25,6 +25,28 @@ import RecoveryTraining
         #expect(changes.allSatisfy { $0.why != $0.title + "." }, "the reason adds to the title")
     }
 
+    /// A step half met is coached on the half that was missed: the trainee who followed up
+    /// after the fix but thanked only before it is shown how to thank, not how to follow up.
+    @Test func aHalfMetStepSuggestsWhatWasMissedNotWhatWasDone() throws {
+        let scenario = try TestData.scenario("cold-house-furnace")
+        let setup = CallSetup(scenario: scenario, analyzer: TestData.analyzer, rubric: try RubricScenarioTests.rubric("recovery"),
+                              seed: 5, trainee: "t")
+        let session = CallSession(setup: setup)
+        for reply in [
+            "Sydney, I'm so sorry. You've had no heat with your kids at home since yesterday, and that's on us.",
+            "Please tell me what happened yesterday, from the start.",
+            "You're safe: when a flame sensor fails, the furnace simply shuts off the gas, so there's no leak risk. Thank you for telling me all that.",
+            "Not you. I'm handling this myself: Dana, our senior technician, can bring the sensor at 10 this morning or 1 this afternoon. Which suits you?",
+            "10 it is. It's covered by the warranty, and we're waiving the call-out and diagnostic fees, plus a 50 dollar credit for yesterday.",
+            "I'll call you at noon to make sure the heat's back on. Is there anything else I can do for you?",
+            "Does that plan work for you, Sydney?",
+        ] { _ = session.submit(reply, latency: 3) }
+        let transcript = session.finish(.ending)
+        let change = try #require(transcript.coaching?.first { $0.title == "Follow up, with thanks, after the fix" })
+        #expect(change.said == "Thank")
+        #expect(change.better == scenario.phrasings[.thank], "the thanks it missed, not the follow-up it made: \(change.better)")
+    }
+
     /// Customers never repeat themselves word for word: in no shipped test conversation does the
     /// customer say the same line twice.
     @Test(arguments: TestData.scenarioIDs)
