@@ -115,7 +115,8 @@ extension Analyzer {
                     behavior: behavior, reader: analysis.evidence.first { $0.label == behavior.id }?.reader
                         ?? (analysis.shows(behavior) ? .rules : nil),
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
-                    threshold: model.map { Double($0.thresholds[slot]) }, veto: model.map { Double($0.vetoes[slot]) },
+                    threshold: model.map { Double($0.thresholds[slot]) },
+                    veto: model.map { Double($0.veto(slot, convention: reading.firstHit(behavior).map { $0.rule < 0 } ?? false)) },
                     sentence: sentenceView.isEmpty || model == nil ? nil
                         : (sentenceView[slot].p, Double(model!.sentenceThresholds[slot]), sentenceView[slot].quote),
                     features: weighed)

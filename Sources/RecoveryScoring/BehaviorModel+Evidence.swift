@@ -11,11 +11,24 @@ extension BehaviorModel {
         sentenceProbabilities[slot] >= sentenceThresholds[slot]
     }
 
-    /// Whether the model overrules the rules' finding of the behaviour in `slot`.
+    /// Whether the model overrules the rules' finding of the behaviour in `slot`. A finding
+    /// of a reading rule alone (`convention`: a labelling convention coded in `ReadingRules`,
+    /// such as sarcasm or a hedged time) is overruled only below `conventionVetoCap`.
     @inline(__always)
-    func vetoes(_ probabilities: SIMD16<Float>, slot: Int) -> Bool {
-        probabilities[slot] < vetoes[slot]
+    func vetoes(_ probabilities: SIMD16<Float>, slot: Int, convention: Bool = false) -> Bool {
+        probabilities[slot] < veto(slot, convention: convention)
     }
+
+    /// The veto for the behaviour in `slot`: the chosen one, capped for a reading rule's finding.
+    @inline(__always)
+    func veto(_ slot: Int, convention: Bool) -> Float {
+        convention ? min(vetoes[slot], Self.conventionVetoCap) : vetoes[slot]
+    }
+
+    /// The highest veto a reading rule's finding meets. The folds choose each behaviour's veto
+    /// (up to 0.9) for the patterns' misfires; a convention stands unless the model finds the
+    /// behaviour more unlikely than likely.
+    static let conventionVetoCap: Float = 0.5
 
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words
