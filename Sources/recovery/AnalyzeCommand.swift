@@ -12,7 +12,8 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             Reads FILE, or standard input when no file is given. Example: echo "I'm so sorry" | recovery analyze --json
             With --eval FILE, reads a labelled set (JSON lines {"text", "labels", "source"}) and prints per-behaviour \
-            precision, recall, F1 and support, macro-F1 and the exact-match rate; --errors lists misreadings. \
+            precision, recall, F1 and support, macro-F1 and the exact-match rate; --errors lists misreadings; \
+            --rules lists the patterns of behaviors.yaml the labels disagree with most. \
             --eval Scoring/corpus reports the train, dev and frozen test parts, each beside the rules alone. \
             --why "reply" explains one reading: the rules that matched and the model's strongest features.
             """
@@ -33,7 +34,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "With --eval: also list the first misreadings (false positives and negatives).")
     var errors = false
 
-    @Option(help: "With --errors: how many misreadings of each kind to list.")
+    @Flag(help: "With --eval: also list the patterns of behaviors.yaml the labels disagree with most, each with the first reply it misread (for a corpus folder: on its train part).")
+    var rules = false
+
+    @Option(help: "With --errors: how many misreadings of each kind to list; with --rules, how many patterns.")
     var limit = 10
 
     func run() throws {
@@ -44,7 +48,7 @@ struct AnalyzeCommand: ParsableCommand {
             return
         }
         if let evalFile {
-            try EvalReport(analyzer: analyzer, json: json, errors: errors, limit: limit).run(path: evalFile)
+            try EvalReport(analyzer: analyzer, json: json, errors: errors, rules: rules, limit: limit).run(path: evalFile)
             return
         }
         let input: FileHandle
@@ -81,6 +85,7 @@ struct EvalReport {
     let analyzer: Analyzer
     let json: Bool
     let errors: Bool
+    let rules: Bool
     let limit: Int
 
     private struct Row: Encodable {
@@ -94,6 +99,7 @@ struct EvalReport {
         let replies: Int, macroF1: Double, exactMatch: Double, exactMatches: Int
         let behaviors: [Row]
         let misreadings: [Miss]?
+        let rules: [RuleAuditText.Row]?
     }
 
     /// Scores the labelled set at `path`, or, for a corpus folder (train.jsonl, dev.jsonl,
@@ -101,7 +107,7 @@ struct EvalReport {
     func run(path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let (text, report) = evaluate(try load(path))
+            let (text, report) = evaluate(try load(path), audit: rules)
             if json { print(try encode(report)) } else { print(text) }
             return
         }
@@ -112,7 +118,7 @@ struct EvalReport {
         }
         var reports: [String: Report] = [:]
         for part in Corpus.Part.allCases {
-            let (text, report) = evaluate(corpus[part])
+            let (text, report) = evaluate(corpus[part], audit: rules && part == .train)
             reports[part.rawValue] = report
             guard !json else { continue }
             let rulesAlone = analyzer.with(model: nil).evaluate(corpus[part]).macroF1
@@ -139,7 +145,7 @@ struct EvalReport {
     }
 
     /// The table (with misreadings when asked) and the JSON report of one labelled set.
-    private func evaluate(_ set: [LabelledReply]) -> (text: String, report: Report) {
+    private func evaluate(_ set: [LabelledReply], audit: Bool) -> (text: String, report: Report) {
         let predicted = set.map { Set(analyzer.analyze($0.text).behaviors) }
         let evaluation = Evaluation(expected: set.map(\.labels), predicted: predicted)
         func ids(_ labels: Set<Behavior>) -> [String] { labels.sorted().map(\.id) }
@@ -156,7 +162,8 @@ struct EvalReport {
                 truePositives: $0.truePositives, falsePositives: $0.falsePositives, falseNegatives: $0.falseNegatives)
         }
         let report = Report(replies: evaluation.count, macroF1: evaluation.macroF1, exactMatch: evaluation.exactMatchRate,
-                            exactMatches: evaluation.exactMatches, behaviors: rows, misreadings: errors ? misses : nil)
+                            exactMatches: evaluation.exactMatches, behaviors: rows, misreadings: errors ? misses : nil,
+                            rules: audit ? RuleAuditText.rows(RuleAudit(analyzer: analyzer, set: set), limit: limit) : nil)
         var lines = [evaluation.table()]
         if errors {
             for miss in misses {
@@ -164,6 +171,7 @@ struct EvalReport {
                 lines.append("    expected [\(miss.expected.joined(separator: ", "))]  got [\(miss.predicted.joined(separator: ", "))]")
             }
         }
+        if let rows = report.rules { lines.append(RuleAuditText.table(rows)) }
         return (lines.joined(separator: "\n"), report)
     }
 }

@@ -33,6 +33,30 @@ struct LearnedReaderCommandTests {
         #expect(result.output.components(separatedBy: "rules alone: macro-F1").count == 4)
     }
 
+    @Test("analyze --eval --rules names the patterns the labels disagree with, with their line and a misread reply")
+    func ruleAudit() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rule-audit-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try """
+            {"text": "I'm sorry to hear that.", "labels": []}
+            {"text": "I'm so sorry we left you without heat.", "labels": ["apologize"]}
+            {"text": "Thank you for your patience.", "labels": ["thank"]}
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let yaml = try String(contentsOfFile: RecoveryBinary.repositoryRoot + "/Scoring/behaviors.yaml", encoding: .utf8).components(separatedBy: "\n")
+        let sorryLine = try #require(yaml.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "- \"sorry\"" }) + 1
+        let result = try RecoveryBinary.run(["analyze", "--eval", file, "--rules"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("behaviors.yaml:\(sorryLine)  apologize  \"sorry\"  wrong 1 of 2 (precision 0.50)"), "\(result.output)")
+        #expect(result.output.contains("e.g. line 1: I'm sorry to hear that.  labelled []"))
+        // Patterns the labels bear out are not listed.
+        #expect(!result.output.contains("thank  \"thank"))
+        let json = try RecoveryBinary.run(["analyze", "--eval", file, "--rules", "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rules = try #require(report["rules"] as? [[String: Any]])
+        #expect(rules.contains { $0["line"] as? Int == sorryLine && $0["wrong"] as? Int == 1 && $0["right"] as? Int == 1 })
+    }
+
     @Test("a reply typed where a file name goes is not read as a missing file without a way out: the error says how to read one reply")
     func replyGivenAsFileArgument() throws {
         let result = try RecoveryBinary.run(["analyze", "I'm so sorry, that's on us"])
