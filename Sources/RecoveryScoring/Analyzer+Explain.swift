@@ -89,11 +89,11 @@ extension Analyzer {
                 let slot = behavior.slot
                 let kept = reading.allHits(behavior)
                 var matches: [ReplyExplanation.RuleMatch] = []
-                for hit in raw[slot] where hit.rule >= 0 {
+                for hit in raw[slot] where !hit.isReadingRule {
                     let rule = rules[hit.rule]
                     var reason: String? = nil
                     if !kept.contains(where: { $0.rule == hit.rule && $0.start == hit.start && $0.end == hit.end }) {
-                        if let cancel = exceptions[slot].first(where: hit.overlaps), cancel.rule >= 0 {
+                        if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
                             reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
                         } else {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
@@ -101,7 +101,7 @@ extension Analyzer {
                     }
                     matches.append(.init(pattern: rule.source, line: rule.line, quote: quote(hit.start, hit.end), cancelledBy: reason))
                 }
-                for hit in kept where hit.rule < 0 {
+                for hit in kept where hit.isReadingRule {
                     matches.append(.init(pattern: "(a reading rule)", line: 0, quote: quote(hit.start, hit.end), cancelledBy: nil))
                 }
                 var weighed: [ReplyExplanation.Weighed] = []
@@ -116,7 +116,7 @@ extension Analyzer {
                         ?? (analysis.shows(behavior) ? .rules : nil),
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
                     threshold: model.map { Double($0.thresholds[slot]) },
-                    veto: model.map { Double($0.veto(slot, convention: reading.firstHit(behavior).map { $0.rule < 0 } ?? false)) },
+                    veto: model.map { Double($0.veto(slot, hit: reading.firstHit(behavior))) },
                     sentence: sentenceView.isEmpty || model == nil ? nil
                         : (sentenceView[slot].p, Double(model!.sentenceThresholds[slot]), sentenceView[slot].quote),
                     features: weighed)

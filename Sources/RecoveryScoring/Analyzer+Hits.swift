@@ -68,6 +68,9 @@ struct Hit: Sendable {
     /// The rule that matched (a reading rule's own hits use -1).
     var rule: Int
 
+    /// Whether a reading rule (a convention coded in `ReadingRules`) made it, not a pattern.
+    var isReadingRule: Bool { rule < 0 }
+
     /// Whether the two hits share a token.
     func overlaps(_ other: Hit) -> Bool { start < other.end && other.start < end }
 }

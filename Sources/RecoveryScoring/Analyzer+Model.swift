@@ -7,14 +7,13 @@ extension Analyzer {
     /// behaviour unlikely both in the whole reply and in the hit's sentence read alone, so a
     /// long reply (whose other words dilute every score) never loses a plain "I'm so sorry."
     func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
-        let convention = hit.rule < 0
-        guard let model, let probabilities, model.vetoes(probabilities, slot: slot, convention: convention) else { return false }
+        guard let model, let probabilities, model.vetoes(probabilities, slot: slot, hit: hit) else { return false }
         let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
         var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
         defer { scratch.sentenceFeatures = local }
         ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model.table),
                               only: sentence, into: &local)
-        return model.vetoes(model.probabilities(local), slot: slot, convention: convention)
+        return model.vetoes(model.probabilities(local), slot: slot, hit: hit)
     }
 
     /// The features the learned reader weighs for `text` (the rules' findings among them).

@@ -11,18 +11,17 @@ extension BehaviorModel {
         sentenceProbabilities[slot] >= sentenceThresholds[slot]
     }
 
-    /// Whether the model overrules the rules' finding of the behaviour in `slot`. A finding
-    /// of a reading rule alone (`convention`: a labelling convention coded in `ReadingRules`,
-    /// such as sarcasm or a hedged time) is overruled only below `conventionVetoCap`.
+    /// Whether the model overrules the rules' finding `hit` of the behaviour in `slot`.
     @inline(__always)
-    func vetoes(_ probabilities: SIMD16<Float>, slot: Int, convention: Bool = false) -> Bool {
-        probabilities[slot] < veto(slot, convention: convention)
+    func vetoes(_ probabilities: SIMD16<Float>, slot: Int, hit: Hit) -> Bool {
+        probabilities[slot] < veto(slot, hit: hit)
     }
 
-    /// The veto for the behaviour in `slot`: the chosen one, capped for a reading rule's finding.
+    /// The veto `hit` meets: the behaviour's chosen one, capped at `conventionVetoCap` for a
+    /// reading rule's finding (a labelling convention such as sarcasm or a hedged time).
     @inline(__always)
-    func veto(_ slot: Int, convention: Bool) -> Float {
-        convention ? min(vetoes[slot], Self.conventionVetoCap) : vetoes[slot]
+    func veto(_ slot: Int, hit: Hit?) -> Float {
+        hit?.isReadingRule == true ? min(vetoes[slot], Self.conventionVetoCap) : vetoes[slot]
     }
 
     /// The highest veto a reading rule's finding meets. The folds choose each behaviour's veto
