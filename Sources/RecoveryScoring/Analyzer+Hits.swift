@@ -73,4 +73,7 @@ struct Hit: Sendable {
 
     /// Whether the two hits share a token.
     func overlaps(_ other: Hit) -> Bool { start < other.end && other.start < end }
+
+    /// Whether `a` is reported before `b`: the earlier, then the longer, then the earlier rule.
+    static func readsBefore(_ a: Hit, _ b: Hit) -> Bool { (a.start, -a.end, a.rule) < (b.start, -b.end, b.rule) }
 }

@@ -3,11 +3,15 @@ import RecoveryCore
 
 /// The analyzer's side of the learned reader: its file, its features and its vetoes.
 extension Analyzer {
-    /// Whether the model overrules the rules' `hit` of the behaviour in `slot`: it must find the
-    /// behaviour unlikely both in the whole reply and in the hit's sentence read alone, so a
-    /// long reply (whose other words dilute every score) never loses a plain "I'm so sorry."
+    /// Whether the model overrules the rules' `hit` of the behaviour in `slot`. For a credit it
+    /// must find the behaviour unlikely both in the whole reply and in the hit's sentence read
+    /// alone, so a long reply (whose other words dilute every score) never loses a plain "I'm
+    /// so sorry." For a penalty the whole reply decides: the rest of the reply is what clears a
+    /// named cause ("…not the hotel's fault, it was our booking", rule 15) or a sincere "Oh,
+    /// I'm so sorry", and the folds chose the veto on whole replies.
     func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
         guard let model, let probabilities, model.vetoes(probabilities, slot: slot, hit: hit) else { return false }
+        if hit.behavior.isNegative { return true }
         let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
         var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
         defer { scratch.sentenceFeatures = local }

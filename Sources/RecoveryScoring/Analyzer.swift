@@ -157,6 +157,22 @@ public struct Analyzer: Sendable {
             ruleHits[Behavior.blame.slot] = nil
             refused |= 1 << UInt16(Behavior.blame.slot)
         }
+        // Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
+        // I'm so sorry — your cake sat at reception all afternoon…"), the apology stands again.
+        if ruleHits[Behavior.apologize.slot] == nil, let apology = reading.mockedApologies.first,
+           let mockery = ruleHits[Behavior.dismiss.slot], reading.hits(.dismiss)?.allSatisfy(\.isReadingRule) == true,
+           vetoed(mockery, slot: Behavior.dismiss.slot, probabilities, reading: reading, scratch: scratch) {
+            ruleHits[Behavior.apologize.slot] = apology
+            refused &= ~(1 << UInt16(Behavior.apologize.slot))
+        }
+        // Options asked as a question are `choice`, not also `explore` (docs/labelling.md, rule 10):
+        // when the model reads options the rules missed, "Which suits you?" is part of them.
+        if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.choice.slot)) == 0,
+           refused & (1 << UInt16(Behavior.choice.slot)) == 0, model.reads(probabilities, slot: Behavior.choice.slot),
+           ruleHits[Behavior.explore.slot] != nil {
+            ruleHits[Behavior.explore.slot] = reading.firstHit(.explore) { !reading.isPreferenceQuestion($0) }
+            if ruleHits[Behavior.explore.slot] == nil { refused |= 1 << UInt16(Behavior.explore.slot) }
+        }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
         func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {

@@ -73,7 +73,7 @@ struct Reading {
 
     /// The earliest surviving hit of `behavior` (longest first on ties).
     func firstHit(_ behavior: Behavior) -> Hit? {
-        hits[behavior.slot].min { ($0.start, -$0.end, $0.rule) < ($1.start, -$1.end, $1.rule) }
+        hits[behavior.slot].min(by: Hit.readsBefore)
     }
 
     /// The behaviours with a surviving hit, by slot bit.
@@ -85,6 +85,10 @@ struct Reading {
 
     /// The behaviours some pattern matched before the reading rules ran, by slot bit.
     private(set) var matchedMask: UInt16 = 0
+
+    /// The apologies sarcasm turned into `dismiss` (`readSarcasm`): they stand again if the
+    /// model overrules the sarcasm.
+    var mockedApologies: [Hit] = []
 
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {

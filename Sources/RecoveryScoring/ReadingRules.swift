@@ -33,6 +33,7 @@ extension Reading {
             }
             guard let cue else { kept.append(hit); continue }
             addHit(Hit(behavior: .dismiss, start: min(cue, hit.start), end: hit.end, rule: -1))
+            mockedApologies.append(hit)
             mocked.insert(tokens[hit.start].sentence)
         }
         setHits(.apologize, kept)
@@ -106,6 +107,39 @@ extension Reading {
     }
 }
 
+/// Words that make a "which" or "what" question ask which option the customer prefers
+/// ("Which suits you?", "What would you prefer?", "What do you reckon?"): comparison keys.
+let preferenceWords: Set<String> = [
+    "prefer", "rather", "like", "want", "suit", "work", "best", "better", "easier", "easiest", "simpler",
+    "sound", "reckon", "think", "choose", "pick", "leaning", "good", "help", "convenient", "option",
+]
+
+/// Words that put a "which" question in the past: it asks for details ("Which branch was it?").
+let pastWords: Set<String> = ["was", "were", "did", "had"]
+
+extension Reading {
+    /// Whether `hit` is a question asking which option the customer prefers: it opens with
+    /// "which" or "what" and its sentence ends with "?"; a "which" question not about the past
+    /// ("Which one?", "Which is less hassle?"), a "what" question that names a preference
+    /// ("What would you like?"). Once options are read, such a question is part of them
+    /// (docs/labelling.md, rule 10): "What happened?" and "Which branch was it?" still ask
+    /// for the story.
+    func isPreferenceQuestion(_ hit: Hit) -> Bool {
+        let opener = tokens[hit.start].key
+        guard opener == "which" || opener == "what" else { return false }
+        let end = endOfSentence(hit.start)
+        guard end < tokens.count, tokens[end].kind == .sentenceEnd, tokens[end].text == "?" else { return false }
+        let rest = hit.start + 1..<end
+        if opener == "which" { return !rest.contains { pastWords.contains(tokens[$0].key) } }
+        return rest.contains { preferenceWords.contains(tokens[$0].key) }
+    }
+
+    /// The earliest surviving hit of `behavior` that `keep` accepts (as `firstHit(_:)`).
+    func firstHit(_ behavior: Behavior, where keep: (Hit) -> Bool) -> Hit? {
+        allHits(behavior).lazy.filter(keep).min(by: Hit.readsBefore)
+    }
+}
+
 /// Words that open the object of an apology ("sorry about the outage", "sorry that...").
 let apologyObjectBreaks: Set<String> = ["but", "if", "because", "although", "though", "however"]
 
@@ -161,6 +195,7 @@ extension Reading {
             setHits(.explore, explores.filter { hit in
                 let sentence = tokens[hit.start].sentence
                 return !choices.contains(sentence) && !choices.contains(sentence - 1) && !verifies.contains(sentence)
+                    && (choices.isEmpty || !isPreferenceQuestion(hit))
             })
         }
         guard !choices.isEmpty, let commits = hits(.commit) else { return }

@@ -93,6 +93,28 @@ struct ModelTests {
         #expect(reader.explain(long).text.contains("likeliest sentence alone"))
     }
 
+    @Test("the whole reply decides a penalty's veto: a cause it owns and a sincere 'Oh, I'm so sorry' draw no penalty",
+          arguments: [
+              ("The coach never came for you at the hotel and you missed the first day of your tour. I'm really sorry. "
+                  + "That was our transfer booking, not the hotel's fault. Tomorrow's pickup is confirmed for 7:15 with our "
+                  + "own driver, and I'm refunding the day you missed.", Behavior.blame),
+              ("Oh, I'm so sorry — your daughter's birthday cake sat at reception all afternoon and nobody rang up. That's "
+                  + "on our front desk, and I'm the front desk tonight, so it's on me. I'm sending up a fresh cake and a "
+                  + "bottle of bubbles to the room right now.", Behavior.dismiss),
+          ])
+    func wholeReplyVetoesAPenalty(_ text: String, _ penalty: Behavior) throws {
+        let shipped = try analyzer
+        // The rules read the penalty, and read alone its sentence looks like one...
+        #expect(shipped.with(model: nil).analyze(text).shows(penalty))
+        let explanation = shipped.explain(text)
+        let entry = try #require(explanation.entries.first { $0.behavior == penalty })
+        #expect(entry.reader == nil)
+        #expect(!entry.rules.isEmpty)
+        // ...but the model, reading the whole reply, overrules it; an apology sarcasm had taken stands again.
+        #expect(explanation.analysis.shows(.apologize))
+        #expect(shipped.analyze("Oh, I'm so sorry you had to wait.").behaviors == [.dismiss])
+    }
+
     @Test("thresholds are chosen on folds of the train part, each writer held out whole, so the dev part stays unread")
     func thresholdsByFolds() throws {
         let rules = try toyAnalyzer()

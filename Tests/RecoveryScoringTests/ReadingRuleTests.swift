@@ -98,6 +98,28 @@ struct ReadingRuleTests {
         #expect(try !behaviors("Your call.").contains(.choice))
     }
 
+    @Test("a question asking which option the customer wants is choice wherever it stands; a question about the story stays explore",
+          arguments: [
+              ("I can refund the fee today, or move you to the Saturday show with the same seats. Both are fine by me. Which would you rather have?", false),
+              ("What would you prefer? I can refund the fee today. Or I can move you to the Saturday show, same seats.", false),
+              ("What happened at the counter? I can refund the fee today or move you to Saturday.", true),
+              ("Which branch was it? I can have it ready within the hour, or we can deliver it tonight.", true),
+          ])
+    func preferenceQuestions(_ text: String, _ explores: Bool) throws {
+        let found = try behaviors(text)
+        #expect(found.contains(.choice))
+        #expect(found.contains(.explore) == explores)
+    }
+
+    @Test("a greeting's offer of help and the agent's own account of what happened ask for no story")
+    func tellingIsNotAsking() throws {
+        for text in ["Afternoon, what can I do for you?", "Here's what happened: your order was split into two parcels.",
+                     "I've looked into what happened with your booking, and the hotel never received it."] {
+            #expect(try !behaviors(text).contains(.explore), "\(text)")
+        }
+        #expect(try behaviors("Could you explain what happened?").contains(.explore))
+    }
+
     @Test("spelling, contractions and curly quotes are normalised")
     func normalisation() throws {
         for text in ["im sory", "I’m sorry", "i am sorry", "I'm sorryyy", "Im SORRY"] {
