@@ -30,7 +30,8 @@ extension Reading {
         }
         func isMention(_ hit: Hit) -> Bool {
             if (hit.start..<hit.end).allSatisfy({ tokens[$0].quoted || !tokens[$0].isWord }) { return true }
-            return reported.contains { $0 <= hit.start && tokens[$0 - 1].sentence == tokens[hit.start].sentence }
+            // Reported before the match, or inside it: "the pharmacist said you should've read the label".
+            return reported.contains { $0 < hit.end && tokens[$0 - 1].sentence == tokens[hit.start].sentence }
         }
         for behavior in Behavior.allCases {
             guard let list = hits(behavior), list.contains(where: isMention) else { continue }

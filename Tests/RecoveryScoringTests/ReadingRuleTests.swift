@@ -111,6 +111,14 @@ struct ReadingRuleTests {
         #expect(found.contains(.explore) == explores)
     }
 
+    @Test("words reported after someone else's 'said' are a mention even when the match starts before 'said'; the agent's own 'I said' is not")
+    func reportedInsideTheMatch() throws {
+        let reported = "The pharmacist said you should've read the label? That's not how we talk to people, and I'm sorry."
+        #expect(try analyzer.with(model: nil).analyze(reported).behaviors == [.apologize])
+        #expect(try !behaviors(reported).contains(.blame))
+        #expect(try behaviors("I said you should have called us first.").contains(.blame))
+    }
+
     @Test("a greeting's offer of help and the agent's own account of what happened ask for no story")
     func tellingIsNotAsking() throws {
         for text in ["Afternoon, what can I do for you?", "Here's what happened: your order was split into two parcels.",
