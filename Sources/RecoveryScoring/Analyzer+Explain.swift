@@ -95,8 +95,10 @@ extension Analyzer {
                     if !kept.contains(where: { $0.rule == hit.rule && $0.start == hit.start && $0.end == hit.end }) {
                         if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
                             reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
-                        } else if analysis.shows(behavior), reading.mockedApologies.contains(where: { $0.start == hit.start && $0.end == hit.end }) {
-                            reason = "sarcasm, which the model overruled: the apology stands"
+                        } else if analysis.shows(behavior), reading.mockedHits.contains(where: {
+                            $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end
+                        }) {
+                            reason = "sarcasm, which the model overruled: the words stand"
                         } else {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }

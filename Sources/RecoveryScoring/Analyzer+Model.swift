@@ -20,6 +20,26 @@ extension Analyzer {
         return model.vetoes(model.probabilities(local), slot: slot, hit: hit)
     }
 
+    /// Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
+    /// I'm so sorry — your cake sat at reception all afternoon…"), the apology and the empathy
+    /// the sarcasm took stand again, as the rules read them. Returns their slots: the model read
+    /// the reply through the sarcasm (its features said the rules found `dismiss`, not
+    /// `apologize`), so it does not veto them.
+    func restoreMocked(_ ruleHits: inout [Hit?], refused: inout UInt16, _ probabilities: SIMD16<Float>?,
+                       reading: Reading, scratch: AnalyzerScratch) -> UInt16 {
+        guard !reading.mockedHits.isEmpty, let mockery = ruleHits[Behavior.dismiss.slot],
+              reading.hits(.dismiss)?.allSatisfy(\.isReadingRule) == true,
+              vetoed(mockery, slot: Behavior.dismiss.slot, probabilities, reading: reading, scratch: scratch) else { return 0 }
+        var restored: UInt16 = 0
+        for behavior in [Behavior.apologize, .empathize] where ruleHits[behavior.slot] == nil {
+            guard let hit = reading.mockedHits.filter({ $0.behavior == behavior }).min(by: Hit.readsBefore) else { continue }
+            ruleHits[behavior.slot] = hit
+            refused &= ~(1 << UInt16(behavior.slot))
+            restored |= 1 << UInt16(behavior.slot)
+        }
+        return restored
+    }
+
     /// The features the learned reader weighs for `text` (the rules' findings among them).
     func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
         let known = known ?? model.map { KnownWords.model($0.table) } ?? .all

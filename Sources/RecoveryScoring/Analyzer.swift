@@ -157,14 +157,7 @@ public struct Analyzer: Sendable {
             ruleHits[Behavior.blame.slot] = nil
             refused |= 1 << UInt16(Behavior.blame.slot)
         }
-        // Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
-        // I'm so sorry — your cake sat at reception all afternoon…"), the apology stands again.
-        if ruleHits[Behavior.apologize.slot] == nil, let apology = reading.mockedApologies.first,
-           let mockery = ruleHits[Behavior.dismiss.slot], reading.hits(.dismiss)?.allSatisfy(\.isReadingRule) == true,
-           vetoed(mockery, slot: Behavior.dismiss.slot, probabilities, reading: reading, scratch: scratch) {
-            ruleHits[Behavior.apologize.slot] = apology
-            refused &= ~(1 << UInt16(Behavior.apologize.slot))
-        }
+        let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // Options asked as a question are `choice`, not also `explore` (docs/labelling.md, rule 10):
         // when the model reads options the rules missed, "Which suits you?" is part of them.
         if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.choice.slot)) == 0,
@@ -186,7 +179,8 @@ public struct Analyzer: Sendable {
         }
         for behavior in allBehaviors {
             let slot = behavior.slot
-            if let hit = ruleHits[slot], !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
+            if let hit = ruleHits[slot],
+               restored & (1 << UInt16(slot)) != 0 || !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, hit.start, hit.end)
                 item.reader = model == nil ? nil : .rules

@@ -86,9 +86,9 @@ struct Reading {
     /// The behaviours some pattern matched before the reading rules ran, by slot bit.
     private(set) var matchedMask: UInt16 = 0
 
-    /// The apologies sarcasm turned into `dismiss` (`readSarcasm`): they stand again if the
+    /// The apologies and the empathy sarcasm took (`readSarcasm`): they stand again if the
     /// model overrules the sarcasm.
-    var mockedApologies: [Hit] = []
+    var mockedHits: [Hit] = []
 
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {

@@ -33,12 +33,13 @@ extension Reading {
             }
             guard let cue else { kept.append(hit); continue }
             addHit(Hit(behavior: .dismiss, start: min(cue, hit.start), end: hit.end, rule: -1))
-            mockedApologies.append(hit)
+            mockedHits.append(hit)
             mocked.insert(tokens[hit.start].sentence)
         }
         setHits(.apologize, kept)
         // Sarcasm flips the whole sentence: "Oh, I'm SO sorry your wait ruined your day" shows no empathy.
         if !mocked.isEmpty, let empathy = hits(.empathize) {
+            mockedHits.append(contentsOf: empathy.filter { mocked.contains(tokens[$0.start].sentence) })
             setHits(.empathize, empathy.filter { !mocked.contains(tokens[$0.start].sentence) })
         }
     }

@@ -115,6 +115,16 @@ struct ModelTests {
         #expect(shipped.analyze("Oh, I'm so sorry you had to wait.").behaviors == [.dismiss])
     }
 
+    @Test("when the model overrules sarcasm, the apology and the empathy it took stand as the rules read them")
+    func overruledSarcasmRestoresWhatItTook() throws {
+        let text = "Oh, I'm so sorry, a freezing house with the kids is awful. That's on us. Can you walk me through what happened?"
+        let explanation = try analyzer.explain(text)
+        #expect(Set(explanation.analysis.behaviors) == [.empathize, .apologize, .own, .explore])
+        #expect(explanation.analysis.evidence.first { $0.label == "apologize" }?.quote == "I'm so sorry")
+        let apology = try #require(explanation.entries.first { $0.behavior == .apologize })
+        #expect(apology.rules.contains { $0.cancelledBy?.contains("the model overruled") == true })
+    }
+
     @Test("thresholds are chosen on folds of the train part, each writer held out whole, so the dev part stays unread")
     func thresholdsByFolds() throws {
         let rules = try toyAnalyzer()
