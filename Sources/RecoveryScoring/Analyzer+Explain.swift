@@ -102,6 +102,8 @@ extension Analyzer {
                         } else {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }
+                    } else if !analysis.shows(behavior) {
+                        reason = Self.modelConvention(behavior, hit, analysis: analysis, reading: reading)
                     }
                     matches.append(.init(pattern: rule.source, line: rule.line, quote: quote(hit.start, hit.end), cancelledBy: reason))
                 }
@@ -127,5 +129,20 @@ extension Analyzer {
             }
             return ReplyExplanation(analysis: analysis, entries: entries)
         } }
+    }
+
+    /// Why a match the reading rules kept is still not reported, when a convention that needs
+    /// the model's reading dropped it in `analyze` (docs/scoring-data.md): `own` read by the
+    /// model makes a named cause a fact (rule 15); options read by the model make "Which suits
+    /// you?" part of them (rule 10). Nil when neither applies (the model's veto, if any).
+    static func modelConvention(_ behavior: Behavior, _ hit: Hit, analysis: ReplyAnalysis, reading: Reading) -> String? {
+        switch behavior {
+        case .blame where analysis.shows(.own) && !reading.pointsAtCustomer(hit):
+            "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)"
+        case .explore where analysis.shows(.choice) && reading.isPreferenceQuestion(hit):
+            "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)"
+        default:
+            nil
+        }
     }
 }

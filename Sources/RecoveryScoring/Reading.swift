@@ -76,6 +76,11 @@ struct Reading {
         hits[behavior.slot].min(by: Hit.readsBefore)
     }
 
+    /// The earliest surviving hit of `behavior` that `keep` accepts (as `firstHit(_:)`).
+    func firstHit(_ behavior: Behavior, where keep: (Hit) -> Bool) -> Hit? {
+        hits[behavior.slot].lazy.filter(keep).min(by: Hit.readsBefore)
+    }
+
     /// The behaviours with a surviving hit, by slot bit.
     var foundMask: UInt16 {
         var mask: UInt16 = 0

@@ -134,11 +134,6 @@ extension Reading {
         if opener == "which" { return !rest.contains { pastWords.contains(tokens[$0].key) } }
         return rest.contains { preferenceWords.contains(tokens[$0].key) }
     }
-
-    /// The earliest surviving hit of `behavior` that `keep` accepts (as `firstHit(_:)`).
-    func firstHit(_ behavior: Behavior, where keep: (Hit) -> Bool) -> Hit? {
-        allHits(behavior).lazy.filter(keep).min(by: Hit.readsBefore)
-    }
 }
 
 /// Words that open the object of an apology ("sorry about the outage", "sorry that...").

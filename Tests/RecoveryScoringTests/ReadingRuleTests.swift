@@ -119,6 +119,16 @@ struct ReadingRuleTests {
         #expect(try behaviors("I said you should have called us first.").contains(.blame))
     }
 
+    @Test("--why names the model's reading of the options as what dropped the preference question")
+    func preferenceQuestionExplained() throws {
+        let text = "What would you prefer? I can refund the fee today. Or I can move you to the Saturday show, same seats."
+        let explanation = try analyzer.explain(text)
+        #expect(explanation.entries.first { $0.behavior == .choice }?.reader == .model)
+        let explore = try #require(explanation.entries.first { $0.behavior == .explore })
+        #expect(explore.reader == nil)
+        #expect(explore.rules.contains { $0.cancelledBy?.contains("the model's reading of choice") == true })
+    }
+
     @Test("a greeting's offer of help and the agent's own account of what happened ask for no story")
     func tellingIsNotAsking() throws {
         for text in ["Afternoon, what can I do for you?", "Here's what happened: your order was split into two parcels.",
