@@ -62,23 +62,34 @@ struct ModelTests {
         #expect(ruled.evidence.first { $0.label == "thank" }?.reader == .rules)
     }
 
-    @Test("a behaviour said in one sentence of a long reply is read from that sentence alone, not diluted by the rest")
-    func readsOneSentence() throws {
-        let rules = try toyAnalyzer()
+    /// `toyCorpus` with `phrase` in place of "zorbly" and `behavior` in place of thank, and long
+    /// replies of plain sentences, one of them (in half the replies) saying `phrase`; with a
+    /// long reply saying it once, and one saying nothing.
+    private func oneSentenceCorpus(_ phrase: String, _ behavior: Behavior)
+        -> (train: [TrainingReply], dev: [LabelledReply], long: String, plain: String) {
         var (train, dev) = toyCorpus()
-        // Long replies of plain sentences, one of them (in half the replies) saying "zorbly".
+        let said = { (text: String) in text.replacingOccurrences(of: "zorbly", with: phrase.lowercased()) }
+        train = train.map { TrainingReply(text: said($0.text), labels: $0.labels.isEmpty ? [] : [behavior]) }
+        dev = dev.map { LabelledReply(text: said($0.text), labels: $0.labels.isEmpty ? [] : [behavior]) }
         let plain = ["The parcel is in the van.", "My order number is here.", "We open at nine.", "The form is online.",
                      "It was a long week.", "The office is closed.", "We spoke yesterday.", "I have the details."]
         for n in 0..<40 {
             var sentences = (0..<7).map { plain[($0 + n) % plain.count] }
-            let thanked = n % 2 == 0
-            if thanked { sentences[n % 7] = "Zorbly, \(n)." }
+            let saying = n % 2 == 0
+            if saying { sentences[n % 7] = "\(phrase), \(n)." }
             let text = sentences.joined(separator: " ")
-            if n < 30 { train.append(TrainingReply(text: text, labels: thanked ? [.thank] : [])) }
-            else { dev.append(LabelledReply(text: text, labels: thanked ? [.thank] : [])) }
+            if n < 30 { train.append(TrainingReply(text: text, labels: saying ? [behavior] : [])) }
+            else { dev.append(LabelledReply(text: text, labels: saying ? [behavior] : [])) }
         }
-        let long = "The parcel is in the van. We open at nine. The form is online. Zorbly, truly. It was a long week. "
+        let long = "The parcel is in the van. We open at nine. The form is online. \(phrase), truly. It was a long week. "
             + "The office is closed. We spoke yesterday. I have the details. My order number is here."
+        return (train, dev, long, plain.joined(separator: " "))
+    }
+
+    @Test("a behaviour said in one sentence of a long reply is read from that sentence alone, not diluted by the rest")
+    func readsOneSentence() throws {
+        let rules = try toyAnalyzer()
+        let (train, dev, long, plain) = oneSentenceCorpus("Zorbly", .thank)
         var wholeOnly = TrainingSettings.standard
         wholeOnly.sentenceReading = false
         let diluted = ModelTrainer(analyzer: rules, settings: wholeOnly).train(train, dev: dev, inputs: "toy")
@@ -88,9 +99,25 @@ struct ModelTests {
         let evidence = try #require(reader.analyze(long).evidence.first { $0.label == "thank" })
         #expect(evidence.reader == .model)
         #expect(evidence.quote.contains("Zorbly"))
-        #expect(!reader.analyze(plain.joined(separator: " ")).shows(.thank))
+        #expect(!reader.analyze(plain).shows(.thank))
         // `analyze --why` names the sentence that carried it.
         #expect(reader.explain(long).text.contains("likeliest sentence alone"))
+    }
+
+    @Test("in a reply read as `own`, the model does not add `blame`: keeping responsibility makes a named cause a fact (rule 15)")
+    func ownershipKeepsBlameToTheWholeReply() throws {
+        let rules = try Analyzer.load(yaml: minimalYAML())
+        let (train, dev, long, _) = oneSentenceCorpus("Blarg did it", .blame)
+        // With sentences read alone, the blaming one carries it...
+        let reader = rules.with(model: ModelTrainer(analyzer: rules).train(train, dev: dev, inputs: "toy"))
+        let alone = try #require(reader.analyze(long).evidence.first { $0.label == "blame" })
+        #expect(alone.reader == .model)
+        // ...unless the reply keeps responsibility: then only a rule's words could.
+        let owned = reader.analyze(long + " Own word.")
+        #expect(owned.shows(.own))
+        #expect(!owned.shows(.blame))
+        // `analyze --why` says why the model's reading was not taken.
+        #expect(reader.explain(long + " Own word.").text.contains("the reply keeps responsibility (own), so a cause it names is a fact"))
     }
 
     @Test("the whole reply decides a penalty's veto: a cause it owns and a sincere 'Oh, I'm so sorry' draw no penalty",
