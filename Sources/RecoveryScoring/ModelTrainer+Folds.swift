@@ -26,11 +26,15 @@ extension ModelTrainer {
     }
 
     /// Each reply's fold (-1: never held out: an example of behaviors.yaml, which speaks for
-    /// one behaviour only). Writers are sorted by name and dealt to folds in turn.
+    /// one behaviour only). A writer's fold comes from a hash of its name, so a new writer
+    /// joins one fold and leaves every other writer where it was.
     static func foldAssignment(_ train: [TrainingReply], folds: Int) -> [Int] {
         let groups = Set(train.compactMap { $0.known.count == 16 ? $0.group : nil }).sorted()
         let byWriter = groups.count >= folds
-        let groupFold = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0 % folds) })
+        let groupFold = Dictionary(uniqueKeysWithValues: groups.map { group in
+            let digest = SHA256.digest(Array(group.utf8))
+            return (group, Int(digest[0]) % folds)
+        })
         var next = 0
         return train.map { reply in
             guard reply.known.count == 16 else { return -1 }

@@ -64,6 +64,56 @@ struct CorpusTests {
         return labelsByText
     }
 
+    private struct SettlementRow: Decodable {
+        let text: String, part: String, behavior: String, read: Bool, applied: Bool, control: Bool, words: String
+    }
+
+    private func settlementRows() throws -> [SettlementRow] {
+        let contents = try String(contentsOfFile: Self.directory + "/settlement.jsonl", encoding: .utf8)
+        return try contents.split(separator: "\n").map { try JSONDecoder().decode(SettlementRow.self, from: Data($0.utf8)) }
+    }
+
+    /// The labels the settlement of causes and referrals added, by normalised text: a later
+    /// round than the agreement and the audit, so their settled labels plus these are the corpus's.
+    private func settlementAdditions() throws -> [String: Set<String>] {
+        var added: [String: Set<String>] = [:]
+        for row in try settlementRows() where row.applied { added[normalised(row.text), default: []].insert(row.behavior) }
+        return added
+    }
+
+    @Test("the settlement of causes and referrals: every label it added is in the corpus, marked, and its controls agree")
+    func causesAndReferralsSettlement() throws {
+        let rows = try settlementRows()
+        let corpus = try Self.corpus.get()
+        var byText: [String: (labels: Set<String>, settled: Set<String>)] = [:]
+        for part in Corpus.Part.allCases {
+            let path = Corpus.file(part, in: Self.directory)
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+                let row = try JSONDecoder().decode(MarkedRow.self, from: Data(line.utf8))
+                byText[normalised(row.text)] = (Set(row.labels), Set(row.settled ?? []))
+            }
+        }
+        #expect(byText.count == Corpus.Part.allCases.map { corpus[$0].count }.reduce(0, +))
+        let applied = rows.filter(\.applied)
+        #expect(applied.count >= 400)
+        for row in applied {
+            let entry = try #require(byText[normalised(row.text)], "\(row.text)")
+            #expect(entry.labels.contains(row.behavior) && entry.settled.contains(row.behavior), "\(row.text)")
+            #expect(!row.words.isEmpty && !row.control && row.read)
+        }
+        // Every marked label comes from an applied row.
+        let appliedKeys = Set(applied.map { normalised($0.text) + "|" + $0.behavior })
+        for (text, entry) in byText { for behavior in entry.settled { #expect(appliedKeys.contains(text + "|" + behavior), "\(text)") } }
+        // Control rows (already labelled so) were read blind with the rest: the relabellers agree with them.
+        let controls = rows.filter(\.control)
+        #expect(controls.count >= 200)
+        #expect(controls.filter(\.read).count * 100 >= controls.count * 95)
+    }
+
+    private struct MarkedRow: Decodable {
+        let text: String, labels: [String], settled: [String]?
+    }
+
     private struct DoubleLabelled: Decodable {
         let text: String, first: [String], second: [String], settled: [String]
         let why: String?
@@ -76,6 +126,7 @@ struct CorpusTests {
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(DoubleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
+        let added = try settlementAdditions()
         var found = 0
         for row in rows {
             // Where the labellers agreed their labels stand; where they did not, the settling
@@ -88,7 +139,7 @@ struct CorpusTests {
             #expect(row.settled.allSatisfy(Behavior.allIDs.contains))
             if let labels = labelsByText[normalised(row.text)] {
                 found += 1
-                #expect(labels == Set(row.settled), "\(row.text)")
+                #expect(labels == Set(row.settled).union(added[normalised(row.text)] ?? []), "\(row.text)")
             }
         }
         // Rows dropped as duplicates of another part's reply are the only ones not found.
@@ -111,10 +162,11 @@ struct CorpusTests {
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(TripleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
+        let added = try settlementAdditions()
         for row in rows {
             let majority = Behavior.allIDs.filter { id in [row.writer, row.second, row.third].filter { $0.contains(id) }.count >= 2 }
             #expect(Set(row.settled) == Set(majority), "\(row.text)")
-            #expect(labelsByText[normalised(row.text)] == Set(row.settled), "\(row.text)")
+            #expect(labelsByText[normalised(row.text)] == Set(row.settled).union(added[normalised(row.text)] ?? []), "\(row.text)")
         }
     }
 
@@ -126,7 +178,8 @@ struct CorpusTests {
         #expect(replies.allSatisfy { $0.labels.allSatisfy { !$0.isNegative } }, "clean.jsonl holds only replies with no penalty")
         let reader = try analyzer
         let penalised = replies.filter { reader.analyze($0.text).behaviors.contains(where: \.isNegative) }
-        // Measured 2026-12-04: 3 of 520 (11 before a penalty's veto was read on the whole reply).
+        // Measured 2026-12-04: 3 of 520 (11 before a penalty's veto was read on the whole reply);
+        // 4 of 520 once causes and referrals were settled and `blame` is read more widely.
         #expect(penalised.count * 100 <= replies.count, "\(penalised.map(\.text).joined(separator: "\n"))")
     }
 
@@ -134,9 +187,10 @@ struct CorpusTests {
         let text: String, labels: [String], writer: [String], second: [String], third: [String]?, decided: [String]?
     }
 
-    @Test("the fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's")
-    func freshSettlement() throws {
-        let contents = try String(contentsOfFile: Self.directory + "/fresh.jsonl", encoding: .utf8)
+    @Test("a fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's",
+          arguments: ["fresh.jsonl", "fresh2.jsonl"])
+    func freshSettlement(_ file: String) throws {
+        let contents = try String(contentsOfFile: Self.directory + "/" + file, encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         for row in rows {
@@ -147,29 +201,31 @@ struct CorpusTests {
         }
     }
 
-    @Test("the shipped reader on the fresh check set, never learned from: macro-F1 stays at its measured level")
-    func freshAccuracy() throws {
-        let path = Self.directory + "/fresh.jsonl"
+    @Test("the shipped reader on the fresh check sets, never learned from: macro-F1 stays at its measured level",
+          arguments: [("fresh.jsonl", 0.80), ("fresh2.jsonl", 0.77)])
+    func freshAccuracy(_ file: String, _ floor: Double) throws {
+        let path = Self.directory + "/" + file
         let replies = try EvaluationSet.parse(String(contentsOfFile: path, encoding: .utf8), file: path)
         let evaluation = try analyzer.evaluate(replies)
-        // Measured 2026-12-04 (docs/corpus.md, "A fresh check"): macro-F1 0.83, the TF-IDF peer's
-        // 0.83; penalty recall is what holds it down. This guards against regressions.
-        #expect(evaluation.macroF1 >= 0.80, "\n\(evaluation.table())")
+        // Measured 2026-12-04 (docs/corpus.md, "A fresh check" and "A second fresh check"):
+        // fresh 0.84 (the TF-IDF peer 0.84), fresh2 0.79 (the peer 0.79); penalty recall is
+        // what holds both down. These guard against regressions.
+        #expect(evaluation.macroF1 >= floor, "\n\(evaluation.table())")
     }
 
     @Test("the shipped reader on the frozen test part: macro-F1 and penalty precision stay at their measured level")
     func frozenTestAccuracy() throws {
         let corpus = try Self.corpus.get()
         let evaluation = try analyzer.evaluate(corpus[.test])
-        // Measured 2026-12-04 (02:00 UTC) on the 25,583-reply corpus of round 9, thresholds
-        // chosen on folds of train (see docs/corpus.md): macro-F1 0.895; precision non_apology
-        // 0.986, vague_promise 0.936, blame 0.931, deflect 0.922, dismiss 0.865. These guard
-        // against regressions and are below the goal of 0.90 and 0.95.
-        #expect(evaluation.macroF1 >= 0.885, "\n\(evaluation.table())")
-        #expect(evaluation.score(.nonApology).precision >= 0.95, "\n\(evaluation.table())")
-        for behavior in [Behavior.blame, .vaguePromise, .deflect] {
-            #expect(evaluation.score(behavior).precision >= 0.90, "\(behavior.id)\n\(evaluation.table())")
+        // Measured 2026-12-04 (22:40 UTC) on the labels settled for causes and referrals
+        // (docs/corpus.md), thresholds chosen on folds of train: macro-F1 0.900; precision
+        // non_apology 0.973, blame 0.974, deflect 0.959, vague_promise 0.924, dismiss 0.871.
+        // These guard against regressions; the goal is 0.90 and 0.95 for every penalty.
+        #expect(evaluation.macroF1 >= 0.895, "\n\(evaluation.table())")
+        for behavior in [Behavior.nonApology, .blame, .deflect] {
+            #expect(evaluation.score(behavior).precision >= 0.95, "\(behavior.id)\n\(evaluation.table())")
         }
+        #expect(evaluation.score(.vaguePromise).precision >= 0.90, "vague_promise\n\(evaluation.table())")
         #expect(evaluation.score(.dismiss).precision >= 0.85, "dismiss\n\(evaluation.table())")
     }
 }
