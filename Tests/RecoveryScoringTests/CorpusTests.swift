@@ -183,34 +183,53 @@ struct CorpusTests {
         #expect(penalised.count * 100 <= replies.count, "\(penalised.map(\.text).joined(separator: "\n"))")
     }
 
+    /// A row of a check set labelled twice blind: by its writer (or, for real replies, a first
+    /// labeller) and a second labeller, each disputed label decided by a third.
     private struct FreshRow: Decodable {
-        let text: String, labels: [String], writer: [String], second: [String], third: [String]?, decided: [String]?
+        let text: String, labels: [String], writer: [String]?, first: [String]?, second: [String], third: [String]?, decided: [String]?
+        let source: String, note: String?
     }
 
     @Test("a fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's",
-          arguments: ["fresh.jsonl", "fresh2.jsonl"])
+          arguments: ["fresh.jsonl", "fresh2.jsonl", "real.jsonl"])
     func freshSettlement(_ file: String) throws {
         let contents = try String(contentsOfFile: Self.directory + "/" + file, encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         for row in rows {
-            let disputed = Set(row.writer).symmetricDifference(row.second)
+            let first = try #require(row.writer ?? row.first, "\(row.text)")
+            #expect(!row.source.isEmpty)
+            let disputed = Set(first).symmetricDifference(row.second)
             #expect(Set(row.decided ?? []) == disputed, "\(row.text)")
-            let settled = Set(row.writer).intersection(row.second).union(disputed.intersection(row.third ?? []))
+            let settled = Set(first).intersection(row.second).union(disputed.intersection(row.third ?? []))
             #expect(Set(row.labels) == settled, "\(row.text)")
         }
     }
 
     @Test("the shipped reader on the fresh check sets, never learned from: macro-F1 stays at its measured level",
-          arguments: [("fresh.jsonl", 0.80), ("fresh2.jsonl", 0.77)])
+          arguments: [("fresh.jsonl", 0.80), ("fresh2.jsonl", 0.77), ("real.jsonl", 0.28)])
     func freshAccuracy(_ file: String, _ floor: Double) throws {
         let path = Self.directory + "/" + file
         let replies = try EvaluationSet.parse(String(contentsOfFile: path, encoding: .utf8), file: path)
         let evaluation = try analyzer.evaluate(replies)
-        // Measured 2026-12-04 (docs/corpus.md, "A fresh check" and "A second fresh check"):
-        // fresh 0.84 (the TF-IDF peer 0.84), fresh2 0.79 (the peer 0.79); penalty recall is
-        // what holds both down. These guard against regressions.
+        // Measured 2026-12-04 (docs/corpus.md, "A fresh check", "A second fresh check", "Real
+        // replies"): fresh 0.84 (the TF-IDF peer 0.84), fresh2 0.79 (the peer 0.79), penalty
+        // recall holding both down; real replies 0.31 (0.30 over the 13 behaviours they show;
+        // the peer 0.32): help-article links offered as the fix, "let us know if this helps"
+        // and referrals are what it misreads. These guard against regressions; not goals.
         #expect(evaluation.macroF1 >= floor, "\n\(evaluation.table())")
+    }
+
+    @Test("real replies name their dataset, licence, company and tweet, and ship with the dataset's licence")
+    func realRepliesNameTheirSource() throws {
+        let path = Self.directory + "/real.jsonl"
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
+        #expect(rows.count >= 300)
+        #expect(rows.allSatisfy { $0.source == "IBM/twitter-customer-care-document-prediction (Apache-2.0)" })
+        #expect(rows.allSatisfy { $0.note?.contains("; Twitter, tweet ") == true })
+        let licence = try String(contentsOfFile: Self.directory + "/LICENSE-real-replies", encoding: .utf8)
+        #expect(licence.contains("Apache License") && licence.contains("Version 2.0"))
     }
 
     @Test("the shipped reader on the frozen test part: macro-F1 and penalty precision stay at their measured level")
