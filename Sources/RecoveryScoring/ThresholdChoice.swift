@@ -18,10 +18,11 @@ struct ThresholdChoice: Sendable, Equatable {
 
     /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
     /// behaviour more likely than not), the sentence threshold (the same values, or never: one
-    /// sentence read alone) and the veto (`settings.vetoCandidates`: below it the model
-    /// overrules a rule) that read `readings` best: by F1, and for penalties by F0.5 (precision
-    /// counts twice), with thresholds from `penaltyFloor` up. Vetoes act only on replies the
-    /// rules read, thresholds only on the others, so their counts are tallied apart and added.
+    /// sentence read alone) and the veto (`settings.vetoCandidates`, for credits up to
+    /// `settings.creditVetoCap`: below it the model overrules a rule) that read `readings`
+    /// best: by F1, and for penalties by F0.5 (precision counts twice), with thresholds from
+    /// `penaltyFloor` up. Vetoes act only on replies the rules read, thresholds only on the
+    /// others, so their counts are tallied apart and added.
     static func choose(from readings: [HeldOutReading], settings: TrainingSettings) -> ThresholdChoice {
         typealias Counts = (tp: Int, fp: Int, fn: Int)
         func add(_ a: Counts, _ b: Counts) -> Counts { (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn) }
@@ -41,7 +42,7 @@ struct ThresholdChoice: Sendable, Equatable {
             let sentenceCandidates = settings.sentenceReading ? candidates + [2] : [2]
             let ruled = readings.filter { $0.rules.contains(behavior) }
             let unruled = readings.filter { !$0.rules.contains(behavior) }
-            let vetoCounts = settings.vetoCandidates.map { veto -> (veto: Float, counts: Counts) in
+            let vetoCounts = settings.vetoCandidates.filter { behavior.isNegative || $0 <= settings.creditVetoCap }.map { veto -> (veto: Float, counts: Counts) in
                 var counts: Counts = (0, 0, 0)
                 for reading in ruled { tally(reading.whole[slot] >= veto, reading.labels.contains(behavior), into: &counts) }
                 return (veto, counts)
