@@ -120,14 +120,27 @@ public struct BehaviorModel: Sendable {
         return all
     }
 
-    /// Calls `body` with each sentence (in order) that has features of its own and its
-    /// probabilities, read alone; the sums are kept in scratch memory on the stack.
+    /// Calls `body` with each sentence (in order) of at least two words that has features of
+    /// its own, and its probabilities, read alone; the sums are kept in scratch memory on the
+    /// stack. A one-word sentence is not read alone: one word is too little to read a
+    /// behaviour from without the reply around it (an agent's initials signed at the end,
+    /// "^AS", read alone as "as", looked dismissive), and the whole reply still reads it.
     private func forEachSentence(_ features: [ModelFeature], tokens: [Token], _ body: (Int, SIMD16<Float>) -> Void) {
         let sentences = (tokens.last?.sentence ?? 0) + 1
         withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: sentences) { sums in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: sentences) { counts in
             sums.initialize(repeating: SIMD16(repeating: 0))
             counts.initialize(repeating: 0)
+            var lastWord = -1, words = 0
+            for token in tokens where token.isWord {
+                if token.sentence != lastWord {
+                    if words == 1 { counts[lastWord] = -1 }
+                    lastWord = token.sentence
+                    words = 0
+                }
+                words += 1
+            }
+            if words == 1 { counts[lastWord] = -1 }
             var shared = SIMD16<Float>(repeating: 0)
             for feature in features {
                 if !feature.coversWords {
@@ -135,6 +148,7 @@ public struct BehaviorModel: Sendable {
                     continue
                 }
                 let s = tokens[Int(feature.start)].sentence
+                guard counts[s] >= 0 else { continue }
                 counts[s] += feature.squareInSentence
                 if feature.row >= 0 { sums[s] += table.rowWeights(Int(feature.row)) }
             }

@@ -102,6 +102,8 @@ struct ModelTests {
         #expect(!reader.analyze(plain).shows(.thank))
         // `analyze --why` names the sentence that carried it.
         #expect(reader.explain(long).text.contains("likeliest sentence alone"))
+        // A sentence of one word is not read alone (as an agent's initials signed at the end).
+        #expect(!reader.analyze(long.replacingOccurrences(of: "Zorbly, truly.", with: "Zorbly.")).shows(.thank))
     }
 
     @Test("in a reply read as `own`, the model does not add `blame`: keeping responsibility makes a named cause a fact (rule 15)")
