@@ -3,7 +3,8 @@
 /// Words are runs of letters and digits with inner apostrophes; "5pm" splits into "5" "pm",
 /// "5:30" stays one number, "3-5" reads "3 to 5", "a.m." reads "am". Sentence marks
 /// (. ! ? ;) become tokens that only a pattern's own `.`, `!` or `?` can match. Commas,
-/// colons and dashes mark the next token with `breakBefore`.
+/// colons and dashes mark the next token with `breakBefore`. A web address is the one word
+/// "link" (`linkEnd`).
 enum Tokenizer {
     /// The tokens of `text`, with word classes and ids from `words`.
     static func tokenize(_ text: String, words table: WordTable = .plain) -> [Token] {
@@ -34,6 +35,18 @@ enum Tokenizer {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
+            if isWordScalar(c), let end = linkEnd(scalars, at: i) {
+                var token = Token(text: "link", key: "link", kind: .word, start: i, end: end, sentence: sentence)
+                let (flags, id) = table.classes(ofKey: "link")
+                token.flags = flags.union(.word)
+                token.id = id
+                token.breakBefore = pendingBreak
+                tokens.append(token)
+                pendingBreak = false
+                pendingEmphasis = false
+                i = end
+                continue
+            }
             if isWordScalar(c) || (isApostrophe(c) && i + 1 < scalars.count && isLetter(scalars[i + 1])
                                    && (i == 0 || !isWordScalar(scalars[i - 1]))) {
                 let start = i

@@ -22,6 +22,28 @@ struct EvidenceTests {
         #expect(analysis.evidence.count == analysis.behaviors.count + analysis.intents.count)
     }
 
+    @Test("a web address reads as the one word 'link', as the corpus's real replies write it", arguments: [
+        "https://support.example.com/en-us/HT201442", "https://t.co/XO5n3hh3B5", "www.example.co.uk/help", "bit.ly/3xYzAb",
+    ])
+    func webAddressesAreLinks(_ address: String) throws {
+        let written = "These steps may get things running again: \(address). Let us know if this helps!"
+        let placeholder = "These steps may get things running again: (link). Let us know if this helps!"
+        #expect(Tokenizer.tokenize(written).map(\.text) == Tokenizer.tokenize(placeholder).map(\.text))
+        let reader = try analyzer
+        #expect(reader.analyze(written).behaviors == reader.analyze(placeholder).behaviors)
+        #expect(reader.analyze(written).behaviors.contains(.resolve))
+        // A quote that reaches the address quotes it whole, as typed.
+        #expect(reader.analyze(written).evidence.allSatisfy { !$0.quote.contains("link") })
+    }
+
+    @Test("dotted words that are not web addresses read as words: a bare name is not a link offered",
+          arguments: ["e.g. at 5.30pm and/or 6 a.m.", "I ordered from Amazon.com.", "Sorry.Please see 24/7 support"])
+    func dottedWordsAreNotLinks(_ text: String) {
+        let words = Tokenizer.tokenize(text).filter(\.isWord).map(\.text)
+        #expect(!words.contains("link"))
+        #expect(words.count >= 5)
+    }
+
     @Test("evidence is in behaviour declaration order, then intents by name")
     func evidenceOrder() throws {
         let intents = PhraseSet([(name: "warranty", phrases: ["under warranty"]), (name: "heat", phrases: ["heat"])])
