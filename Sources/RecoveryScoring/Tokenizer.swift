@@ -35,18 +35,6 @@ enum Tokenizer {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if isWordScalar(c), let end = linkEnd(scalars, at: i) {
-                var token = Token(text: "link", key: "link", kind: .word, start: i, end: end, sentence: sentence)
-                let (flags, id) = table.classes(ofKey: "link")
-                token.flags = flags.union(.word)
-                token.id = id
-                token.breakBefore = pendingBreak
-                tokens.append(token)
-                pendingBreak = false
-                pendingEmphasis = false
-                i = end
-                continue
-            }
             if isWordScalar(c) || (isApostrophe(c) && i + 1 < scalars.count && isLetter(scalars[i + 1])
                                    && (i == 0 || !isWordScalar(scalars[i - 1]))) {
                 let start = i
@@ -87,6 +75,20 @@ enum Tokenizer {
                         break
                     }
                     i += 1
+                }
+                // A web address: only a word that stops at "." or ":" before more text can start one.
+                if i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ":", isWordScalar(scalars[i + 1]) || scalars[i + 1] == "/",
+                   let end = linkEnd(scalars, at: start) {
+                    var token = Token(text: "link", key: "link", kind: .word, start: start, end: end, sentence: sentence)
+                    let (flags, id) = table.classes(ofKey: "link")
+                    token.flags = flags.union(.word)
+                    token.id = id
+                    token.breakBefore = pendingBreak
+                    tokens.append(token)
+                    pendingBreak = false
+                    pendingEmphasis = false
+                    i = end
+                    continue
                 }
                 // "a.m." / "p.m."
                 if raw.count == 1, raw[0] == UInt8(ascii: "a") || raw[0] == UInt8(ascii: "p"), i + 2 < scalars.count,
