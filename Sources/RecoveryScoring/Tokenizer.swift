@@ -76,8 +76,10 @@ enum Tokenizer {
                     }
                     i += 1
                 }
-                // A web address: only a word that stops at "." or ":" before more text can start one.
-                if i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ":", isWordScalar(scalars[i + 1]) || scalars[i + 1] == "/",
+                // A web address: only a word that stops at ".", ":" or "-" before more text can
+                // start one ("www.", "https:", "t.co/", "example-council.gov.uk/").
+                if i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ":" || scalars[i] == "-",
+                   isWordScalar(scalars[i + 1]) || scalars[i + 1] == "/",
                    let end = linkEnd(scalars, at: start) {
                     var token = Token(text: "link", key: "link", kind: .word, start: start, end: end, sentence: sentence)
                     let (flags, id) = table.classes(ofKey: "link")
