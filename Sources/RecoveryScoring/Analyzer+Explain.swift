@@ -132,17 +132,9 @@ extension Analyzer {
     }
 
     /// Why a match the reading rules kept is still not reported, when a convention that needs
-    /// the model's reading dropped it in `analyze` (docs/scoring-data.md): `own` read by the
-    /// model makes a named cause a fact (rule 15); options read by the model make "Which suits
-    /// you?" part of them (rule 10). Nil when neither applies (the model's veto, if any).
+    /// the model's reading (`ModelConvention`) cleared it in `analyze`; nil when none did (the
+    /// model's veto, if any).
     static func modelConvention(_ behavior: Behavior, _ hit: Hit, analysis: ReplyAnalysis, reading: Reading) -> String? {
-        switch behavior {
-        case .blame where analysis.shows(.own) && !reading.pointsAtCustomer(hit):
-            "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)"
-        case .explore where analysis.shows(.choice) && reading.isPreferenceQuestion(hit):
-            "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)"
-        default:
-            nil
-        }
+        ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearedReason
     }
 }

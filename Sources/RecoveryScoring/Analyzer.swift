@@ -149,22 +149,17 @@ public struct Analyzer: Sendable {
             ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model.table), into: &features)
             probabilities = model.probabilities(&features)
         }
-        // Keeping responsibility clears the rest (docs/labelling.md, rule 15): when either reader finds
-        // `own`, a cause the rules read as blame is a fact, unless it points at the customer.
-        if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.own.slot)) == 0,
-           model.reads(probabilities, slot: Behavior.own.slot), let blame = ruleHits[Behavior.blame.slot],
-           !reading.pointsAtCustomer(blame) {
-            ruleHits[Behavior.blame.slot] = nil
-            refused |= 1 << UInt16(Behavior.blame.slot)
-        }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
-        // Options asked as a question are `choice`, not also `explore` (docs/labelling.md, rule 10):
-        // when the model reads options the rules missed, "Which suits you?" is part of them.
-        if let model, let probabilities, ruleMask & (1 << UInt16(Behavior.choice.slot)) == 0,
-           refused & (1 << UInt16(Behavior.choice.slot)) == 0, model.reads(probabilities, slot: Behavior.choice.slot),
-           ruleHits[Behavior.explore.slot] != nil {
-            ruleHits[Behavior.explore.slot] = reading.firstHit(.explore) { !reading.isPreferenceQuestion($0) }
-            if ruleHits[Behavior.explore.slot] == nil { refused |= 1 << UInt16(Behavior.explore.slot) }
+        // The conventions that need the model's reading (`ModelConvention`): own read by the model
+        // makes a named cause a fact (rule 15); options read by it take "Which suits you?" (rule 10).
+        if let model, let probabilities {
+            for convention in ModelConvention.table {
+                let slot = convention.readBy.slot, affected = convention.affected
+                guard (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(probabilities, slot: slot),
+                      ruleHits[affected.slot] != nil else { continue }
+                ruleHits[affected.slot] = reading.firstHit(affected) { !convention.clears($0, in: reading) }
+                if ruleHits[affected.slot] == nil { refused |= 1 << UInt16(affected.slot) }
+            }
         }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
@@ -223,6 +218,6 @@ extension Analyzer {
     /// (docs/labelling.md, rule 15), and the labels almost never show both: in a reply read as
     /// `own`, `blame` stands only on a rule's words.
     static func modelMayAdd(_ behavior: Behavior, besides found: [Behavior]) -> Bool {
-        !(behavior == .blame && found.contains(.own))
+        ModelConvention.barring(behavior, besides: found) == nil
     }
 }

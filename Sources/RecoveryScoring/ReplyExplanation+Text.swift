@@ -26,10 +26,10 @@ extension ReplyExplanation {
             if let sentence = entry.sentence, sentence.threshold <= 1 {
                 lines.append("  likeliest sentence alone, \(percent(sentence.probability)) (reads it from \(percent(sentence.threshold))): “\(sentence.quote)”")
             }
-            if entry.reader == nil, entry.rules.isEmpty, !Analyzer.modelMayAdd(entry.behavior, besides: analysis.behaviors),
+            if entry.reader == nil, entry.rules.isEmpty, let barred = ModelConvention.barring(entry.behavior, besides: analysis.behaviors)?.barredReason,
                entry.probability.map({ p in entry.threshold.map { p >= $0 } ?? false }) == true
                 || entry.sentence.map({ $0.probability >= $0.threshold }) == true {
-                lines.append("  but the reply keeps responsibility (own), so a cause it names is a fact: the model may not add \(entry.behavior.id) (rule 15)")
+                lines.append("  but " + barred)
             }
             for match in entry.rules {
                 let place = match.line > 0 ? " (behaviors.yaml:\(match.line))" : ""
