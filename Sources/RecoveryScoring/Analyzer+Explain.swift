@@ -42,9 +42,13 @@ public struct ReplyExplanation: Sendable {
 
         /// Whether any reader found it, or nearly did: a rule matched, or the model came
         /// within 0.25 of its threshold.
-        public var isWorthShowing: Bool {
-            reader != nil || !rules.isEmpty || (probability.map { p in threshold.map { p >= $0 - 0.25 } ?? false } ?? false)
-                || (sentence.map { $0.probability >= $0.threshold - 0.25 } ?? false)
+        public var isWorthShowing: Bool { reader != nil || !rules.isEmpty || modelReaches(within: 0.25) }
+
+        /// Whether the model's probability, for the whole reply or its likeliest sentence,
+        /// comes within `margin` of the threshold it needs (0: it would read the behaviour).
+        func modelReaches(within margin: Double = 0) -> Bool {
+            (probability.map { p in threshold.map { p >= $0 - margin } ?? false } ?? false)
+                || (sentence.map { $0.probability >= $0.threshold - margin } ?? false)
         }
     }
 
@@ -103,7 +107,7 @@ extension Analyzer {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }
                     } else if !analysis.shows(behavior) {
-                        reason = Self.modelConvention(behavior, hit, analysis: analysis, reading: reading)
+                        reason = ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearedReason
                     }
                     matches.append(.init(pattern: rule.source, line: rule.line, quote: quote(hit.start, hit.end), cancelledBy: reason))
                 }
@@ -129,12 +133,5 @@ extension Analyzer {
             }
             return ReplyExplanation(analysis: analysis, entries: entries)
         } }
-    }
-
-    /// Why a match the reading rules kept is still not reported, when a convention that needs
-    /// the model's reading (`ModelConvention`) cleared it in `analyze`; nil when none did (the
-    /// model's veto, if any).
-    static func modelConvention(_ behavior: Behavior, _ hit: Hit, analysis: ReplyAnalysis, reading: Reading) -> String? {
-        ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearedReason
     }
 }

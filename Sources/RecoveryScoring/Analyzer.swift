@@ -182,7 +182,7 @@ public struct Analyzer: Sendable {
                 item.confidence = confidence(probabilities, slot)
                 found.append(item)
             } else if ruleHits[slot] == nil, let model, let probabilities, refused & (1 << UInt16(slot)) == 0,
-                      Self.modelMayAdd(behavior, besides: behaviors),
+                      ModelConvention.barring(behavior, besides: behaviors) == nil,
                       model.reads(probabilities, slot: slot) || readsInOneSentence(slot, model),
                       let span = model.evidenceSpan(features, slot: slot, tokens: input.tokens) {
                 behaviors.append(behavior)
@@ -211,13 +211,3 @@ public struct Analyzer: Sendable {
 
 /// `Behavior.allCases`, made once (the synthesized property builds a new array per call).
 private let allBehaviors = Behavior.allCases
-
-extension Analyzer {
-    /// Whether the model may add `behavior` where no rule found it, given what the reply is
-    /// already read as (behaviours of lower slots). Keeping responsibility clears a named cause
-    /// (docs/labelling.md, rule 15), and the labels almost never show both: in a reply read as
-    /// `own`, `blame` stands only on a rule's words.
-    static func modelMayAdd(_ behavior: Behavior, besides found: [Behavior]) -> Bool {
-        ModelConvention.barring(behavior, besides: found) == nil
-    }
-}

@@ -29,7 +29,7 @@ extension ModelTrainer {
     /// one behaviour only). A writer's fold comes from a hash of its name, so a new writer
     /// joins one fold and leaves every other writer where it was.
     static func foldAssignment(_ train: [TrainingReply], folds: Int) -> [Int] {
-        let groups = Set(train.compactMap { $0.known.count == 16 ? $0.group : nil }).sorted()
+        let groups = Set(train.compactMap { $0.known.count == 16 ? $0.group : nil })
         let byWriter = groups.count >= folds
         let groupFold = Dictionary(uniqueKeysWithValues: groups.map { group in
             let digest = SHA256.digest(Array(group.utf8))

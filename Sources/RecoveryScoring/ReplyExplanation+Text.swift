@@ -26,9 +26,8 @@ extension ReplyExplanation {
             if let sentence = entry.sentence, sentence.threshold <= 1 {
                 lines.append("  likeliest sentence alone, \(percent(sentence.probability)) (reads it from \(percent(sentence.threshold))): “\(sentence.quote)”")
             }
-            if entry.reader == nil, entry.rules.isEmpty, let barred = ModelConvention.barring(entry.behavior, besides: analysis.behaviors)?.barredReason,
-               entry.probability.map({ p in entry.threshold.map { p >= $0 } ?? false }) == true
-                || entry.sentence.map({ $0.probability >= $0.threshold }) == true {
+            if entry.reader == nil, entry.rules.isEmpty, entry.modelReaches(),
+               let barred = ModelConvention.barring(entry.behavior, besides: analysis.behaviors)?.barredReason {
                 lines.append("  but " + barred)
             }
             for match in entry.rules {

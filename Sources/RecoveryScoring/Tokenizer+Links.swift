@@ -10,19 +10,19 @@ extension Tokenizer {
     /// name, not a link offered, and reads as words.
     static func linkEnd(_ scalars: [Unicode.Scalar], at i: Int) -> Int? {
         guard i == 0 || isSpaceOrOpening(scalars[i - 1]) else { return nil }
-        var end = i, dots = 0, slashAfterDot = false, scheme = false
+        var end = i, dotted = false, slashAfterDot = false, scheme = false
         while end < scalars.count, !isSpace(scalars[end]) {
             let s = scalars[end]
             if s == "." {
-                if end + 1 < scalars.count, isLetter(scalars[end + 1]), end > i, isWordScalar(scalars[end - 1]) { dots += 1 }
+                if end + 1 < scalars.count, isLetter(scalars[end + 1]), end > i, isWordScalar(scalars[end - 1]) { dotted = true }
             } else if s == "/" {
-                if dots > 0 { slashAfterDot = true }
+                if dotted { slashAfterDot = true }
             } else if s == ":", end + 2 < scalars.count, scalars[end + 1] == "/", scalars[end + 2] == "/" {
                 scheme = true
             }
             end += 1
         }
-        guard dots > 0 || scheme else { return nil }
+        guard dotted || scheme else { return nil }
         while end > i, isTrailing(scalars[end - 1]) { end -= 1 }
         guard end > i else { return nil }
         return scheme || slashAfterDot || startsWithWWW(scalars, i) ? end : nil

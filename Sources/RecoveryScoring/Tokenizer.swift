@@ -81,12 +81,9 @@ enum Tokenizer {
                 if i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ":" || scalars[i] == "-",
                    isWordScalar(scalars[i + 1]) || scalars[i + 1] == "/",
                    let end = linkEnd(scalars, at: start) {
-                    var token = Token(text: "link", key: "link", kind: .word, start: start, end: end, sentence: sentence)
-                    let (flags, id) = table.classes(ofKey: "link")
-                    token.flags = flags.union(.word)
-                    token.id = id
-                    token.breakBefore = pendingBreak
-                    tokens.append(token)
+                    var link = standIn("link", start..<end, sentence: sentence, table)
+                    link.breakBefore = pendingBreak
+                    tokens.append(link)
                     pendingBreak = false
                     pendingEmphasis = false
                     i = end
@@ -171,11 +168,7 @@ enum Tokenizer {
                 pendingBreak = true
             case "-":
                 if i > 0, i + 1 < scalars.count, isDigit(scalars[i - 1]), isDigit(scalars[i + 1]) {
-                    var to = Token(text: "to", key: "to", kind: .word, start: i, end: i + 1, sentence: sentence)
-                    let (flags, id) = table.classes(ofKey: "to")
-                    to.flags = flags.union(.word)
-                    to.id = id
-                    tokens.append(to)
+                    tokens.append(standIn("to", i..<(i + 1), sentence: sentence, table))
                 } else if i + 1 < scalars.count, scalars[i + 1] == " " {
                     pendingBreak = true
                 }
@@ -187,6 +180,16 @@ enum Tokenizer {
             i += 1
         }
         markQuoted(&tokens, scalars: scalars)
+    }
+
+    /// A word read in place of what was typed at `span` ("3-5" reads "to"; a web address reads
+    /// "link"), with its classes and id from `table`.
+    private static func standIn(_ word: String, _ span: Range<Int>, sentence: Int, _ table: WordTable) -> Token {
+        var token = Token(text: word, key: word, kind: .word, start: span.lowerBound, end: span.upperBound, sentence: sentence)
+        let (flags, id) = table.classes(ofKey: word)
+        token.flags = flags.union(.word)
+        token.id = id
+        return token
     }
 
     /// Marks the tokens inside paired quotation marks: straight or curly double quotes, curly

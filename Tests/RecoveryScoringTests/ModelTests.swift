@@ -154,6 +154,25 @@ struct ModelTests {
         #expect(apology.rules.contains { $0.cancelledBy?.contains("the model overruled") == true })
     }
 
+    @Test("a credit's veto stays at or below 0.5, however sure the folds are; a penalty's may go higher")
+    func creditVetoesAreCapped() {
+        // Replies the rules read as `commit` and `blame`: wrong wherever the model says 0.6,
+        // right wherever it says 0.9, so a veto above 0.6 would read them all correctly.
+        let readings = (0..<100).map { k in
+            var whole = SIMD16<Float>(repeating: 0)
+            let right = k % 2 == 0
+            for behavior in [Behavior.commit, .blame] { whole[behavior.slot] = right ? 0.9 : 0.6 }
+            return HeldOutReading(rules: [.commit, .blame], whole: whole, sentence: whole, labels: right ? [.commit, .blame] : [])
+        }
+        let capped = ThresholdChoice.choose(from: readings, settings: .standard)
+        #expect(capped.vetoes[Behavior.commit.slot] <= 0.5)
+        #expect(capped.vetoes[Behavior.blame.slot] > 0.6)
+        var uncapped = TrainingSettings.standard
+        let accepted = uncapped.set("credit_veto_cap", "1")
+        #expect(accepted)
+        #expect(ThresholdChoice.choose(from: readings, settings: uncapped).vetoes[Behavior.commit.slot] > 0.6)
+    }
+
     @Test("thresholds are chosen on folds of the train part, each writer held out whole, so the dev part stays unread")
     func thresholdsByFolds() throws {
         let rules = try toyAnalyzer()
