@@ -148,3 +148,20 @@ struct ReadingRuleTests {
         #expect(try behaviors("thx so much").contains(.thank))
     }
 }
+
+extension ReadingRuleTests {
+    @Test("owning the failure clears a named cause but not words that point at the customer, wherever they stand (rule 15)")
+    func ownershipClearsOnlyOutsideCauses() throws {
+        let reader = try analyzer
+        let kept = ScratchPool.shared.withScratch { scratch in
+            reader.withReading("The courier dropped it. And you gave us the wrong postcode.", scratch: scratch) { reading -> String? in
+                reading.applyReadingRules()
+                #expect(reading.allHits(.blame).count == 2)
+                let convention = ModelConvention.ownershipMakesACauseAFact
+                guard let hit = reading.firstHit(.blame, where: { !convention.clears($0, in: reading) }) else { return nil }
+                return reading.tokens[hit.start..<hit.end].map(\.text).joined(separator: " ")
+            }
+        }
+        #expect(kept?.hasPrefix("you gave us") == true, "\(kept ?? "nil")")
+    }
+}
