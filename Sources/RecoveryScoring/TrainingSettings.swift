@@ -62,6 +62,7 @@ public struct TrainingSettings: Sendable, Equatable {
         case "sentence_reading": if let v = Bool(value) { sentenceReading = v; return true }
         case "threshold_folds": if let v = Int(value) { thresholdFolds = v; return true }
         case "credit_veto_cap": if let v = Float(value) { creditVetoCap = v; return true }
+        case "seed": if let v = UInt64(value) { seed = v; return true }
         case "vetoes": vetoCandidates = value.split(separator: "/").compactMap { Float($0) }; return !vetoCandidates.isEmpty
         default: break
         }

@@ -27,7 +27,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Retrain and compare with the existing model file; exit 1 if it is out of date.")
     var check = false
 
-    @Option(help: ArgumentHelp("Training setting override, NAME=VALUE (epochs, learning_rate, l2, minimum_count, example_weight, threshold_folds); for experiments judged on dev.", visibility: .hidden))
+    @Option(help: ArgumentHelp("Training setting override, NAME=VALUE (epochs, learning_rate, l2, minimum_count, example_weight, threshold_folds, seed); for experiments judged on dev.", visibility: .hidden))
     var setting: [String] = []
 
     func run() throws {
