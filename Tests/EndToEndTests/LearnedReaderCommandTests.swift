@@ -38,7 +38,7 @@ struct LearnedReaderCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rule-audit-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         try """
-            {"text": "I'm sorry to hear that.", "labels": []}
+            {"text": "So sorry for the mix-up!", "labels": ["non_apology"]}
             {"text": "I'm so sorry we left you without heat.", "labels": ["apologize"]}
             {"text": "Thank you for your patience.", "labels": ["thank"]}
 
@@ -48,7 +48,7 @@ struct LearnedReaderCommandTests {
         let result = try RecoveryBinary.run(["analyze", "--eval", file, "--rules"])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("behaviors.yaml:\(sorryLine)  apologize  \"sorry\"  wrong 1 of 2 (precision 0.50)"), "\(result.output)")
-        #expect(result.output.contains("e.g. line 1: I'm sorry to hear that.  labelled []"))
+        #expect(result.output.contains("e.g. line 1: So sorry for the mix-up!  labelled [non_apology]"))
         // Patterns the labels bear out are not listed.
         #expect(!result.output.contains("thank  \"thank"))
         let json = try RecoveryBinary.run(["analyze", "--eval", file, "--rules", "--json"])
