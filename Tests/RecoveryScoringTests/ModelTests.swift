@@ -62,6 +62,20 @@ struct ModelTests {
         #expect(ruled.evidence.first { $0.label == "thank" }?.reader == .rules)
     }
 
+    @Test("train --setting seed=N shuffles in another order: other weights, the seed in the header, the same reading")
+    func seedSetting() throws {
+        let rules = try toyAnalyzer()
+        let (train, dev) = toyCorpus()
+        var settings = TrainingSettings.standard
+        let rejected = settings.set("seed", "-1"), accepted = settings.set("seed", "7")
+        #expect(!rejected && accepted)
+        let seeded = ModelTrainer(analyzer: rules, settings: settings).train(train + examples(of: rules), dev: dev, inputs: "toy")
+        let standard = ModelTrainer(analyzer: rules).train(train + examples(of: rules), dev: dev, inputs: "toy")
+        #expect(seeded.weights != standard.weights)
+        #expect(seeded.header.training["seed"] == "7")
+        #expect(rules.with(model: seeded).analyze("Oh zorbly, that really helps.").behaviors == [.thank])
+    }
+
     /// `toyCorpus` with `phrase` in place of "zorbly" and `behavior` in place of thank, and long
     /// replies of plain sentences, one of them (in half the replies) saying `phrase`; with a
     /// long reply saying it once, and one saying nothing.
