@@ -1,67 +1,47 @@
 import RecoveryCore
 
-/// The reading conventions that need the model's reading as well as the rules' (docs/labelling.md),
-/// in one table: `Analyzer.analyze` applies them, `analyze --why` says which applied.
+/// A reading convention that needs the model's reading as well as the rules'
+/// (docs/labelling.md). Every one is a row of `table`: `Analyzer.analyze` applies them,
+/// `analyze --why` says which applied.
 ///
 /// When the model reads `readBy` where no rule found it, the rules' hits of `affected` that the
 /// convention `clears` no longer count: the first hit it does not clear stands instead, or, with
 /// none, `affected` is refused (the model may not add it back). Where `readBy` is read at all
 /// and the convention has a `barredReason`, the model may not add `affected` on its own either.
-enum ModelConvention: CaseIterable, Sendable {
-    /// Rule 15: keeping responsibility makes a named cause a fact, unless the words point at
-    /// the customer. The labels show `own` and `blame` together on 9 of 3,119 `own` replies.
-    case ownershipMakesACauseAFact
-    /// Rule 10: a question asking which option the customer wants ("Which suits you?") is part
-    /// of the options, not a question about the story.
-    case optionsTakeTheirQuestion
-
+struct ModelConvention: Sendable {
     /// The behaviour whose reading brings the convention into force.
-    var readBy: Behavior {
-        switch self {
-        case .ownershipMakesACauseAFact: .own
-        case .optionsTakeTheirQuestion: .choice
-        }
-    }
-
+    let readBy: Behavior
     /// The behaviour the convention clears.
-    var affected: Behavior {
-        switch self {
-        case .ownershipMakesACauseAFact: .blame
-        case .optionsTakeTheirQuestion: .explore
-        }
-    }
-
+    let affected: Behavior
     /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
-    func clears(_ hit: Hit, in reading: Reading) -> Bool {
-        switch self {
-        case .ownershipMakesACauseAFact: !reading.pointsAtCustomer(hit)
-        case .optionsTakeTheirQuestion: reading.isPreferenceQuestion(hit)
-        }
-    }
-
+    let clears: @Sendable (Hit, Reading) -> Bool
     /// What `--why` says of a rule's match the convention cleared.
-    var clearedReason: String {
-        switch self {
-        case .ownershipMakesACauseAFact:
-            "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)"
-        case .optionsTakeTheirQuestion:
-            "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)"
-        }
-    }
-
+    let clearedReason: String
     /// Why the model may not add `affected` where `readBy` is read, as `--why` says it; nil
     /// when it may.
-    var barredReason: String? {
-        switch self {
-        case .ownershipMakesACauseAFact:
-            "the reply keeps responsibility (own), so a cause it names is a fact: the model may not add blame (rule 15)"
-        case .optionsTakeTheirQuestion:
-            nil
-        }
-    }
+    let barredReason: String?
 
-    /// Every convention, made once (the synthesized `allCases` builds a new array per call).
-    static let table = allCases
+    /// Rule 15: keeping responsibility makes a named cause a fact, unless the words point at
+    /// the customer. The labels show `own` and `blame` together on 9 of 3,119 `own` replies.
+    static let ownershipMakesACauseAFact = ModelConvention(
+        readBy: .own, affected: .blame,
+        clears: { hit, reading in !reading.pointsAtCustomer(hit) },
+        clearedReason: "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)",
+        barredReason: "the reply keeps responsibility (own), so a cause it names is a fact: the model may not add blame (rule 15)")
+
+    /// Rule 10: a question asking which option the customer wants ("Which suits you?") is part
+    /// of the options, not a question about the story.
+    static let optionsTakeTheirQuestion = ModelConvention(
+        readBy: .choice, affected: .explore,
+        clears: { hit, reading in reading.isPreferenceQuestion(hit) },
+        clearedReason: "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)",
+        barredReason: nil)
+
+    /// Every convention; a new one is a row here.
+    static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion]
+
+    /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
+    func clears(_ hit: Hit, in reading: Reading) -> Bool { clears(hit, reading) }
 
     /// The convention that clears `hit` of `behavior` in an analysis that shows `found`, if any.
     static func clearing(_ behavior: Behavior, _ hit: Hit, found: [Behavior], reading: Reading) -> ModelConvention? {
