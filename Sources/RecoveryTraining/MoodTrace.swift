@@ -82,13 +82,15 @@ public struct TurningPoint: Codable, Sendable, Equatable {
         /// The mood started rising after falling.
         case turnedWorse = "turned-worse"
 
-        /// How a debrief says it.
+        /// How a debrief says it. A turn for the worse may be one step on a call that was won,
+        /// so it is not called more than it is: the size is in the turning point's moods, and
+        /// the biggest upset is named apart.
         public var description: String {
             switch self {
             case .biggestCalming: "calmed the customer most"
             case .biggestUpset: "upset the customer most"
             case .turnedBetter: "turned the call around"
-            case .turnedWorse: "turned the call sour"
+            case .turnedWorse: "set the call back"
             }
         }
 

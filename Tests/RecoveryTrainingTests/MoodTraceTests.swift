@@ -22,6 +22,13 @@ import RecoveryCore
         #expect(byTurn[5]?.from == 6 && byTurn[5]?.to == 2)
     }
 
+    @Test func aOneStepSlipOnAWonCallIsNotCalledSour() {
+        let trace = MoodTrace(opening: 7, replies: [("I'm so sorry", 3), ("that's the system", 4), ("refund is done", 1)])
+        let slip = trace.turningPoints.first { $0.turn == 2 }
+        #expect(slip?.kinds == [.biggestUpset, .turnedWorse])
+        #expect(slip?.summary == "upset the customer most, set the call back")
+    }
+
     @Test func aFlatCallHasNoTurningPoints() {
         #expect(MoodTrace(opening: 4, replies: [("hi", 4), ("bye", 4)]).turningPoints.isEmpty)
     }
