@@ -3,7 +3,9 @@ import Yams
 
 extension ScenarioDecoder {
     static let testKeys = ["name", "replies", "expect", "only", "skip", "expect_failure"]
-    static let replyKeys = ["say", "text", "latency", "detects", "not_detects", "node", "mood_at_most", "mood_at_least"]
+    static let replyKeys = [
+        "say", "text", "latency", "detects", "not_detects", "node", "mood_at_most", "mood_at_least", "customer_says", "customer_never_says",
+    ]
     static let expectKeys = [
         "outcome", "ending", "reaches", "never_reaches", "mood_at_most", "mood_at_least", "objectives_met", "objectives_missed",
     ]
@@ -88,8 +90,23 @@ extension ScenarioDecoder {
             }
             expect.moodAtMost = values["mood_at_most"].flatMap { number($0, "mood_at_most", in: 0...10) }
             expect.moodAtLeast = values["mood_at_least"].flatMap { number($0, "mood_at_least", in: 0...10) }
+            expect.customerSays = values["customer_says"].map { spokenWords($0, what: "customer_says") } ?? []
+            expect.customerNeverSays = values["customer_never_says"].map { spokenWords($0, what: "customer_never_says") } ?? []
             return text.map { TestReply(text: $0, latency: latency, expect: expect, position: position) }
         }
+    }
+
+    /// The words under `customer_says:` or `customer_never_says:` (one text or a list), each
+    /// kept to be looked for in the customer's lines once every node is known.
+    private mutating func spokenWords(_ node: Node, what: String) -> [String] {
+        var words: [String] = []
+        for item in reader.list(node, what: what) {
+            guard let text = reader.string(item, what: "each item of \(what)") else { continue }
+            if text.trimmingWhitespace.isEmpty { report(.emptyText, at: item, ["the words of `\(what)`"]); continue }
+            words.append(text)
+            spoken.append((text, item, what))
+        }
+        return words
     }
 
     /// Behaviour ids and intents under `detects:` or `not_detects:`, reporting unknown names.
@@ -137,8 +154,16 @@ extension ScenarioDecoder {
     }
 
     /// Reports every `goto`, `start`, `turn_limit` and test reference to a node that does not
-    /// exist, or that is not an ending where one is needed.
-    mutating func checkReferences(nodes: [String: ScenarioNode], order: [String]) {
+    /// exist, or that is not an ending where one is needed, and a test's customer words that
+    /// no line of the scenario (a node's `lines:`, a rule's or branch's `say:`) contains.
+    mutating func checkReferences(nodes: [String: ScenarioNode], order: [String], rules: [Rule]) {
+        if !spoken.isEmpty {
+            let lines = order.compactMap { nodes[$0] }.flatMap { node in node.lines.map(\.text) + node.branches.flatMap(\.effects.say) }
+                + rules.flatMap(\.effects.say)
+            for (words, node, what) in spoken where !lines.contains(where: { $0.localizedCaseInsensitiveContains(words) }) {
+                report(.unknownLine, at: node, [words, what])
+            }
+        }
         let declared = Set(order)
         let endings = order.filter { nodes[$0]?.isEnding == true }
         for reference in references {

@@ -13,6 +13,9 @@ struct ScenarioDecoder {
     var vocabulary = ConditionVocabulary()
     /// Node references to check once every node is known.
     var references: [(target: String, node: Node, what: String, mustEnd: Bool)] = []
+    /// Tests' `customer_says:` / `customer_never_says:` words, to find in the customer's lines
+    /// once every node is known.
+    var spoken: [(words: String, node: Node, what: String)] = []
     /// Where the parts of the scenario are, for the checks run once it is decoded.
     var sources = ScenarioSources()
     /// Whether these very bytes were checked clean before (`ScenarioLoader.load(path:checked:)`):
@@ -61,7 +64,7 @@ struct ScenarioDecoder {
         let tests = alreadyChecked ? [] : top["tests"].map { decodeTests($0) } ?? []
         let objectives = top["objectives"].map { decodeObjectives($0) } ?? []
         let phrasings = top["phrasings"].map { decodePhrasings($0) } ?? [:]
-        checkReferences(nodes: nodes, order: nodeOrder)
+        checkReferences(nodes: nodes, order: nodeOrder, rules: rules)
 
         guard !hasErrors, let id, let title, let briefing, let customer, let start else { return nil }
         var scenario = Scenario(

@@ -14,6 +14,12 @@ extension ScenarioDiagnostic {
         "nothing-expected", "test '{1}' checks nothing",
         hint: "add `outcome:`, `ending:`, `reaches:`, `never_reaches:` or mood bounds under `expect:`, or `detects:` on a reply", files: [.scenario, .tests])
 
+    /// A reply's `customer_says:` or `customer_never_says:` words are in no line the customer
+    /// can say, so the first check could never pass and the second never fail.
+    public static let unknownLine = ScenarioDiagnostic(
+        "unknown-line", "no line of the customer says “{1}” (in {2})",
+        hint: "copy the words from a line under `lines:` or a `say:` of the scenario (case does not matter)", files: [.scenario, .tests])
+
     /// The diagnostics of test conversations, for documentation and tests.
-    public static let testConversationDiagnostics: [ScenarioDiagnostic] = [unknownBehavior, duplicateTest, nothingExpected]
+    public static let testConversationDiagnostics: [ScenarioDiagnostic] = [unknownBehavior, duplicateTest, nothingExpected, unknownLine]
 }

@@ -70,14 +70,23 @@ public struct TurnExpectation: Sendable, Equatable {
     public var moodAtMost: Int?
     /// The mood after the reply must be at least this.
     public var moodAtLeast: Int?
+    /// Words the customer's answer to the reply must contain (each in some line; case aside):
+    /// what they remember, or the line a branch should bring.
+    public var customerSays: [String] = []
+    /// Words no line of the customer's answer may contain: a slip of memory, a line for
+    /// another path.
+    public var customerNeverSays: [String] = []
 
     /// Expectations; see the properties for the meaning of each part.
-    public init(detects: [String] = [], notDetects: [String] = [], node: String? = nil, moodAtMost: Int? = nil, moodAtLeast: Int? = nil) {
+    public init(detects: [String] = [], notDetects: [String] = [], node: String? = nil, moodAtMost: Int? = nil, moodAtLeast: Int? = nil,
+                customerSays: [String] = [], customerNeverSays: [String] = []) {
         self.detects = detects
         self.notDetects = notDetects
         self.node = node
         self.moodAtMost = moodAtMost
         self.moodAtLeast = moodAtLeast
+        self.customerSays = customerSays
+        self.customerNeverSays = customerNeverSays
     }
 
     /// Whether nothing is checked.
@@ -103,6 +112,14 @@ public struct TurnExpectation: Sendable, Equatable {
         }
         if let moodAtLeast, step.moodAfter < moodAtLeast {
             failures.append("expected a mood of at least \(moodAtLeast) after the reply, but it is \(step.moodAfter)")
+        }
+        let said = step.customerLines.isEmpty ? "nothing" : step.customerLines.map { "“\($0)”" }.joined(separator: " ")
+        for words in customerSays where !step.customerLines.contains(where: { $0.localizedCaseInsensitiveContains(words) }) {
+            failures.append("expected the customer to say “\(words)”, but they said \(said)")
+        }
+        for words in customerNeverSays {
+            guard let line = step.customerLines.first(where: { $0.localizedCaseInsensitiveContains(words) }) else { continue }
+            failures.append("expected the customer not to say “\(words)”, but they said “\(line)”")
         }
         return failures
     }

@@ -50,7 +50,7 @@ public enum ScenarioTestFile {
         if values["tests"] == nil, root.mapping != nil {
             _ = decoder.required(values, "tests", in: root, what: "a test file", hint: "add `tests:` with a list of test conversations")
         }
-        decoder.checkReferences(nodes: scenario.nodes, order: scenario.nodeOrder)
+        decoder.checkReferences(nodes: scenario.nodes, order: scenario.nodeOrder, rules: scenario.rules)
         if decoder.hasErrors { throw DiagnosticError(decoder.reader.diagnostics) }
         var combined = scenario
         combined.tests += tests

@@ -112,7 +112,7 @@ struct IndependentSchemaTests {
         "otherwise-not-last", "id-mismatch", "unknown-flag", "flag-never-set", "turn-limit-too-low", "unreachable-node",
         "no-way-out", "branch-never-fires", "always-true-branch", "rule-never-fires", "unused-intent", "unused-flag",
         "ending-beyond-turn-limit", "duplicate-objective", "two-main-objectives", "ask-never-said", "text-cut-by-comment",
-        "phrases-in-one-string", "duplicate-key", "unknown-behavior", "duplicate-test", "nothing-expected",
+        "phrases-in-one-string", "duplicate-key", "unknown-behavior", "duplicate-test", "nothing-expected", "unknown-line",
         "unreadable-file", "file-too-large", "untested-ending", "untested-objective", "untested-node",
     ]
 

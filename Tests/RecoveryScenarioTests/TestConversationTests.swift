@@ -67,6 +67,27 @@ struct TestConversationTests {
         #expect(loaded.tests.first?.replies.first?.expect.detects == ["apologize"])
     }
 
+    @Test func customerWordsAreCheckedInTheAnswerAndMustBeInTheScenario() throws {
+        let loaded = try scenario(Self.yaml(tests: """
+              - name: what she says
+                replies:
+                  - {say: "I'm so sorry.", customer_says: "what NOW", customer_never_says: [parcel, thanks]}
+            """))
+        let expect = try #require(loaded.tests.first?.replies.first?.expect)
+        #expect(expect.customerSays == ["what NOW"] && expect.customerNeverSays == ["parcel", "thanks"])
+        let step = Step(turn: 1, moodBefore: 5, moodAfter: 4, customerLines: ["So what now?"], node: "fix")
+        let analysis = reply(.apologize)
+        #expect(expect.failures(analysis: analysis, step: step).isEmpty)
+        let stuck = Step(turn: 1, moodBefore: 5, moodAfter: 5, customerLines: ["Where is my parcel?"], node: "opening")
+        #expect(expect.failures(analysis: analysis, step: stuck) == [
+            "expected the customer to say “what NOW”, but they said “Where is my parcel?”",
+            "expected the customer not to say “parcel”, but they said “Where is my parcel?”",
+        ])
+        let typo = diagnostics(Self.yaml(tests: "  - {name: typo, replies: [{say: Sorry., customer_says: whats now}]}"))
+        #expect(typo.map(\.code) == ["unknown-line"])
+        #expect(typo.first?.message == "no line of the customer says “whats now” (in customer_says)")
+    }
+
     @Test func onlySkipAndExpectedFailureAreRead() throws {
         let loaded = try scenario(Self.yaml(tests: """
               - name: focused
