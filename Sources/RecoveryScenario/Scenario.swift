@@ -48,6 +48,15 @@ public struct Scenario: Sendable {
 
     /// The nodes in file order.
     public var orderedNodes: [ScenarioNode] { nodeOrder.compactMap { nodes[$0] } }
+
+    /// Everything the customer can say, in file order: each node's lines, then every `say:` of
+    /// a branch and of a rule.
+    public var spokenLines: [String] { Self.spokenLines(of: orderedNodes, rules: rules) }
+
+    /// `spokenLines` of the parts, for checks run before the scenario is assembled.
+    static func spokenLines(of nodes: [ScenarioNode], rules: [Rule]) -> [String] {
+        nodes.flatMap { $0.lines.map(\.text) + $0.branches.flatMap(\.effects.say) } + rules.flatMap(\.effects.say)
+    }
 }
 
 /// Something this customer needs beyond the generic steps (Sydney: an answer on whether her

@@ -158,9 +158,8 @@ extension ScenarioDecoder {
     /// no line of the scenario (a node's `lines:`, a rule's or branch's `say:`) contains.
     mutating func checkReferences(nodes: [String: ScenarioNode], order: [String], rules: [Rule]) {
         if !spoken.isEmpty {
-            let lines = order.compactMap { nodes[$0] }.flatMap { node in node.lines.map(\.text) + node.branches.flatMap(\.effects.say) }
-                + rules.flatMap(\.effects.say)
-            for (words, node, what) in spoken where !lines.contains(where: { $0.localizedCaseInsensitiveContains(words) }) {
+            let lines = Scenario.spokenLines(of: order.compactMap { nodes[$0] }, rules: rules)
+            for (words, node, what) in spoken where !lines.contains(where: { TurnExpectation.line($0, says: words) }) {
                 report(.unknownLine, at: node, [words, what])
             }
         }

@@ -154,8 +154,7 @@ struct ScenarioLint {
 extension ScenarioLint {
     /// Objectives whose `asked:` words no customer line (a node's lines, a `say:`) contains.
     func asksNeverSaid() -> [Diagnostic] {
-        let spoken = scenario.orderedNodes.flatMap { $0.lines.map(\.text) + $0.branches.flatMap(\.effects.say) }
-            + scenario.rules.flatMap(\.effects.say)
+        let spoken = scenario.spokenLines
         return scenario.objectives.compactMap { objective in
             guard !spoken.contains(where: { $0.contains(objective.ask) }), let node = sources.objectiveAsks[objective.id] else { return nil }
             return report(.askNeverSaid, at: node, [objective.id, objective.ask])

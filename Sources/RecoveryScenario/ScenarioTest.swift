@@ -92,6 +92,10 @@ public struct TurnExpectation: Sendable, Equatable {
     /// Whether nothing is checked.
     public var isEmpty: Bool { self == TurnExpectation() }
 
+    /// Whether `line` holds `words` as `customer_says:` means it (case aside); the loader uses
+    /// the same test to refuse words no line of the scenario holds.
+    static func line(_ line: String, says words: String) -> Bool { line.localizedCaseInsensitiveContains(words) }
+
     /// What the reply read as `analysis`, answered with `step`, failed to do; one sentence each.
     public func failures(analysis: ReplyAnalysis, step: Step) -> [String] {
         let found = analysis.behaviors.map(\.id) + analysis.intents
@@ -114,11 +118,11 @@ public struct TurnExpectation: Sendable, Equatable {
             failures.append("expected a mood of at least \(moodAtLeast) after the reply, but it is \(step.moodAfter)")
         }
         let said = step.customerLines.isEmpty ? "nothing" : step.customerLines.map { "“\($0)”" }.joined(separator: " ")
-        for words in customerSays where !step.customerLines.contains(where: { $0.localizedCaseInsensitiveContains(words) }) {
+        for words in customerSays where !step.customerLines.contains(where: { Self.line($0, says: words) }) {
             failures.append("expected the customer to say “\(words)”, but they said \(said)")
         }
         for words in customerNeverSays {
-            guard let line = step.customerLines.first(where: { $0.localizedCaseInsensitiveContains(words) }) else { continue }
+            guard let line = step.customerLines.first(where: { Self.line($0, says: words) }) else { continue }
             failures.append("expected the customer not to say “\(words)”, but they said “\(line)”")
         }
         return failures
