@@ -132,6 +132,26 @@ import RecoveryCore
         #expect(again.output.contains("added 0 to train, 0 to dev; 6 dropped"))
     }
 
+    @Test func aReplyTheCorpusHoldsIsNeverSampled() throws {
+        // The same words as a frozen test reply and as a train reply, case and spacing aside:
+        // `add` would drop both, and a second labelling of them could contradict the corpus.
+        let writer = [
+            Self.row("Nope, can't do that.", ["deflect", "dismiss"]),
+            Self.row("thanks  for waiting!", ["thank"]),
+            Self.row("I've rebooked you on the 6:10 and the fare difference is on us.", ["resolve", "atone"]),
+        ]
+        let space = try Workspace(parts: ["test": [Self.row("Nope, can't do that.", ["deflect"], source: "t1-general")],
+                                          "train": [Self.row("Thanks for waiting.", ["thank"], source: "w1-us-phone")]],
+                                  writer: writer)
+        guard let sampled = try space.round(["sample", space.round, space.writer, "--per-writer", "10", "--labellers", "1"]) else {
+            print("skipped: python3 is not available to run scripts/corpus-round")
+            return
+        }
+        #expect(sampled.status == 0, "\(sampled.output)")
+        let blind = try Workspace.read(space.round + "/label-1-in.jsonl")
+        #expect(blind.map { $0["text"] as? String ?? "" } == ["I've rebooked you on the 6:10 and the fare difference is on us."])
+    }
+
     @Test func disputesRefusesALabellerFileThatSkipsRows() throws {
         let space = try Workspace(parts: [:], writer: [Self.row("Sorry about that.", ["apologize"]), Self.row("Not our problem.", ["deflect"])])
         guard try space.round(["sample", space.round, space.writer, "--labellers", "1"]) != nil else {
