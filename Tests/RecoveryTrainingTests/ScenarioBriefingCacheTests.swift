@@ -70,4 +70,24 @@ import RecoveryScenario
         #expect(cache.briefing(hash) != nil)
         #expect(!rebuilt.isClean(hash) && rebuilt.briefing(hash) == nil)
     }
+
+    @Test func theFolderKeepsTheNewestMarkersUpToItsLimit() throws {
+        let directory = Self.cache().directory
+        let cache = ScenarioCheckCache(directory: directory, stamp: "test build", limit: 3)
+        let briefing = ScenarioBriefing(try ScenarioLoader.load(path: Self.path))
+        let files = FileManager.default
+        try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Another program's file in the folder is never touched.
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: directory + "/notes.txt"))
+        let hashes = (0..<5).map { "scenario \($0)" }
+        for (minute, hash) in hashes.enumerated() {
+            cache.markClean(hash, briefing: briefing)
+            // Written a minute apart, oldest first, whatever the file system's clock resolution.
+            try files.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000 + Double(minute) * 60)],
+                                    ofItemAtPath: cache.marker(hash))
+        }
+        #expect(hashes.map(cache.isClean) == [false, false, true, true, true])
+        #expect(try files.contentsOfDirectory(atPath: directory).count == 4)
+        #expect(files.fileExists(atPath: directory + "/notes.txt"))
+    }
 }
