@@ -3,7 +3,7 @@
 public enum SHA256 {
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        lowercaseHex(digest(Array(bytes)))
+        lowercaseHex(digest(bytes as? [UInt8] ?? Array(bytes)))
     }
 
     /// `bytes` written as lowercase hex, two digits each (no hashing).
@@ -23,38 +23,60 @@ public enum SHA256 {
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var padded = message
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
+        // The whole blocks are read in place; only the last one or two, with the padding and
+        // the length, are copied. Raw buffers: a scenario is hashed before the first prompt,
+        // and checked array indexing made that a millisecond.
+        let wholeBlocks = message.count / 64 * 64
+        var tail = Array(message[wholeBlocks...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-
-        var words = [UInt32](repeating: 0, count: 64)
-        for chunkStart in stride(from: 0, to: padded.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunkStart + i * 4
-                words[i] = UInt32(padded[b]) << 24 | UInt32(padded[b + 1]) << 16 | UInt32(padded[b + 2]) << 8 | UInt32(padded[b + 3])
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        hash.withUnsafeMutableBufferPointer { hash in
+        roundConstants.withUnsafeBufferPointer { constants in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            message.withUnsafeBufferPointer { bytes in
+                for start in stride(from: 0, to: wholeBlocks, by: 64) {
+                    compress(bytes.baseAddress! + start, into: hash, words: words, constants: constants)
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotate(words[i - 15], 7) ^ rotate(words[i - 15], 18) ^ (words[i - 15] >> 3)
-                let s1 = rotate(words[i - 2], 17) ^ rotate(words[i - 2], 19) ^ (words[i - 2] >> 10)
-                words[i] = words[i - 16] &+ s0 &+ words[i - 7] &+ s1
+            tail.withUnsafeBufferPointer { bytes in
+                for start in stride(from: 0, to: bytes.count, by: 64) {
+                    compress(bytes.baseAddress! + start, into: hash, words: words, constants: constants)
+                }
             }
-            var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choose = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choose &+ roundConstants[i] &+ words[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[i] &+= value }
-        }
+        } } }
         return hash.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
     }
 
+    /// Mixes the 64-byte block at `block` into `hash` (FIPS 180-4, section 6.2.2).
+    @inline(__always)
+    private static func compress(_ block: UnsafePointer<UInt8>, into hash: UnsafeMutableBufferPointer<UInt32>,
+                                 words: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
+        for i in 0..<16 {
+            let b = block + i * 4
+            words[i] = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
+        }
+        for i in 16..<64 {
+            let s0 = rotate(words[i - 15], 7) ^ rotate(words[i - 15], 18) ^ (words[i - 15] >> 3)
+            let s1 = rotate(words[i - 2], 17) ^ rotate(words[i - 2], 19) ^ (words[i - 2] >> 10)
+            words[i] = words[i - 16] &+ s0 &+ words[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
+        for i in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choose = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choose &+ constants[i] &+ words[i]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        hash[0] &+= a; hash[1] &+= b; hash[2] &+= c; hash[3] &+= d
+        hash[4] &+= e; hash[5] &+= f; hash[6] &+= g; hash[7] &+= h
+    }
+
+    @inline(__always)
     private static func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {
         (value >> amount) | (value << (32 - amount))
     }

@@ -8,13 +8,15 @@ public struct YAMLFile: Sendable {
     public let path: String
     /// The whole text.
     public let text: String
-    private let lines: [Substring]
+    /// The lines, split the first time a diagnostic needs one: a clean file (every file at the
+    /// start of a call) is never split. Shared by copies of the file.
+    private let lineIndex = LineIndex()
+    private var lines: [Substring] { lineIndex.lines(of: text) }
 
     /// A file whose contents are `text`, shown in diagnostics as `path`.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = Self.lines(of: text)
     }
 
     /// The lines of `text` as libyaml numbers them: a line ends at `\n`, `\r\n`, `\r`, U+0085,
@@ -59,7 +61,10 @@ public struct YAMLFile: Sendable {
                 message: "file is \(data.count) bytes; the limit is \(maximumSize)",
                 position: start, hint: "split the file, or check that this is the file you meant")])
         }
-        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+        // A NUL byte found with one scan of the bytes in place (`Data.contains` steps an
+        // iterator per byte: a millisecond for a scenario, before the first prompt).
+        let hasNUL = data.withUnsafeBytes { $0.firstIndex(of: 0) != nil }
+        guard !hasNUL, let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError([Diagnostic(
                 code: CoreDiagnostic.notText, message: "file is not UTF-8 text",
                 position: start, hint: "save the file as UTF-8 text (a binary file cannot be a scenario or rubric)")])
@@ -284,4 +289,21 @@ public enum CoreDiagnostic {
     public static let missingKey = "missing-key"
     /// A key the format does not know (usually a typo).
     public static let unknownKey = "unknown-key"
+}
+
+/// `YAMLFile`'s lines, split once, when first asked for.
+private final class LineIndex: @unchecked Sendable {
+    /// Guards `lines`.
+    private let lock = NSLock()
+    private var lines: [Substring]?
+
+    /// The lines of `text` (the same text at every call).
+    func lines(of text: String) -> [Substring] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let lines { return lines }
+        let split = YAMLFile.lines(of: text)
+        lines = split
+        return split
+    }
 }
