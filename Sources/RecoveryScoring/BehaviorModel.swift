@@ -13,7 +13,10 @@ import RecoveryCore
 /// probability is the logistic of that score. The model alone reads a behaviour when its
 /// probability reaches the behaviour's threshold; a rule's finding stands unless the
 /// probability is below the behaviour's veto. Both are chosen on held-out readings of the corpus (`ModelTrainer`).
-public struct BehaviorModel: Sendable {
+///
+/// A class: the analyzer consults its model several times a reply (`if let model`), and a
+/// struct of four 16-lane vectors and two references was copied, and retained, each time.
+public final class BehaviorModel: Sendable {
     /// What the model was trained from and how (the file's first line).
     public struct Header: Codable, Sendable, Equatable {
         /// Always "recovery-model".
@@ -43,15 +46,12 @@ public struct BehaviorModel: Sendable {
     }
 
     /// The header as read or written.
-    public var header: Header { headerBox.header }
-    /// The header, behind one reference: a copy of the model (each `if let model`) retains
-    /// two objects instead of every array and string of the header.
-    private let headerBox: HeaderBox
+    public let header: Header
     /// `header.lengthPower`, kept beside the table for the per-reply sums.
     let lengthPower: Float
     /// Whether any behaviour can be read from a sentence alone (`header.sentenceThresholds`).
     let readsSentences: Bool
-    /// The feature table, shared by copies of the model (one reference to retain, not five).
+    /// The feature table.
     let table: FeatureTable
     /// The weight rows, 16 per feature, in key order.
     var weights: [Float] { table.weights }
@@ -68,7 +68,7 @@ public struct BehaviorModel: Sendable {
     init(header: Header, keys: [UInt32], weights: [Float]) {
         precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16
                      && header.vetoes.count == 16)
-        headerBox = HeaderBox(header)
+        self.header = header
         lengthPower = header.lengthPower
         readsSentences = header.sentenceThresholds != nil
         table = FeatureTable(keys: keys, weights: weights)
@@ -167,10 +167,4 @@ public struct BehaviorModel: Sendable {
         guard let row = row(key) else { return 0 }
         return table.weight(row: row, slot: slot)
     }
-}
-
-/// A model header, shared by copies of the model.
-private final class HeaderBox: Sendable {
-    let header: BehaviorModel.Header
-    init(_ header: BehaviorModel.Header) { self.header = header }
 }

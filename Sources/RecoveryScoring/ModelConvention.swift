@@ -50,6 +50,14 @@ struct ModelConvention: Sendable {
 
     /// The convention that bars the model from adding `behavior` beside `found`, if any.
     static func barring(_ behavior: Behavior, besides found: [Behavior]) -> ModelConvention? {
-        table.first { $0.barredReason != nil && $0.affected == behavior && found.contains($0.readBy) }
+        // Most behaviours no convention bars: one bit test, no walk of the table (whose rows,
+        // holding closures, are retained as they are copied out).
+        guard barrable & (1 << UInt16(behavior.slot)) != 0 else { return nil }
+        return table.first { $0.barredReason != nil && $0.affected == behavior && found.contains($0.readBy) }
+    }
+
+    /// The behaviours some convention may bar, by `Behavior.slot`.
+    private static let barrable: UInt16 = table.reduce(0) { mask, convention in
+        convention.barredReason == nil ? mask : mask | 1 << UInt16(convention.affected.slot)
     }
 }

@@ -99,11 +99,18 @@ struct Reading {
     mutating func applyReadingRules() {
         matchedMask = foundMask
         for slot in hits.indices where !hits[slot].isEmpty {
-            let cancels = exceptions[slot]
-            // In place, and only when a hit goes: most replies keep them all.
+            // In place, and only when a hit goes: most replies keep them all. A plain loop: a
+            // closure calling `isNegated` would capture (copy, and retain) the whole reading.
             var list = AnalyzerScratch.take(&hits[slot])
-            let cancelled = { (hit: Hit) in cancels.contains(where: hit.overlaps) || isNegated(hit) }
-            if list.contains(where: cancelled) { list.removeAll(where: cancelled) }
+            var anyCancelled = false
+            for hit in list where isCancelled(hit, slot: slot) {
+                anyCancelled = true
+                break
+            }
+            if anyCancelled {
+                let reading = self
+                list.removeAll { reading.isCancelled($0, slot: slot) }
+            }
             hits[slot] = list
         }
         readMentions()
@@ -115,6 +122,12 @@ struct Reading {
         readSpecificPromises()
         readOwnedFacts()
         readOptions()
+    }
+
+    /// Whether an exception of the same behaviour overlaps `hit` of the behaviour in `slot`, or
+    /// a negation reaches it.
+    private func isCancelled(_ hit: Hit, slot: Int) -> Bool {
+        exceptions[slot].contains(where: hit.overlaps) || isNegated(hit)
     }
 
     /// The sentences (by number) where `behavior` has a surviving hit.

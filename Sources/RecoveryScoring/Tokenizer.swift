@@ -241,10 +241,10 @@ enum Tokenizer {
                     let byte = bytes[k]
                     scalars[k] = Unicode.Scalar(byte)
                     // As `isLetter` and `isShouting` read an ASCII scalar.
-                    if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 {
-                        letters += 1
-                        if byte <= 90 { upper += 1 }
-                    }
+                    // Branch-free, with wrapping additions (a reply is far shorter than
+                    // `Int.max`): a letter is a-z or A-Z, a capital A-Z.
+                    letters &+= (byte | 0x20) &- 97 < 26 ? 1 : 0
+                    upper &+= byte &- 65 < 26 ? 1 : 0
                 }
             }
             return shouts(letters: letters, upper: upper)
