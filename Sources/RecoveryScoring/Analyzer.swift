@@ -163,8 +163,10 @@ public struct Analyzer: Sendable {
         }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
+        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
+        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
         func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {
-            guard model.readsSentences, input.tokens.last.map({ $0.sentence > 0 }) == true else { return false }
+            guard model.readsSentences, severalSentences else { return false }
             if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }
             return model.readsSentence(sentenceProbabilities!, slot: slot)
         }

@@ -132,10 +132,12 @@ public final class BehaviorModel: Sendable {
             sums.initialize(repeating: SIMD16(repeating: 0))
             counts.initialize(repeating: 0)
             var lastWord = -1, words = 0
-            for token in tokens where token.isWord {
-                if token.sentence != lastWord {
+            // Fields read in place: a copy of each token would retain and release its strings.
+            for i in tokens.indices where tokens[i].isWord {
+                let sentence = tokens[i].sentence
+                if sentence != lastWord {
                     if words == 1 { counts[lastWord] = -1 }
-                    lastWord = token.sentence
+                    lastWord = sentence
                     words = 0
                 }
                 words += 1
