@@ -3,7 +3,7 @@
 public enum SHA256 {
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        lowercaseHex(digest(bytes as? [UInt8] ?? Array(bytes)))
+        lowercaseHex(digest(Array(bytes)))
     }
 
     /// `bytes` written as lowercase hex, two digits each (no hashing).

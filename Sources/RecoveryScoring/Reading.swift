@@ -99,18 +99,15 @@ struct Reading {
     mutating func applyReadingRules() {
         matchedMask = foundMask
         for slot in hits.indices where !hits[slot].isEmpty {
-            // In place, and only when a hit goes: most replies keep them all. A plain loop: a
-            // closure calling `isNegated` would capture (copy, and retain) the whole reading.
+            // Kept hits moved down in place. A plain loop: a closure calling `isNegated` would
+            // capture (copy, and retain) the whole reading.
             var list = AnalyzerScratch.take(&hits[slot])
-            var anyCancelled = false
-            for hit in list where isCancelled(hit, slot: slot) {
-                anyCancelled = true
-                break
+            var kept = 0
+            for k in list.indices where !isCancelled(list[k], slot: slot) {
+                list[kept] = list[k]
+                kept += 1
             }
-            if anyCancelled {
-                let reading = self
-                list.removeAll { reading.isCancelled($0, slot: slot) }
-            }
+            list.removeLast(list.count - kept)
             hits[slot] = list
         }
         readMentions()
