@@ -110,9 +110,11 @@ public final class CallSession {
         return setup.scenario.objectives.map { objective in
             let turn = engine.objectivesMet[objective.id]
             let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }
+            // The sentence holding the words that met it (through the flags it needs, too).
             let quote = reply.map { reply in
-                objective.condition.signals(in: setup.scenario.vocabulary).lazy.compactMap { reply.analysis.quote(for: $0) }.first
-                    ?? reply.text
+                setup.scenario.evidenceSignals(for: objective.condition).lazy
+                    .compactMap { signal in reply.analysis.evidence.first { $0.label == signal } }
+                    .first.map(reply.analysis.sentence(around:)) ?? reply.text
             }
             // The customer's words are quoted only when the customer said them in this call.
             let asked = customerLines.contains { $0.contains(objective.ask) } ? objective.ask : ""

@@ -1,0 +1,50 @@
+/// The sentence around a quote: what a debrief shows when the words alone ("sensor") would not
+/// say what the trainee did, and the whole reply would say too much.
+extension ReplyAnalysis {
+    /// The sentence (or sentences) of the reply that hold `evidence`'s words, trimmed; the
+    /// quote itself when its offset does not fall in the reply.
+    ///
+    /// A sentence ends at a line break, at "!" or "?" before a space, and at "." before a space
+    /// and a capital letter, a digit or a quotation mark, so "10 a.m. on Monday" and "5.30"
+    /// stay whole.
+    public func sentence(around evidence: Evidence) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let quoteLength = evidence.quote.unicodeScalars.count
+        guard evidence.offset >= 0, evidence.offset + quoteLength <= scalars.count else { return evidence.quote }
+        var start = evidence.offset
+        while start > 0, !Self.endsSentence(scalars, at: start - 1) { start -= 1 }
+        var end = max(evidence.offset + quoteLength, start)
+        if end > start, Self.endsSentence(scalars, at: end - 1) {
+            // The quote ends its sentence already.
+        } else {
+            while end < scalars.count, !Self.endsSentence(scalars, at: end) { end += 1 }
+            if end < scalars.count, scalars[end] != "\n" { end += 1 }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view).trimmingWhitespace()
+    }
+
+    /// Whether the scalar at `i` ends a sentence.
+    private static func endsSentence(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        let c = scalars[i]
+        if c == "\n" { return true }
+        guard c == "." || c == "!" || c == "?" else { return false }
+        guard i + 1 < scalars.count else { return true }
+        guard scalars[i + 1] == " " else { return false }
+        if c != "." { return true }
+        guard i + 2 < scalars.count else { return true }
+        let next = scalars[i + 2]
+        return next.properties.isUppercase || ("0"..."9").contains(next) || next == "\"" || next == "“" || next == "'"
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

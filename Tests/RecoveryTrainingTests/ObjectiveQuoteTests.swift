@@ -1,0 +1,36 @@
+import Testing
+import RecoveryCore
+import RecoveryScenario
+import RecoveryTraining
+
+/// The debrief says which words met each objective: the sentence that holds them, found
+/// through the flags the objective needs ("when: safe_told" is met by the words of the rule
+/// that set `safe_told`), never a reply cut off mid-sentence.
+@Suite struct ObjectiveQuoteTests {
+    @Test(arguments: TestData.scenarioIDs)
+    func everyMetObjectiveQuotesOneSentenceOfItsReply(id: String) throws {
+        let scenario = try TestData.scenario(id)
+        let test = try #require(scenario.tests.first { $0.name == "skilled recovery" })
+        let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
+        let grade = try #require(result.transcript.grade)
+        for objective in grade.objectives where objective.met {
+            let reply = try #require(result.transcript.turns.first { $0.number == objective.turn }).text
+            let quote = try #require(objective.quote)
+            #expect(reply.contains(quote), "\(objective.id): “\(quote)” is not in “\(reply)”")
+            #expect(quote != reply || !reply.dropLast().contains(where: { ".!?".contains($0) }),
+                    "\(objective.id) quotes the whole reply: “\(quote)”")
+            #expect(quote.last.map { ".!?".contains($0) } ?? false || reply.hasSuffix(quote),
+                    "\(objective.id): “\(quote)” stops mid-sentence")
+        }
+    }
+
+    @Test func anObjectiveMetThroughAFlagQuotesTheWordsThatSetIt() throws {
+        let scenario = try TestData.scenario("cold-house-furnace")
+        let safety = try #require(scenario.objectives.first { $0.id == "safety" })
+        #expect(scenario.evidenceSignals(for: safety.condition) == ["safety"])
+        let test = try #require(scenario.tests.first { $0.name == "skilled recovery" })
+        let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
+        let quote = try #require(result.transcript.grade?.objectives.first { $0.id == "safety" }?.quote)
+        #expect(quote == "I can hear how scared you've been, so first things first: your family is safe.")
+    }
+}
