@@ -17,7 +17,9 @@ struct TrainCommand: ParsableCommand {
             writes the model. The dev part is held out: its macro-F1 is printed after training. \
             The same inputs always give the same file, byte for byte. The frozen test part is never read.
             To fix a misreading: add the reply as an example (trigger or ignore) of its behaviour in \
-            behaviors.yaml, or as a labelled row of Scoring/corpus/train.jsonl, then run recovery train.
+            behaviors.yaml, or as a labelled row of Scoring/corpus/train.jsonl, then run recovery train. \
+            It lists the examples and scenario-test replies the new model reads differently from the \
+            one it replaces: the model is learned as a whole, so one example can tip another reading.
             """
     )
 
@@ -46,6 +48,8 @@ struct TrainCommand: ParsableCommand {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, settings.set(parts[0], parts[1]) else { throw ValidationError("bad --setting \(item)") }
         }
+        // The model being replaced, to say which of the trainers' replies read differently now.
+        let previous = check ? nil : try? BehaviorModel.load(path: path)
         let model = ModelBuilding.train(analyzer: analyzer, corpus: corpus, inputs: inputs, settings: settings)
         let bytes = model.fileData()
         if check {
@@ -71,6 +75,11 @@ struct TrainCommand: ParsableCommand {
         Output.line("thresholds: " + thresholds.joined(separator: ", "))
         let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }
         Output.line("vetoes (a rule's finding is overruled below): " + (vetoes.isEmpty ? "none" : vetoes.joined(separator: ", ")))
+        if let previous {
+            let replies = ReadingChanges.trainerReplies(data, catalog: analyzer.catalog)
+            let changes = ReadingChanges.compare(replies, before: analyzer.with(model: previous), after: analyzer.with(model: model))
+            for line in ReadingChanges.lines(changes, of: replies.count) { Output.line(line) }
+        }
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -76,9 +76,12 @@ struct LearnedReaderCommandTests {
         #expect(trained.status == 0, "\(trained.errors)")
         #expect(trained.output.contains("wrote \(data)/Scoring/model.bin"))
         #expect(trained.output.contains("thresholds chosen on held-out readings of the train part in 5 folds"))
+        #expect(!trained.output.contains("scenario-test replies"), "no model before: nothing to compare with")
         let checked = try RecoveryBinary.run(["train", "--check"], extra: extra)
         #expect(checked.status == 0, "\(checked.errors)")
         #expect(checked.output.contains("is up to date"))
+        let again = try RecoveryBinary.run(["train"], extra: extra)
+        #expect(again.output.contains("examples and scenario-test replies: none changed"), "\(again.output)")
         let why = try RecoveryBinary.run(["analyze", "--why", "I'm so sorry, the warehouse sent the wrong one"], extra: extra)
         #expect(why.status == 0)
         #expect(why.output.contains("apologize: FOUND by the rules"))
@@ -87,6 +90,14 @@ struct LearnedReaderCommandTests {
         let yaml = data + "/Scoring/behaviors.yaml"
         try (try String(contentsOfFile: yaml, encoding: .utf8) + "\n# edited\n").write(toFile: yaml, atomically: true, encoding: .utf8)
         #expect(try RecoveryBinary.run(["train", "--check"], extra: extra).status == 1)
+        // An example added and trained in: the retraining names what now reads differently.
+        let text = try String(contentsOfFile: yaml, encoding: .utf8)
+        try text.replacingOccurrences(of: "        - \"Calm down.\"\n        - \"It's not that big a deal.\"\n",
+                                  with: "        - \"Calm down.\"\n        - \"Have it your way, sweetheart.\"\n        - \"It's not that big a deal.\"\n")
+            .write(toFile: yaml, atomically: true, encoding: .utf8)
+        let retrained = try RecoveryBinary.run(["train"], extra: extra)
+        #expect(retrained.output.contains("readings changed for"), "\(retrained.output)")
+        #expect(retrained.output.contains("+dismiss “Have it your way, sweetheart.”"), "\(retrained.output)")
     }
 
     @Test("play with a broken behaviors.yaml opens the call, then refuses the first reply with the positioned error")
