@@ -14,9 +14,8 @@ extension ReplyAnalysis {
         var start = evidence.offset
         while start > 0, !Self.endsSentence(scalars, at: start - 1) { start -= 1 }
         var end = max(evidence.offset + quoteLength, start)
-        if end > start, Self.endsSentence(scalars, at: end - 1) {
-            // The quote ends its sentence already.
-        } else {
+        // Unless the quote ends its sentence already: on to the sentence's mark, which is kept.
+        if end == start || !Self.endsSentence(scalars, at: end - 1) {
             while end < scalars.count, !Self.endsSentence(scalars, at: end) { end += 1 }
             if end < scalars.count, scalars[end] != "\n" { end += 1 }
         }

@@ -144,20 +144,16 @@ indirect enum ConditionExpression: Sendable {
 }
 
 extension Condition {
-    /// The behaviour ids and intent names the condition reads (as signals or in `count()`),
-    /// in the order written: the words a debrief quotes when the condition was met. With
-    /// `presentOnly`, none read under a `not` (what the reply did not show is no evidence).
-    public func signals(in vocabulary: ConditionVocabulary, presentOnly: Bool = false) -> [String] {
-        reads(in: vocabulary, presentOnly: presentOnly).signals
-    }
+    /// The behaviour ids and intent names the condition needs shown (as signals or in
+    /// `count()`), in the order written: the words a debrief quotes when the condition was met.
+    /// None read under a `not`: what the reply did not show is no evidence.
+    public func signals(in vocabulary: ConditionVocabulary) -> [String] { reads(in: vocabulary).signals }
 
     /// The flags the condition needs set (none read under a `not`), in the order written.
-    public func flagsNeeded(in vocabulary: ConditionVocabulary) -> [String] {
-        reads(in: vocabulary, presentOnly: true).flags
-    }
+    public func flagsNeeded(in vocabulary: ConditionVocabulary) -> [String] { reads(in: vocabulary).flags }
 
-    /// The signals and flags the condition reads, in the order written.
-    private func reads(in vocabulary: ConditionVocabulary, presentOnly: Bool) -> (signals: [String], flags: [String]) {
+    /// The signals and flags the condition reads outside any `not`, in the order written.
+    private func reads(in vocabulary: ConditionVocabulary) -> (signals: [String], flags: [String]) {
         var signals: [String] = [], flags: [String] = []
         func name(_ slot: Int) -> String? {
             slot < ConditionVocabulary.behaviorCount ? Behavior.allCases[slot].id
@@ -169,9 +165,8 @@ extension Condition {
             case .signal(let slot): if let name = name(slot) { signals.append(name) }
             case .compare(let quantity, _, _) where quantity.slot >= 0: if let name = name(quantity.slot) { signals.append(name) }
             case .flag(let slot): if vocabulary.flags.indices.contains(slot) { flags.append(vocabulary.flags[slot]) }
-            case .not(let inner): if !presentOnly { walk(inner) }
             case .and(let lhs, let rhs), .or(let lhs, let rhs): walk(lhs); walk(rhs)
-            default: break
+            default: break  // constants, unbound names, and whatever is under a `not`
             }
         }
         walk(expression)

@@ -9,7 +9,7 @@ extension Scenario {
         var signals: [String] = []
         var seenFlags: Set<String> = []
         func add(_ condition: Condition) {
-            for signal in condition.signals(in: vocabulary, presentOnly: true) where !signals.contains(signal) {
+            for signal in condition.signals(in: vocabulary) where !signals.contains(signal) {
                 signals.append(signal)
             }
             for flag in condition.flagsNeeded(in: vocabulary) where seenFlags.insert(flag).inserted {
