@@ -48,8 +48,9 @@ struct TrainCommand: ParsableCommand {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, settings.set(parts[0], parts[1]) else { throw ValidationError("bad --setting \(item)") }
         }
-        // The model being replaced, to say which of the trainers' replies read differently now.
-        let previous = check ? nil : try? BehaviorModel.load(path: path)
+        // The model being replaced (or, written elsewhere, the data's own), to say which of the
+        // trainers' replies read differently now.
+        let previous = check ? nil : (try? BehaviorModel.load(path: path)) ?? (try? BehaviorModel.load(path: data.modelFile))
         let model = ModelBuilding.train(analyzer: analyzer, corpus: corpus, inputs: inputs, settings: settings)
         let bytes = model.fileData()
         if check {
