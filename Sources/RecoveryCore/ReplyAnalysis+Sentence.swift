@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sentence around a quote: what a debrief shows when the words alone ("sensor") would not
 /// say what the trainee did, and the whole reply would say too much.
 extension ReplyAnalysis {
@@ -21,7 +23,7 @@ extension ReplyAnalysis {
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
-        return String(view).trimmingWhitespace()
+        return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Whether the scalar at `i` ends a sentence.
@@ -35,15 +37,5 @@ extension ReplyAnalysis {
         guard i + 2 < scalars.count else { return true }
         let next = scalars[i + 2]
         return next.properties.isUppercase || ("0"..."9").contains(next) || next == "\"" || next == "“" || next == "'"
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

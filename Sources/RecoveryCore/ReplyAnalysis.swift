@@ -85,7 +85,8 @@ public struct ReplyAnalysis: Codable, Sendable, Hashable {
     public func mentions(intent name: String) -> Bool { intents.contains(name) }
 
     /// The quote that earned `label` (a behaviour id or intent name), if any.
-    public func quote(for label: String) -> String? {
-        evidence.first { $0.label == label }?.quote
-    }
+    public func quote(for label: String) -> String? { evidence(for: label)?.quote }
+
+    /// The evidence for `label` (a behaviour id or intent name), if any: its words and where they are.
+    public func evidence(for label: String) -> Evidence? { evidence.first { $0.label == label } }
 }

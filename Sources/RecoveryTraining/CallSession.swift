@@ -113,7 +113,7 @@ public final class CallSession {
             // The sentence holding the words that met it (through the flags it needs, too).
             let quote = reply.map { reply in
                 setup.scenario.evidenceSignals(for: objective.condition).lazy
-                    .compactMap { signal in reply.analysis.evidence.first { $0.label == signal } }
+                    .compactMap(reply.analysis.evidence(for:))
                     .first.map(reply.analysis.sentence(around:)) ?? reply.text
             }
             // The customer's words are quoted only when the customer said them in this call.

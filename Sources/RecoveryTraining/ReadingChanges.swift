@@ -43,9 +43,8 @@ public enum ReadingChanges {
             }
         }
         var seen: Set<String> = []
-        for id in ScenarioLoader.list(in: data.scenariosDirectory) {
-            guard let path = ScenarioLoader.resolve(id, in: data.scenariosDirectory),
-                  let scenario = try? ScenarioLoader.load(path: path) else { continue }
+        for file in ScenarioTestSuite.scenarioFiles([], data: data).files {
+            guard let scenario = try? ScenarioLoader.load(path: file) else { continue }
             for test in scenario.tests {
                 for reply in test.replies where seen.insert(reply.text).inserted {
                     replies.append(TrainerReply(position: reply.position, text: reply.text, example: nil))
