@@ -28,9 +28,13 @@ public struct ReplyExplanation: Sendable {
         public var reader: Evidence.Reader?
         /// Rule matches (kept or cancelled), and matches added by the reading rules.
         public var rules: [RuleMatch]
-        /// The model's probability and the threshold it needs (nil without a model).
+        /// The model's probability for the whole reply, and the threshold it needs to read the
+        /// behaviour alone (nil without a model).
         public var probability: Double?
         public var threshold: Double?
+        /// The second layer's probability (`ModelCombiner`), which `threshold` is for when the
+        /// model has one.
+        public var combined: Double?
         /// Below this probability the model overrules the rules (0: never).
         public var veto: Double?
         /// The highest probability of one sentence read alone, with that sentence, and the
@@ -47,7 +51,7 @@ public struct ReplyExplanation: Sendable {
         /// Whether the model's probability, for the whole reply or its likeliest sentence,
         /// comes within `margin` of the threshold it needs (0: it would read the behaviour).
         func modelReaches(within margin: Double = 0) -> Bool {
-            (probability.map { p in threshold.map { p >= $0 - margin } ?? false } ?? false)
+            ((combined ?? probability).map { p in threshold.map { p >= $0 - margin } ?? false } ?? false)
                 || (sentence.map { $0.probability >= $0.threshold - margin } ?? false)
         }
     }
@@ -81,7 +85,13 @@ extension Analyzer {
             let probabilities = model?.probabilities(&looked)
             // Each sentence read alone, and which sentence is likeliest per behaviour.
             var sentenceView: [(p: Double, quote: String)] = []
-            if let model, model.readsSentences, tokens.last.map({ $0.sentence > 0 }) == true {
+            let severalSentences = tokens.last.map { $0.sentence > 0 } == true
+            var combined: SIMD16<Float>? = nil
+            if let model, let combiner = model.combiner, let probabilities {
+                let sentence = severalSentences ? model.sentenceProbabilities(looked, tokens: tokens) : probabilities
+                combined = combiner.probabilities(whole: probabilities, sentence: sentence, rules: mask)
+            }
+            if let model, model.readsSentences || model.combiner != nil, severalSentences {
                 sentenceView = Array(repeating: (-1, ""), count: 16)
                 for (s, p) in model.probabilitiesBySentence(looked, tokens: tokens).enumerated() {
                     guard let p, let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }
@@ -125,7 +135,7 @@ extension Analyzer {
                     behavior: behavior, reader: analysis.evidence.first { $0.label == behavior.id }?.reader
                         ?? (analysis.shows(behavior) ? .rules : nil),
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
-                    threshold: model.map { Double($0.thresholds[slot]) },
+                    threshold: model.map { Double($0.thresholds[slot]) }, combined: combined.map { Double($0[slot]) },
                     veto: model.map { Double($0.veto(slot, hit: reading.firstHit(behavior))) },
                     sentence: sentenceView.isEmpty || model == nil ? nil
                         : (sentenceView[slot].p, Double(model!.sentenceThresholds[slot]), sentenceView[slot].quote),

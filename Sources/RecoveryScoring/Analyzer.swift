@@ -149,13 +149,22 @@ public struct Analyzer: Sendable {
             ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model.table), into: &features)
             probabilities = model.probabilities(&features)
         }
+        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
+        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
+        // What the model alone reads by: with a second layer, its combined probabilities;
+        // else each behaviour's own, for the whole reply (and below, for one sentence).
+        var readBy = probabilities
+        if let model, let whole = probabilities, let combiner = model.combiner {
+            let sentence = severalSentences ? model.sentenceProbabilities(features, tokens: input.tokens) : whole
+            readBy = combiner.probabilities(whole: whole, sentence: sentence, rules: ruleMask)
+        }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model
         // makes a named cause a fact (rule 15); options read by it take "Which suits you?" (rule 10).
-        if let model, let probabilities {
+        if let model, let readBy {
             for convention in ModelConvention.table {
                 let slot = convention.readBy.slot, affected = convention.affected
-                guard (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(probabilities, slot: slot),
+                guard (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(readBy, slot: slot),
                       ruleHits[affected.slot] != nil else { continue }
                 ruleHits[affected.slot] = reading.firstHit(affected) { !convention.clears($0, in: reading) }
                 if ruleHits[affected.slot] == nil { refused |= 1 << UInt16(affected.slot) }
@@ -163,8 +172,6 @@ public struct Analyzer: Sendable {
         }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
-        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
-        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
         func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {
             guard model.readsSentences, severalSentences else { return false }
             if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }
@@ -183,16 +190,16 @@ public struct Analyzer: Sendable {
                 item.reader = model == nil ? nil : .rules
                 item.confidence = confidence(probabilities, slot)
                 found.append(item)
-            } else if ruleHits[slot] == nil, let model, let probabilities, refused & (1 << UInt16(slot)) == 0,
+            } else if ruleHits[slot] == nil, let model, let readBy, refused & (1 << UInt16(slot)) == 0,
                       ModelConvention.barring(behavior, besides: behaviors) == nil,
-                      model.reads(probabilities, slot: slot) || readsInOneSentence(slot, model),
+                      model.reads(readBy, slot: slot) || readsInOneSentence(slot, model),
                       let span = model.evidenceSpan(features, slot: slot, tokens: input.tokens) {
                 behaviors.append(behavior)
                 var item = evidence(behavior.id, span.start, span.end)
                 item.reader = .model
                 // Read from one sentence alone: that sentence's probability is the confidence.
-                let sentence = model.reads(probabilities, slot: slot) ? nil : sentenceProbabilities
-                item.confidence = confidence(sentence, slot) ?? confidence(probabilities, slot)
+                let sentence = model.reads(readBy, slot: slot) ? nil : sentenceProbabilities
+                item.confidence = confidence(sentence, slot) ?? confidence(readBy, slot)
                 found.append(item)
             }
         }

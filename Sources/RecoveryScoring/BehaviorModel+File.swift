@@ -43,6 +43,9 @@ extension BehaviorModel {
               header.vetoes.count == 16 else {
             throw DiagnosticError([failure(path, "the model's behaviours are not the 16 of docs/labelling.md")])
         }
+        if let combiner = header.combiner, combiner.count != 16 || combiner.contains(where: { $0.count != ModelCombiner.width }) {
+            throw DiagnosticError([failure(path, "the combiner needs 16 rows of \(ModelCombiner.width) weights")])
+        }
         let body = data[(newline + 1)...]
         let count = header.features
         guard count >= 0, body.count == count * 4 * 17 else {

@@ -43,6 +43,10 @@ public final class BehaviorModel: Sendable {
         /// The probability one sentence read alone needs for the model to read the behaviour
         /// (above 1: never); absent in models that read only whole replies.
         public var sentenceThresholds: [Float]?
+        /// The second layer's weights (`ModelCombiner`), a row per behaviour; absent in models
+        /// that read each behaviour by its own probability alone. With it, `thresholds` are
+        /// for the combined probability.
+        public var combiner: [[Float]]?
     }
 
     /// The header as read or written.
@@ -63,6 +67,8 @@ public final class BehaviorModel: Sendable {
     let vetoes: SIMD16<Float>
     /// The sentence thresholds by slot (all above 1 when the model has none).
     let sentenceThresholds: SIMD16<Float>
+    /// The second layer, when the model has one.
+    let combiner: ModelCombiner?
 
     /// A model of `keys` (ascending) and their weight rows (16 per key).
     init(header: Header, keys: [UInt32], weights: [Float]) {
@@ -76,6 +82,7 @@ public final class BehaviorModel: Sendable {
         thresholds = SIMD16(header.thresholds)
         vetoes = SIMD16(header.vetoes)
         sentenceThresholds = header.sentenceThresholds.map { SIMD16($0) } ?? SIMD16(repeating: 2)
+        combiner = header.combiner.map { ModelCombiner(weights: $0.flatMap { $0 }) }
     }
 
     /// The weight row of `key`, if the model knows the feature.

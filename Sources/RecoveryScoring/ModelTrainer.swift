@@ -110,7 +110,8 @@ package struct ModelTrainer {
                           lengthPower: Float(settings.lengthPower),
                           thresholds: choice?.thresholds ?? [Float](repeating: 0.5, count: 16),
                           vetoes: choice?.vetoes ?? [Float](repeating: 0, count: 16),
-                          sentenceThresholds: settings.sentenceReading ? choice?.sentenceThresholds : nil, training: notes)
+                          sentenceThresholds: settings.sentenceReading && choice?.combiner == nil ? choice?.sentenceThresholds : nil,
+                          combiner: choice?.combiner, training: notes)
         }
     }
 
@@ -177,8 +178,9 @@ package struct ModelTrainer {
             var features = analyzer.modelFeatures(reply.text, known: known)
             let whole = model.probabilities(&features)
             let tokens = analyzer.tokens(reply.text)
+            // A reply of one sentence is its own likeliest sentence (as `Analyzer` reads it).
             let sentence = tokens.last.map { $0.sentence > 0 } == true
-                ? model.sentenceProbabilities(features, tokens: tokens) : SIMD16(repeating: 0)
+                ? model.sentenceProbabilities(features, tokens: tokens) : whole
             return HeldOutReading(rules: Set(analyzer.analyze(reply.text).behaviors), whole: whole, sentence: sentence, labels: reply.labels)
         }
     }

@@ -17,7 +17,8 @@ extension ReplyExplanation {
                 head += vetoed ? "not found: the rules matched, but the model overruled them" : "not found"
             }
             if let p = entry.probability, let t = entry.threshold {
-                head += " (model \(percent(p)); it reads \(entry.behavior.id) alone from \(percent(t))"
+                let combined = entry.combined.map { ", \(percent($0)) weighed with the other readings" } ?? ""
+                head += " (model \(percent(p))\(combined); it reads \(entry.behavior.id) alone from \(percent(t))"
                 head += entry.behavior.isNegative ? ", high for a penalty" : ""
                 if let veto = entry.veto, veto > 0 { head += "; it overrules the rules below \(percent(veto))" }
                 head += ")"
@@ -25,6 +26,8 @@ extension ReplyExplanation {
             lines.append(head)
             if let sentence = entry.sentence, sentence.threshold <= 1 {
                 lines.append("  likeliest sentence alone, \(percent(sentence.probability)) (reads it from \(percent(sentence.threshold))): “\(sentence.quote)”")
+            } else if let sentence = entry.sentence, entry.combined != nil {
+                lines.append("  likeliest sentence alone, \(percent(sentence.probability)): “\(sentence.quote)”")
             }
             if entry.reader == nil, entry.rules.isEmpty, entry.modelReaches(),
                let barred = ModelConvention.barring(entry.behavior, besides: analysis.behaviors)?.barredReason {

@@ -7,6 +7,9 @@ struct HeldOutReading: Sendable {
     var whole: SIMD16<Float>
     var sentence: SIMD16<Float>
     var labels: Set<Behavior>
+
+    /// `rules` as bits by `Behavior.slot`.
+    var ruleMask: UInt16 { rules.reduce(0) { $0 | 1 << UInt16($1.slot) } }
 }
 
 /// The thresholds, sentence thresholds and vetoes a model reads with, chosen from readings of
@@ -15,6 +18,9 @@ struct ThresholdChoice: Sendable, Equatable {
     var thresholds: [Float]
     var sentenceThresholds: [Float]
     var vetoes: [Float]
+    /// The second layer the thresholds are for (`settings.combine`); nil: each behaviour is
+    /// read by its own probability, for the whole reply or one sentence.
+    var combiner: ModelCombiner? = nil
 
     /// For each behaviour, the threshold (0.50...0.95, by 0.05: the model alone must think a
     /// behaviour more likely than not), the sentence threshold (the same values, or never: one
@@ -23,7 +29,27 @@ struct ThresholdChoice: Sendable, Equatable {
     /// best: by F1, and for penalties by F0.5 (precision counts twice), with thresholds from
     /// `penaltyFloor` up. Vetoes act only on replies the rules read, thresholds only on the
     /// others, so their counts are tallied apart and added.
+    ///
+    /// With `settings.combine` and at least `settings.combinerMinimum` readings, a
+    /// `ModelCombiner` is first fitted to `readings`, and the thresholds (0.50...0.99, by 0.01:
+    /// still more likely than not) are for its combined probability, which weighs the likeliest
+    /// sentence itself: there are no sentence thresholds. Vetoes stay on the whole reply's
+    /// probability.
     static func choose(from readings: [HeldOutReading], settings: TrainingSettings) -> ThresholdChoice {
+        guard settings.combine, readings.count >= settings.combinerMinimum else {
+            return choose(from: readings, scores: readings.map(\.whole), combined: false, settings: settings)
+        }
+        let combiner = ModelCombiner.fit(readings, l2: settings.combinerL2)
+        let scores = readings.map { combiner.probabilities(whole: $0.whole, sentence: $0.sentence, rules: $0.ruleMask) }
+        var choice = choose(from: readings, scores: scores, combined: true, settings: settings)
+        choice.combiner = combiner
+        return choice
+    }
+
+    /// `choose(from:settings:)` with `scores`, by reading, for the replies the rules did not
+    /// read: the combiner's (`combined`), or each behaviour's own probability.
+    private static func choose(from readings: [HeldOutReading], scores: [SIMD16<Float>], combined: Bool,
+                               settings: TrainingSettings) -> ThresholdChoice {
         typealias Counts = (tp: Int, fp: Int, fn: Int)
         func add(_ a: Counts, _ b: Counts) -> Counts { (a.tp + b.tp, a.fp + b.fp, a.fn + b.fn) }
         func tally(_ read: Bool, _ labelled: Bool, into counts: inout Counts) {
@@ -37,11 +63,12 @@ struct ThresholdChoice: Sendable, Equatable {
         var choice = ThresholdChoice(thresholds: [], sentenceThresholds: [], vetoes: [])
         for behavior in Behavior.allCases {
             let slot = behavior.slot
-            let candidates = stride(from: 50, through: 95, by: 5).map { Float($0) / 100 }
+            let grid = combined ? stride(from: 50, through: 99, by: 1) : stride(from: 50, through: 95, by: 5)
+            let candidates = grid.map { Float($0) / 100 }
                 .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
-            let sentenceCandidates = settings.sentenceReading ? candidates + [2] : [2]
+            let sentenceCandidates = settings.sentenceReading && !combined ? candidates + [2] : [2]
             let ruled = readings.filter { $0.rules.contains(behavior) }
-            let unruled = readings.filter { !$0.rules.contains(behavior) }
+            let unruled = readings.indices.filter { !readings[$0].rules.contains(behavior) }
             let vetoCounts = settings.vetoCandidates.filter { behavior.isNegative || $0 <= settings.creditVetoCap }.map { veto -> (veto: Float, counts: Counts) in
                 var counts: Counts = (0, 0, 0)
                 for reading in ruled { tally(reading.whole[slot] >= veto, reading.labels.contains(behavior), into: &counts) }
@@ -51,9 +78,9 @@ struct ThresholdChoice: Sendable, Equatable {
             for threshold in candidates {
                 for sentence in sentenceCandidates where sentence >= threshold {
                     var counts: Counts = (0, 0, 0)
-                    for reading in unruled {
-                        let read = reading.whole[slot] >= threshold || reading.sentence[slot] >= sentence
-                        tally(read, reading.labels.contains(behavior), into: &counts)
+                    for k in unruled {
+                        let read = scores[k][slot] >= threshold || readings[k].sentence[slot] >= sentence
+                        tally(read, readings[k].labels.contains(behavior), into: &counts)
                     }
                     thresholdCounts.append((threshold, sentence, counts))
                 }

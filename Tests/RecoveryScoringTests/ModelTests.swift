@@ -225,8 +225,13 @@ struct ModelTests {
         let (train, dev) = toyCorpus()
         let good = ModelTrainer(analyzer: rules).train(train, dev: dev, inputs: "toy").fileData()
         #expect(throws: Never.self) { _ = try BehaviorModel.parse(good, path: "m.bin") }
+        let combined = ModelTrainer(analyzer: rules, settings: ModelCombinerTests.combining).train(train, dev: dev, inputs: "toy").fileData()
+        #expect(throws: Never.self) { _ = try BehaviorModel.parse(combined, path: "m.bin") }
         let cases: [Data] = [Data("not a model".utf8), good.dropLast(3), Data("{\"format\":\"other\"}\n".utf8),
-                             Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":9").utf8)]
+                             Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":9").utf8),
+                             // A combiner row one weight too long.
+                             Data(String(decoding: combined, as: UTF8.self).replacingOccurrences(of: "\"combiner\":[[", with: "\"combiner\":[[0,").utf8)]
+        #expect(String(decoding: combined, as: UTF8.self).contains("\"combiner\":[["))
         for data in cases {
             do {
                 _ = try BehaviorModel.parse(data, path: "m.bin")
@@ -282,6 +287,7 @@ struct ModelTests {
         #expect(text.contains("reads as: "))
         #expect(text.contains("behaviors.yaml:"))
         #expect(text.contains("model weighed:"))
+        #expect(text.contains("weighed with the other readings"))
         #expect(text.contains("blame: FOUND"))
         #expect(text.contains("recovery train"))
         let negated = try analyzer.explain("I won't say sorry for that.")
