@@ -258,17 +258,14 @@ struct CorpusTests {
     func frozenTestAccuracy() throws {
         let corpus = try Self.corpus.get()
         let evaluation = try analyzer.evaluate(corpus[.test])
-        // Measured 2026-12-05 (04:30 UTC, corpus round 13) on the labels settled for causes and
-        // referrals, with 491 real public replies learned from (docs/corpus.md), thresholds chosen
-        // on folds of train, credits' vetoes capped at 0.5: macro-F1 0.901; precision non_apology
-        // 0.986, blame 0.962, deflect 0.947, vague_promise 0.915, dismiss 0.890. These guard
-        // against regressions (a retraining re-rolls thresholds by ±0.05, moving test by ±0.003);
-        // the goal is 0.90 and 0.95 for every penalty.
-        #expect(evaluation.macroF1 >= 0.895, "\n\(evaluation.table())")
-        for behavior in [Behavior.nonApology, .blame] {
+        // Measured 2026-12-06 (05:50 UTC) with the second layer (`ModelCombiner`, docs/corpus.md):
+        // macro-F1 0.904; precision non_apology 0.986, blame 0.974, deflect 0.959, vague_promise
+        // 0.902, dismiss 0.881. These guard against regressions (a retraining moves test by
+        // ±0.003–0.005); the goal is 0.90 and 0.95 for every penalty, held here where met.
+        #expect(evaluation.macroF1 >= 0.90, "\n\(evaluation.table())")
+        for behavior in [Behavior.nonApology, .blame, .deflect] {
             #expect(evaluation.score(behavior).precision >= 0.95, "\(behavior.id)\n\(evaluation.table())")
         }
-        #expect(evaluation.score(.deflect).precision >= 0.94, "deflect\n\(evaluation.table())")
         #expect(evaluation.score(.vaguePromise).precision >= 0.90, "vague_promise\n\(evaluation.table())")
         #expect(evaluation.score(.dismiss).precision >= 0.85, "dismiss\n\(evaluation.table())")
     }
