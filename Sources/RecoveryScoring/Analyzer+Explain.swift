@@ -86,11 +86,8 @@ extension Analyzer {
             // Each sentence read alone, and which sentence is likeliest per behaviour.
             var sentenceView: [(p: Double, quote: String)] = []
             let severalSentences = tokens.last.map { $0.sentence > 0 } == true
-            var combined: SIMD16<Float>? = nil
-            if let model, let combiner = model.combiner, let probabilities {
-                let sentence = severalSentences ? model.sentenceProbabilities(looked, tokens: tokens) : probabilities
-                combined = combiner.probabilities(whole: probabilities, sentence: sentence, rules: mask)
-            }
+            let combined = model?.combiner == nil ? nil
+                : probabilities.map { model!.readingProbabilities($0, features: looked, tokens: tokens, rules: mask) }
             if let model, model.readsSentences || model.combiner != nil, severalSentences {
                 sentenceView = Array(repeating: (-1, ""), count: 16)
                 for (s, p) in model.probabilitiesBySentence(looked, tokens: tokens).enumerated() {

@@ -149,14 +149,10 @@ public struct Analyzer: Sendable {
             ModelFeatures.extract(input, ruleFound: ruleMask, classes: classes, known: .model(model.table), into: &features)
             probabilities = model.probabilities(&features)
         }
-        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
-        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
         // What the model alone reads by: with a second layer, its combined probabilities;
         // else each behaviour's own, for the whole reply (and below, for one sentence).
-        var readBy = probabilities
-        if let model, let whole = probabilities, let combiner = model.combiner {
-            let sentence = severalSentences ? model.sentenceProbabilities(features, tokens: input.tokens) : whole
-            readBy = combiner.probabilities(whole: whole, sentence: sentence, rules: ruleMask)
+        let readBy = model.flatMap { model in
+            probabilities.map { model.readingProbabilities($0, features: features, tokens: input.tokens, rules: ruleMask) }
         }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model
@@ -172,6 +168,8 @@ public struct Analyzer: Sendable {
         }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
+        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
+        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
         func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {
             guard model.readsSentences, severalSentences else { return false }
             if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }

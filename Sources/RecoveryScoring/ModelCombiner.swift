@@ -64,7 +64,7 @@ package struct ModelCombiner: Sendable, Equatable {
     /// randomness and a fixed order: the same readings give the same weights.
     static func fit(_ readings: [HeldOutReading], l2: Double) -> ModelCombiner {
         let inputs = readings.map { (odds: logOdds($0.whole), sentence: logOdds($0.sentence), rules: $0.ruleMask) }
-        let fitted = FittedRows()
+        let fitted = ConcurrentSlots<[Double]>(16, empty: [])
         DispatchQueue.concurrentPerform(iterations: 16) { b in
             let behavior = Behavior.allCases[b]
             var x: [Double] = [], y: [Double] = []
@@ -78,24 +78,23 @@ package struct ModelCombiner: Sendable, Equatable {
             }
             fitted.set(b, LogisticFit.newton(x: x, y: y, width: width, l2: l2))
         }
-        return ModelCombiner(weights: fitted.all.flatMap { $0.map { Float($0) } })
+        return ModelCombiner(weights: fitted.inOrder.flatMap { $0.map { Float($0) } })
     }
 }
 
-/// Each behaviour's fitted weights, filled from the threads that fit them.
-private final class FittedRows: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows = [[Double]](repeating: [], count: 16)
-
-    func set(_ b: Int, _ row: [Double]) {
-        lock.lock()
-        rows[b] = row
-        lock.unlock()
+extension BehaviorModel {
+    /// The likeliest sentence's probabilities for a reply with `features` (through
+    /// `probabilities(_:)`), or `whole` for a reply of one sentence: what the combiner weighs,
+    /// in training and in reading alike.
+    func likeliestSentence(_ features: [ModelFeature], tokens: [Token], whole: SIMD16<Float>) -> SIMD16<Float> {
+        // Read in place (`last` would copy the token, strings and all).
+        !tokens.isEmpty && tokens[tokens.count - 1].sentence > 0 ? sentenceProbabilities(features, tokens: tokens) : whole
     }
 
-    var all: [[Double]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return rows
+    /// What the model alone reads by: with a combiner, its combined probabilities for a reply
+    /// whose whole-reply probabilities are `whole` and whose rules found `rules`; else `whole`.
+    func readingProbabilities(_ whole: SIMD16<Float>, features: [ModelFeature], tokens: [Token], rules: UInt16) -> SIMD16<Float> {
+        guard let combiner else { return whole }
+        return combiner.probabilities(whole: whole, sentence: likeliestSentence(features, tokens: tokens, whole: whole), rules: rules)
     }
 }

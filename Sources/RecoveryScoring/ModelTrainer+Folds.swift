@@ -15,14 +15,14 @@ extension ModelTrainer {
         let fold = Self.foldAssignment(train, folds: folds)
         // The folds are independent, so they learn at once, one per core; their readings are
         // put together in fold order, so the choice is the same however they were scheduled.
-        let results = FoldReadings(folds: folds)
+        let results = ConcurrentSlots<[HeldOutReading]>(folds, empty: [])
         DispatchQueue.concurrentPerform(iterations: folds) { k in
             let heldOut = train.indices.filter { fold[$0] == k }
             guard !heldOut.isEmpty else { return }
             let model = learn(train, extracted, subset: train.indices.filter { fold[$0] != k }).model(nil, notes: [:])
             results.set(k, heldOutReadings(model, heldOut.map { (train[$0].text, train[$0].labels) }))
         }
-        return ThresholdChoice.choose(from: results.inFoldOrder, settings: settings)
+        return ThresholdChoice.choose(from: results.inOrder.flatMap { $0 }, settings: settings)
     }
 
     /// Each reply's fold (-1: never held out: an example of behaviors.yaml, which speaks for
@@ -45,23 +45,25 @@ extension ModelTrainer {
     }
 }
 
-/// The readings of each fold, filled from the threads the folds learn on.
-private final class FoldReadings: @unchecked Sendable {
+/// One result per slot, filled from the threads of a `DispatchQueue.concurrentPerform` (the
+/// folds' readings, the combiner's rows) and read in slot order, so the outcome is the same
+/// however the threads were scheduled.
+final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var byFold: [[HeldOutReading]]
+    private var slots: [Value]
 
-    init(folds: Int) { byFold = Array(repeating: [], count: folds) }
+    init(_ count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
 
-    func set(_ fold: Int, _ readings: [HeldOutReading]) {
+    func set(_ slot: Int, _ value: Value) {
         lock.lock()
-        byFold[fold] = readings
+        slots[slot] = value
         lock.unlock()
     }
 
-    /// Every fold's readings, fold 0 first.
-    var inFoldOrder: [HeldOutReading] {
+    /// Every slot's value, slot 0 first.
+    var inOrder: [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return byFold.flatMap { $0 }
+        return slots
     }
 }

@@ -178,9 +178,7 @@ package struct ModelTrainer {
             var features = analyzer.modelFeatures(reply.text, known: known)
             let whole = model.probabilities(&features)
             let tokens = analyzer.tokens(reply.text)
-            // A reply of one sentence is its own likeliest sentence (as `Analyzer` reads it).
-            let sentence = tokens.last.map { $0.sentence > 0 } == true
-                ? model.sentenceProbabilities(features, tokens: tokens) : whole
+            let sentence = model.likeliestSentence(features, tokens: tokens, whole: whole)
             return HeldOutReading(rules: Set(analyzer.analyze(reply.text).behaviors), whole: whole, sentence: sentence, labels: reply.labels)
         }
     }
