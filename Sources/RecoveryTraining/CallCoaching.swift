@@ -50,7 +50,7 @@ public enum CallCoaching {
             var why = firstSentence(first.advice)
             if why.dropLast() == title, first.advice.count > why.count + 1 { why = String(first.advice.dropFirst(why.count + 1)) }
             ranked.append((1, CoachingChange(
-                title: title, said: first.quote, turn: first.turn, asked: nil,
+                title: title, said: sentence(holding: first.quote, turn: first.turn, in: transcript), turn: first.turn, asked: nil,
                 why: why, better: scenario?.phrasings[behavior] ?? first.advice,
                 points: Double(max(penaltyPoints[behavior] ?? 0, 1)))))
         }
@@ -59,7 +59,7 @@ public enum CallCoaching {
             let missed = missedIndex.map { step.checks[$0] }
             let quoted = missed?.quote.map { ($0, missed?.turn) } ?? step.checks.compactMap { check in check.quote.map { ($0, check.turn) } }.first
             ranked.append((2, CoachingChange(
-                title: step.title, said: quoted?.0, turn: quoted?.1 ?? nil, asked: nil,
+                title: step.title, said: quoted.map { sentence(holding: $0.0, turn: $0.1, in: transcript) }, turn: quoted?.1 ?? nil, asked: nil,
                 why: why(missed, advice: step.advice),
                 better: phrasing(forStep: step.id, rubric: rubric, scenario: scenario, missedCheck: missedIndex) ?? step.example,
                 points: step.maximum - step.points)))
@@ -104,6 +104,15 @@ public enum CallCoaching {
             : transcript.turns.first { $0.response.customerLines.contains { $0.contains(ask) } }?.number
         guard let askedAt else { return nil }
         return transcript.turns.first { $0.number == askedAt + 1 }
+    }
+
+    /// The sentence of reply `turn` that holds `quote` (the words a grade quotes), as the
+    /// objectives are quoted: "Thank" alone does not say what the trainee did. `quote` itself
+    /// when the reply holds no evidence with those words (a grade that quoted the whole reply).
+    static func sentence(holding quote: String, turn: Int?, in transcript: Transcript) -> String {
+        guard let analysis = transcript.turns.first(where: { $0.number == turn })?.analysis,
+              let evidence = analysis.evidence.first(where: { $0.quote == quote }) else { return quote }
+        return analysis.sentence(around: evidence)
     }
 
     /// The text up to and including its first full stop followed by a space (all of it when none).

@@ -20,7 +20,8 @@ import RecoveryTraining
         #expect(changes.count == 3)
         #expect(changes[0].title == scenario.objectives.first { $0.main }!.title)
         #expect(changes[1].title == "Don't pin it on anyone else" && changes[1].said?.contains("courier") == true && changes[1].turn == 1)
-        #expect(changes[2].title == "Don't send the customer somewhere else" && changes[2].said?.contains("call the bank") == true)
+        #expect(changes[2].title == "Don't send the customer somewhere else"
+                && changes[2].said == "You'll have to call the bank about the double charge.")
         #expect(changes[1].better == scenario.phrasings[.blame], "the scenario's own words, not the rubric's")
         #expect(changes.allSatisfy { $0.why != $0.title + "." }, "the reason adds to the title")
     }
@@ -43,7 +44,8 @@ import RecoveryTraining
         ] { _ = session.submit(reply, latency: 3) }
         let transcript = session.finish(.ending)
         let change = try #require(transcript.coaching?.first { $0.title == "Follow up, with thanks, after the fix" })
-        #expect(change.said == "Thank")
+        // Quoted by its sentence, as the objectives are: the rule's word alone ("Thank") says too little.
+        #expect(change.said == "Thank you for telling me all that." && change.turn == 3)
         #expect(change.better == scenario.phrasings[.thank], "the thanks it missed, not the follow-up it made: \(change.better)")
     }
 
