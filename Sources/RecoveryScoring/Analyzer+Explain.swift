@@ -93,7 +93,11 @@ extension Analyzer {
                 for (s, p) in model.probabilitiesBySentence(looked, tokens: tokens).enumerated() {
                     guard let p, let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }
                     let end = (tokens.lastIndex(where: { $0.sentence == s }) ?? first) + 1
-                    for slot in 0..<16 where Double(p[slot]) > sentenceView[slot].p { sentenceView[slot] = (Double(p[slot]), quote(first, end)) }
+                    // The sentence as typed, up to the next one: with its closing marks ("(link)").
+                    let upTo = end < tokens.count ? tokens[end].start : scalars.count
+                    let sentence = String(String.UnicodeScalarView(scalars[tokens[first].start..<max(upTo, tokens[first].start)]))
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                    for slot in 0..<16 where Double(p[slot]) > sentenceView[slot].p { sentenceView[slot] = (Double(p[slot]), sentence) }
                 }
             }
             let entries = Behavior.allCases.map { behavior -> ReplyExplanation.Entry in

@@ -2,8 +2,21 @@ import RecoveryCore
 
 extension ReplyExplanation {
     /// The explanation for people: the reply's reading, then each behaviour that a reader
-    /// found or nearly found, with the rules and the model's strongest features.
-    public var text: String {
+    /// found or nearly found, with the rules and the model's strongest features. One line per
+    /// finding, however long (for searching and piping); `text(width:)` wraps it for a terminal.
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// `text` wrapped on spaces at `width` columns, each wrapped line indented four columns
+    /// under the line it continues, so a finding still reads as one block at 80 columns.
+    public func text(width: Int) -> String {
+        lines.flatMap { line -> [String] in
+            let indent = String(line.prefix { $0 == " " })
+            return TextWrap.lines(String(line.dropFirst(indent.count)), width: width, first: indent, rest: indent + "    ")
+        }.joined(separator: "\n")
+    }
+
+    /// The explanation's lines, escaped for the terminal.
+    private var lines: [String] {
         var lines: [String] = []
         let found = analysis.behaviors.map(\.id).joined(separator: ", ")
         lines.append("reads as: " + (found.isEmpty ? "(no behaviour)" : found))
@@ -46,11 +59,11 @@ extension ReplyExplanation {
                 lines.append("  model weighed: " + listed.joined(separator: ", "))
             }
         }
-        lines.append("\nTo fix a misreading: add the reply as a trigger or ignore example of the behaviour in")
-        lines.append("Scoring/behaviors.yaml (or a labelled row in Scoring/corpus/train.jsonl) and run `recovery train`;")
-        lines.append("a rule that matches wrongly needs an exception (see docs/scoring-data.md).")
+        lines.append("\nTo fix a misreading: add the reply as a trigger or ignore example of the behaviour in "
+                     + "Scoring/behaviors.yaml (or a labelled row in Scoring/corpus/train.jsonl) and run `recovery train`; "
+                     + "a rule that matches wrongly needs an exception (see docs/scoring-data.md).")
         return lines.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { TerminalSafe.escape(String($0)) }.joined(separator: "\n")
+            .map { TerminalSafe.escape(String($0)) }
     }
 
     private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

@@ -44,7 +44,9 @@ struct AnalyzeCommand: ParsableCommand {
         let data = try CommandEnvironment.dataLocation()
         let analyzer = try CommandEnvironment.analyzer(data)
         if let why {
-            print(analyzer.explain(why).text)
+            let explanation = analyzer.explain(why)
+            // Wrapped for a terminal; one line per finding for a pipe (to search with grep).
+            print(Output.terminalWidth.map(explanation.text(width:)) ?? explanation.text)
             return
         }
         if let evalFile {

@@ -295,6 +295,26 @@ struct ModelTests {
         #expect(negated.entries.first { $0.behavior == .apologize }?.rules.contains { $0.cancelledBy != nil } == true)
     }
 
+    @Test("--why quotes the likeliest sentence as typed, with the marks that close it")
+    func explanationQuotesWholeSentences() throws {
+        let explanation = try analyzer.explain("Hi Jan. Here's an article that can help you with that: (link)")
+        let quotes = explanation.entries.compactMap(\.sentence?.quote)
+        #expect(!quotes.isEmpty && quotes.allSatisfy { $0 == "Hi Jan." || $0 == "Here's an article that can help you with that: (link)" }, "\(quotes)")
+    }
+
+    @Test("--why at 80 columns: every line fits unless one word is longer, continuations indented under their line, no word lost")
+    func explanationWrapsForTheTerminal() throws {
+        let explanation = try analyzer.explain("I'm sorry the technician didn't show. I'll call you at noon to make sure it's running.")
+        #expect(explanation.text.split(separator: "\n").contains { $0.count > 200 }, "the rule lines are long unwrapped")
+        let wrapped = explanation.text(width: 80)
+        let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 || !$0.trimmingCharacters(in: .whitespaces).contains(" ") }, "\(wrapped)")
+        #expect(lines.contains { $0.hasPrefix("      ") && !$0.hasPrefix("       ") }, "a rule line's continuation sits four columns under it")
+        let words = { (text: String) in text.split(whereSeparator: \.isWhitespace) }
+        #expect(words(wrapped) == words(explanation.text))
+        #expect(lines.filter(\.isEmpty).count == explanation.text.split(separator: "\n", omittingEmptySubsequences: false).filter(\.isEmpty).count)
+    }
+
     @Test("the model's table finds every stored feature, by either look-up, and nothing under the empty key 0")
     func featureTableLookUps() {
         // Keys chosen to collide in a 16-slot table (same low bits), so probes run on.
