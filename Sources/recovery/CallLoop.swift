@@ -85,7 +85,7 @@ struct CallLoop {
         Output.line()
         let cost = setup.rubric.hintCost
         Output.wrapped("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests what matters most now (\(cost) point\(cost == 1 ? "" : "s") off; it asks first).") { $0.dim }
-        Output.line("Transcripts go to \(destination)".dim)  // a path stays on one line, to be copied whole
+        Output.labelled("Transcripts go to", path: destination) { $0.dim }
         if debug { Output.wrapped("Debug mode: /goto NODE, /set mood N, /why. The transcript records that this call was played in debug mode.") { $0.magenta } }
         Output.line()
     }
@@ -150,15 +150,28 @@ struct CallLoop {
         }
     }
 
+    /// Where the call went: each path beside its label when they fit the terminal (and for a
+    /// pipe). When they do not and both files are in one folder, the folder and then each file
+    /// name on a line of its own, so the terminal never breaks a name in the middle.
     private func report(_ saved: SavedCall?, label: String) {
         guard let saved else { Output.error("the call could not be saved anywhere"); return }
+        let indent = String(repeating: " ", count: label.count + 2)
         if let store = saved.storeName {
             Output.line("\(label): call \(saved.transcriptPath) in the team store \(store)")
-            Output.line("\(String(repeating: " ", count: label.count))  debrief: \(saved.debriefPath)")
+            Output.line(indent + "debrief: " + saved.debriefPath)
             return
         }
-        Output.line("\(label): transcript \(saved.transcriptPath)")
-        Output.line("\(String(repeating: " ", count: label.count))  debrief    \(saved.debriefPath)")
+        let transcript = URL(fileURLWithPath: saved.transcriptPath), debrief = URL(fileURLWithPath: saved.debriefPath)
+        let folder = transcript.deletingLastPathComponent().path
+        let fits = label.count + 13 + saved.transcriptPath.count <= (Output.terminalWidth ?? .max)
+        guard !fits, debrief.deletingLastPathComponent().path == folder else {
+            Output.line("\(label): transcript \(saved.transcriptPath)")
+            Output.line(indent + "debrief    " + saved.debriefPath)
+            return
+        }
+        Output.line("\(label) in \(folder)/")
+        Output.line("  " + transcript.lastPathComponent + "  (transcript)")
+        Output.line("  " + debrief.lastPathComponent + "  (debrief)")
     }
 
     private func reason(for signal: Int32) -> EndReason { signal == SIGHUP ? .hangup : .terminated }

@@ -62,10 +62,22 @@ enum Output {
 
     /// The width text is wrapped to: the terminal's, or 80 columns when standard output is
     /// not a terminal (piped, or a terminal that reports no size).
-    static var width: Int {
+    static var width: Int { terminalWidth ?? 80 }
+
+    /// The terminal's width, or nil when standard output is not a terminal (or reports no
+    /// size): output for a pipe keeps long lines whole.
+    static var terminalWidth: Int? {
         var size = winsize()
-        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return 80 }
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
         return Int(size.ws_col)
+    }
+
+    /// `label` and `path` on one line when they fit the terminal (or for a pipe), else the
+    /// path on a line of its own under the label, so a terminal never breaks it mid-word.
+    static func labelled(_ label: String, path: String, _ style: (String) -> String = { $0 }) {
+        guard let width = terminalWidth, label.count + 1 + path.count > width else { return line(style(label + " " + path)) }
+        line(style(label))
+        line(style("  " + path))
     }
 
     /// `text` wrapped on word boundaries at `width`, each line styled by `style` (the first

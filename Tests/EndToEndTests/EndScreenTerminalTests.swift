@@ -45,6 +45,12 @@ import Glibc
         #expect(joined.contains("changes that matter most"))
         #expect(joined.contains("Try: “"))
         #expect(debrief.range(of: "Debrief")!.lowerBound < debrief.range(of: "answer> ")!.lowerBound, "the debrief comes before the questions")
+        // The saved files' paths would not fit beside "Saved: transcript": the folder, then each
+        // file's name whole on a line of its own, so the terminal breaks none mid-word.
+        let names = try FileManager.default.contentsOfDirectory(atPath: session.transcripts.path).sorted()
+        #expect(names.count == 2 && names.allSatisfy { $0.hasSuffix(".json") || $0.hasSuffix(".md") }, "\(names)")
+        #expect(Self.lines(debrief).contains("Saved in \(session.transcripts.path)/"), "\(debrief)")
+        for name in names { #expect(Self.lines(debrief).contains { $0.hasPrefix("  " + name + "  (") }, "\(name) not whole on a line:\n\(debrief)") }
         try terminal.send(Key.ctrlD)
         _ = try terminal.waitForExit(timeout: 15)
     }
