@@ -61,33 +61,48 @@ public struct TrainingSettings: Sendable, Equatable {
 
     /// Sets one setting by its header name; false for an unknown name or a bad value.
     public mutating func set(_ name: String, _ value: String) -> Bool {
-        switch name {
-        case "length_power": if let v = Double(value) { lengthPower = v; return true }
-        case "epochs": if let v = Int(value) { epochs = v; return true }
-        case "learning_rate": if let v = Double(value) { learningRate = v; return true }
-        case "l2": if let v = Double(value) { l2 = v; return true }
-        case "minimum_count": if let v = Int(value) { minimumCount = v; return true }
-        case "known_word_count": if let v = Int(value) { knownWordCount = v; return true }
-        case "example_weight": if let v = Double(value) { exampleWeight = v; return true }
-        case "penalty_floor": if let v = Float(value) { penaltyFloor = v; return true }
-        case "sentence_reading": if let v = Bool(value) { sentenceReading = v; return true }
-        case "combine": if let v = Bool(value) { combine = v; return true }
-        case "combiner_l2": if let v = Double(value) { combinerL2 = v; return true }
-        case "combiner_minimum": if let v = Int(value) { combinerMinimum = v; return true }
-        case "threshold_folds": if let v = Int(value) { thresholdFolds = v; return true }
-        case "credit_veto_cap": if let v = Float(value) { creditVetoCap = v; return true }
-        case "seed": if let v = UInt64(value) { seed = v; return true }
-        case "vetoes": vetoCandidates = value.split(separator: "/").compactMap { Float($0) }; return !vetoCandidates.isEmpty
-        default: break
-        }
-        return false
+        guard let field = Self.fields.first(where: { $0.name == name }) else { return false }
+        return field.write(&self, value)
     }
 
     /// The settings as the model file's header records them.
     var described: [String: String] {
-        ["length_power": "\(lengthPower)", "epochs": "\(epochs)", "learning_rate": "\(learningRate)", "l2": "\(l2)", "minimum_count": "\(minimumCount)", "known_word_count": "\(knownWordCount)",
-         "prune_below": "\(pruneBelow)", "seed": "\(seed)", "example_weight": "\(exampleWeight)",
-         "penalty_floor": "\(penaltyFloor)", "sentence_reading": "\(sentenceReading)", "combine": "\(combine)", "combiner_l2": "\(combinerL2)", "combiner_minimum": "\(combinerMinimum)", "threshold_folds": "\(thresholdFolds)", "credit_veto_cap": "\(creditVetoCap)",
-         "vetoes": vetoCandidates.map { "\($0)" }.joined(separator: "/")]
+        Dictionary(uniqueKeysWithValues: Self.fields.map { ($0.name, $0.read(self)) })
+    }
+
+    /// One setting as `recovery train --setting NAME=VALUE` sets it and the model file's header
+    /// records it.
+    struct Field {
+        let name: String
+        let read: (TrainingSettings) -> String
+        let write: (inout TrainingSettings, String) -> Bool
+
+        /// A setting written as its value's own text ("0.5", "30", "true").
+        static func value<Value: LosslessStringConvertible>(_ name: String, _ path: WritableKeyPath<TrainingSettings, Value>) -> Field {
+            Field(name: name, read: { "\($0[keyPath: path])" }, write: { settings, text in
+                guard let value = Value(text) else { return false }
+                settings[keyPath: path] = value
+                return true
+            })
+        }
+    }
+
+    /// Every setting, by its header name; a new one is a row here.
+    static var fields: [Field] {
+        [
+            .value("length_power", \.lengthPower), .value("epochs", \.epochs), .value("learning_rate", \.learningRate),
+            .value("l2", \.l2), .value("minimum_count", \.minimumCount), .value("known_word_count", \.knownWordCount),
+            .value("prune_below", \.pruneBelow), .value("seed", \.seed), .value("example_weight", \.exampleWeight),
+            .value("penalty_floor", \.penaltyFloor), .value("sentence_reading", \.sentenceReading), .value("combine", \.combine),
+            .value("combiner_l2", \.combinerL2), .value("combiner_minimum", \.combinerMinimum),
+            .value("threshold_folds", \.thresholdFolds), .value("credit_veto_cap", \.creditVetoCap),
+            // Written "0.0/0.02/…/0.9".
+            Field(name: "vetoes", read: { $0.vetoCandidates.map { "\($0)" }.joined(separator: "/") }, write: { settings, text in
+                let vetoes = text.split(separator: "/").compactMap { Float($0) }
+                guard !vetoes.isEmpty else { return false }
+                settings.vetoCandidates = vetoes
+                return true
+            }),
+        ]
     }
 }

@@ -76,6 +76,22 @@ struct ModelTests {
         #expect(rules.with(model: seeded).analyze("Oh zorbly, that really helps.").behaviors == [.thank])
     }
 
+    @Test("every setting the header records can be set back from its own text, and a bad value changes nothing")
+    func settingsRoundTrip() {
+        let standard = TrainingSettings.standard
+        for (name, text) in standard.described.sorted(by: { $0.key < $1.key }) {
+            var settings = standard
+            let read = settings.set(name, text)
+            #expect(read && settings == standard, "\(name)=\(text)")
+            let refused = !settings.set(name, "not a value")
+            #expect(refused && settings == standard, "\(name)")
+        }
+        var changed = standard
+        let floor = changed.set("penalty_floor", "0.8"), vetoes = changed.set("vetoes", "0.1/0.5"), unknown = changed.set("no_such_setting", "1")
+        #expect(floor && vetoes && !unknown)
+        #expect(changed.described["penalty_floor"] == "0.8" && changed.described["vetoes"] == "0.1/0.5")
+    }
+
     /// `toyCorpus` with `phrase` in place of "zorbly" and `behavior` in place of thank, and long
     /// replies of plain sentences, one of them (in half the replies) saying `phrase`; with a
     /// long reply saying it once, and one saying nothing.
