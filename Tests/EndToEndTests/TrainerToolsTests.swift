@@ -76,13 +76,24 @@ import Testing
         _ = try RecoveryBinary.run(["graph", "irate-caller", "-o", file])
         #expect(try String(contentsOfFile: file, encoding: .utf8) == dot.output)
         let graphviz = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let graphviz else { return }  // Graphviz is optional; the structure is checked in RecoveryScenarioTests.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: graphviz)
-        process.arguments = ["-Tsvg", file, "-o", file + ".svg"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        guard let graphviz else { return }  // Graphviz is optional (.ci/run installs it); the structure is checked in RecoveryScenarioTests.
+        // Every shipped scenario's drawing is laid out by Graphviz without an error.
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: RecoveryBinary.repositoryRoot + "/Scenarios")
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(shipped.count >= 3)
+        for id in shipped {
+            let drawing = RecoveryBinary.temporaryDirectory() + "/\(id).dot"
+            #expect(try RecoveryBinary.run(["graph", id, "-o", drawing]).status == 0)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: graphviz)
+            process.arguments = ["-Tsvg", drawing, "-o", drawing + ".svg"]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            process.waitUntilExit()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(process.terminationStatus == 0 && said.isEmpty, "\(id): \(said)")
+            #expect(try String(contentsOfFile: drawing + ".svg", encoding: .utf8).contains("<svg"), "\(id)")
+        }
     }
 }
