@@ -2,7 +2,7 @@
 //
 // Loads Scoring/behaviors.yaml, builds a corpus of realistic replies (every example of
 // behaviors.yaml, the labelled corpus of Scoring/corpus/ when present, and the replies of the scenario
-// tests in Scenarios/*.yaml), warms up, then measures throughput on one thread, single-reply
+// tests in Scenarios/*.yaml; or those of another checkout, --replies-from), warms up, then measures throughput on one thread, single-reply
 // latency percentiles and peak resident memory. Run it through `scripts/bench`.
 
 #if canImport(Glibc)
@@ -17,6 +17,8 @@ import Yams
 
 struct Options {
     var root = "."
+    /// Where the replies come from, when not from `root`.
+    var repliesRoot: String?
     var json = false
     var dump = false
     var throughputRuns = 200_000
@@ -30,12 +32,17 @@ struct Options {
             case "--json": options.json = true
             case "--dump": options.dump = true
             case "--root": options.root = rest.popFirst() ?? "."
+            case "--replies-from": options.repliesRoot = rest.popFirst()
             case "--throughput": options.throughputRuns = max(1, Int(rest.popFirst() ?? "") ?? options.throughputRuns)
             case "--latency": options.latencyRuns = max(1, Int(rest.popFirst() ?? "") ?? options.latencyRuns)
             case "-h", "--help":
                 print("""
-                usage: recovery-bench [--root DIR] [--json] [--throughput N] [--latency N] [--dump]
+                usage: recovery-bench [--root DIR] [--replies-from DIR] [--json] [--throughput N] [--latency N] [--dump]
                   --root DIR      the repository (holding Scoring/ and Scenarios/); default: .
+                  --replies-from DIR
+                                  read the replies from another checkout (an older commit's data),
+                                  timing the reader of --root on them: a figure measured on older
+                                  data is then compared on the same replies
                   --json          print the results as one JSON object
                   --throughput N  analyses timed together (default 200000)
                   --latency N     analyses timed one by one (default 100000)
@@ -59,6 +66,11 @@ enum Corpus {
         let behaviors = examples(yamlAt: "\(root)/Scoring/behaviors.yaml")
         replies += behaviors
         sources["behaviors.yaml examples"] = behaviors.count
+        // The hand-written evaluation replies of the data before the labelled corpus (kept so
+        // that --replies-from an older checkout reads the replies its figures were measured on).
+        let eval = jsonLines(at: "\(root)/Scoring/eval/replies.jsonl")
+        replies += eval
+        if !eval.isEmpty { sources["eval/replies.jsonl"] = eval.count }
         // The labelled corpus (all three parts): replies by many writers, in many styles.
         for part in ["train", "dev", "test"] {
             let rows = jsonLines(at: "\(root)/Scoring/corpus/\(part).jsonl")
@@ -148,9 +160,9 @@ func runBenchmark() {
         FileHandle.standardError.write(Data("recovery-bench: \(error.description)\n".utf8))
         exit(1)
     }
-    let (corpus, sources) = Corpus.load(root: options.root)
+    let (corpus, sources) = Corpus.load(root: options.repliesRoot ?? options.root)
     guard !corpus.isEmpty else {
-        FileHandle.standardError.write(Data("recovery-bench: no replies found under \(options.root)\n".utf8))
+        FileHandle.standardError.write(Data("recovery-bench: no replies found under \(options.repliesRoot ?? options.root)\n".utf8))
         exit(1)
     }
 
