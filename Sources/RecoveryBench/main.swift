@@ -1,9 +1,10 @@
 // recovery-bench: how fast the reply analyzer reads replies.
 //
 // Loads Scoring/behaviors.yaml, builds a corpus of realistic replies (every example of
-// behaviors.yaml, the labelled corpus of Scoring/corpus/ when present, and the replies of the scenario
-// tests in Scenarios/*.yaml; or those of another checkout, --replies-from), warms up, then measures throughput on one thread, single-reply
-// latency percentiles and peak resident memory. Run it through `scripts/bench`.
+// behaviors.yaml, the labelled corpus of Scoring/corpus/ when present, and the replies of the
+// scenario tests in Scenarios/*.yaml; or those of another checkout, --replies-from), warms up,
+// then measures throughput on one thread, single-reply latency percentiles and peak resident
+// memory. Run it through `scripts/bench`.
 
 #if canImport(Glibc)
 import Glibc
