@@ -6,12 +6,15 @@ extension ReplyExplanation {
     /// finding, however long (for searching and piping); `text(width:)` wraps it for a terminal.
     public var text: String { lines.joined(separator: "\n") }
 
-    /// `text` wrapped on spaces at `width` columns, each wrapped line indented four columns
-    /// under the line it continues, so a finding still reads as one block at 80 columns.
+    /// `text` wrapped on spaces at `width` columns, each wrapped line of a finding indented
+    /// four columns under the line it continues, so a finding still reads as one block at 80
+    /// columns; the closing advice is a paragraph, wrapped flush.
     public func text(width: Int) -> String {
-        lines.flatMap { line -> [String] in
+        let advice = lines.count - 1
+        return lines.enumerated().flatMap { index, line -> [String] in
             let indent = String(line.prefix { $0 == " " })
-            return TextWrap.lines(String(line.dropFirst(indent.count)), width: width, first: indent, rest: indent + "    ")
+            return TextWrap.lines(String(line.dropFirst(indent.count)), width: width, first: indent,
+                                  rest: index == advice ? indent : indent + "    ")
         }.joined(separator: "\n")
     }
 

@@ -326,6 +326,8 @@ struct ModelTests {
         let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 80 || !$0.trimmingCharacters(in: .whitespaces).contains(" ") }, "\(wrapped)")
         #expect(lines.contains { $0.hasPrefix("      ") && !$0.hasPrefix("       ") }, "a rule line's continuation sits four columns under it")
+        let advice = try #require(lines.firstIndex { $0.hasPrefix("To fix a misreading") })
+        #expect(lines[advice...].count > 1 && lines[(advice + 1)...].allSatisfy { !$0.hasPrefix(" ") }, "the closing advice is wrapped flush")
         let words = { (text: String) in text.split(whereSeparator: \.isWhitespace) }
         #expect(words(wrapped) == words(explanation.text))
         #expect(lines.filter(\.isEmpty).count == explanation.text.split(separator: "\n", omittingEmptySubsequences: false).filter(\.isEmpty).count)
