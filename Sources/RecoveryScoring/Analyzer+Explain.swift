@@ -85,10 +85,10 @@ extension Analyzer {
             let probabilities = model?.probabilities(&looked)
             // Each sentence read alone, and which sentence is likeliest per behaviour.
             var sentenceView: [(p: Double, quote: String)] = []
-            let severalSentences = tokens.last.map { $0.sentence > 0 } == true
-            let combined = model?.combiner == nil ? nil
-                : probabilities.map { model!.readingProbabilities($0, features: looked, tokens: tokens, rules: mask) }
-            if let model, model.readsSentences || model.combiner != nil, severalSentences {
+            let combined = model.flatMap { model in
+                model.combiner == nil ? nil : probabilities.map { model.readingProbabilities($0, features: looked, tokens: tokens, rules: mask) }
+            }
+            if let model, model.readsSentences || model.combiner != nil, tokens.spansSeveralSentences {
                 sentenceView = Array(repeating: (-1, ""), count: 16)
                 for (s, p) in model.probabilitiesBySentence(looked, tokens: tokens).enumerated() {
                     guard let p, let first = tokens.firstIndex(where: { $0.sentence == s }) else { continue }

@@ -168,8 +168,7 @@ public struct Analyzer: Sendable {
         }
         // Each sentence read alone, worked out the first time a behaviour needs it.
         var sentenceProbabilities: SIMD16<Float>? = nil
-        // Read in place (`last` would copy the token, strings and all, for every behaviour asked).
-        let severalSentences = !input.tokens.isEmpty && input.tokens[input.tokens.count - 1].sentence > 0
+        let severalSentences = input.tokens.spansSeveralSentences
         func readsInOneSentence(_ slot: Int, _ model: BehaviorModel) -> Bool {
             guard model.readsSentences, severalSentences else { return false }
             if sentenceProbabilities == nil { sentenceProbabilities = model.sentenceProbabilities(features, tokens: input.tokens) }

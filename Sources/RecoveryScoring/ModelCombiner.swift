@@ -87,8 +87,7 @@ extension BehaviorModel {
     /// `probabilities(_:)`), or `whole` for a reply of one sentence: what the combiner weighs,
     /// in training and in reading alike.
     func likeliestSentence(_ features: [ModelFeature], tokens: [Token], whole: SIMD16<Float>) -> SIMD16<Float> {
-        // Read in place (`last` would copy the token, strings and all).
-        !tokens.isEmpty && tokens[tokens.count - 1].sentence > 0 ? sentenceProbabilities(features, tokens: tokens) : whole
+        tokens.spansSeveralSentences ? sentenceProbabilities(features, tokens: tokens) : whole
     }
 
     /// What the model alone reads by: with a combiner, its combined probabilities for a reply

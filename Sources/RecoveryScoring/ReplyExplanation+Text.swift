@@ -10,7 +10,7 @@ extension ReplyExplanation {
     /// four columns under the line it continues, so a finding still reads as one block at 80
     /// columns; the closing advice is a paragraph, wrapped flush.
     public func text(width: Int) -> String {
-        let advice = lines.count - 1
+        let lines = self.lines, advice = lines.count - 1  // the closing advice is the last line
         return lines.enumerated().flatMap { index, line -> [String] in
             let indent = String(line.prefix { $0 == " " })
             return TextWrap.lines(String(line.dropFirst(indent.count)), width: width, first: indent,

@@ -132,3 +132,9 @@ let clauseBreakWords: Set<String> = ["but", "and", "so", "or", "because", "altho
 
 /// Words that begin a new subject, which ends a negation's reach.
 let subjectWords: Set<String> = ["i", "we", "you", "he", "she", "they", "someone", "somebody", "it"]
+
+extension [Token] {
+    /// Whether the tokens run over more than one sentence (read in place: `last` would copy
+    /// the token, strings and all).
+    var spansSeveralSentences: Bool { !isEmpty && self[count - 1].sentence > 0 }
+}
