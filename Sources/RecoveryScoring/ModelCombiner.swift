@@ -14,9 +14,21 @@ import RecoveryCore
 /// model that never learned from it), and reads only where the rules found nothing: a rule's
 /// finding stands or falls by the veto, as before.
 package struct ModelCombiner: Sendable, Equatable {
+    /// Where each input sits in a behaviour's row of weights: what `fit` lays out and
+    /// `probabilities` reads, named once so the two cannot disagree.
+    enum Input {
+        /// Every behaviour's whole-reply log-odds, by slot.
+        static let whole = 0
+        /// The behaviour's own log-odds in the likeliest sentence.
+        static let sentence = 16
+        /// The rules' findings, by slot (1 when found).
+        static let rules = 17
+        /// The bias (input always 1).
+        static let bias = 33
+    }
     /// Weights per behaviour: 16 whole-reply log-odds, the own sentence's log-odds, 16 rule
     /// findings, the bias.
-    static let width = 34
+    static let width = Input.bias + 1
     /// `width` weights per behaviour, in `Behavior.slot` order.
     let weights: [Float]
 
@@ -33,11 +45,11 @@ package struct ModelCombiner: Sendable, Equatable {
         weights.withUnsafeBufferPointer { w in
             for b in 0..<16 {
                 let row = b * Self.width
-                var z = w[row + 33] + w[row + 16] * sentenceOdds[b]
-                for k in 0..<16 { z += w[row + k] * odds[k] }
+                var z = w[row + Input.bias] + w[row + Input.sentence] * sentenceOdds[b]
+                for k in 0..<16 { z += w[row + Input.whole + k] * odds[k] }
                 var found = rules
                 while found != 0 {
-                    z += w[row + 17 + found.trailingZeroBitCount]
+                    z += w[row + Input.rules + found.trailingZeroBitCount]
                     found &= found - 1
                 }
                 p[b] = 1 / (1 + Foundation.exp(-z))
@@ -70,10 +82,14 @@ package struct ModelCombiner: Sendable, Equatable {
             var x: [Double] = [], y: [Double] = []
             for (k, reading) in readings.enumerated() where !reading.rules.contains(behavior) {
                 let input = inputs[k]
-                x.append(contentsOf: (0..<16).map { Double(input.odds[$0]) })
-                x.append(Double(input.sentence[b]))
-                x.append(contentsOf: (0..<16).map { input.rules & (1 << UInt16($0)) == 0 ? 0 : 1 })
-                x.append(1)
+                var row = [Double](repeating: 0, count: width)
+                for s in 0..<16 {
+                    row[Input.whole + s] = Double(input.odds[s])
+                    row[Input.rules + s] = input.rules & (1 << UInt16(s)) == 0 ? 0 : 1
+                }
+                row[Input.sentence] = Double(input.sentence[b])
+                row[Input.bias] = 1
+                x.append(contentsOf: row)
                 y.append(reading.labels.contains(behavior) ? 1 : 0)
             }
             fitted.set(b, LogisticFit.newton(x: x, y: y, width: width, l2: l2))
