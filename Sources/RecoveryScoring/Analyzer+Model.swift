@@ -6,18 +6,23 @@ extension Analyzer {
     /// Whether the model overrules the rules' `hit` of the behaviour in `slot`. For a credit it
     /// must find the behaviour unlikely both in the whole reply and in the hit's sentence read
     /// alone, so a long reply (whose other words dilute every score) never loses a plain "I'm
-    /// so sorry." For a penalty the whole reply decides: the rest of the reply is what clears a
+    /// so sorry." For a penalty the whole reply decides — the rest of the reply is what clears a
     /// named cause ("…not the hotel's fault, it was our booking", rule 15) or a sincere "Oh,
-    /// I'm so sorry", and the folds chose the veto on whole replies.
+    /// I'm so sorry", and the folds chose the veto on whole replies — unless the hit's sentence,
+    /// read alone, is all but certain of it (`BehaviorModel.penaltySentenceCertainty`): "Sorry
+    /// if it feels like I'm fobbing you off." is not cleared by the good promises after it.
     func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
         guard let model, let probabilities, model.vetoes(probabilities, slot: slot, hit: hit) else { return false }
-        if hit.behavior.isNegative { return true }
+        // A reply of one sentence is its own sentence: the whole reply has decided.
+        if hit.behavior.isNegative, !reading.tokens.spansSeveralSentences { return true }
         let sentence = reading.startOfSentence(hit.start)..<min(reading.endOfSentence(hit.start) + 1, reading.tokens.count)
         var local = AnalyzerScratch.take(&scratch.sentenceFeatures)
         defer { scratch.sentenceFeatures = local }
         ModelFeatures.extract(reading.input, ruleFound: reading.foundMask, classes: classes, known: .model(model.table),
                               only: sentence, into: &local)
-        return model.vetoes(model.probabilities(local), slot: slot, hit: hit)
+        let alone = model.probabilities(local)
+        if hit.behavior.isNegative { return alone[slot] < BehaviorModel.penaltySentenceCertainty }
+        return model.vetoes(alone, slot: slot, hit: hit)
     }
 
     /// Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,

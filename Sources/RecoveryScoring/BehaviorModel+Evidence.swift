@@ -29,6 +29,13 @@ extension BehaviorModel {
     /// behaviour more unlikely than likely.
     static let conventionVetoCap: Float = 0.5
 
+    /// How sure the model must be of a penalty in the rule's own sentence, read alone, for the
+    /// rule's finding to stand where the whole reply would veto it. All but certain: on dev and
+    /// the fresh sets this keeps the penalty precision and finds a few more (dev `non_apology`
+    /// recall 0.858 → 0.865, `vague_promise` 0.768 → 0.779), and no clean reply draws one; at
+    /// 0.9 four clean replies did (docs/corpus.md, "A penalty said in one sentence").
+    static let penaltySentenceCertainty: Float = 0.99
+
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words
     /// within one sentence whose shares add up highest. Nil when no word pulls towards it.

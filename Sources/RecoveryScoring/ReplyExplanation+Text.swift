@@ -45,6 +45,10 @@ extension ReplyExplanation {
             } else if let sentence = entry.sentence, entry.combined != nil {
                 lines.append("  likeliest sentence alone, \(percent(sentence.probability)): “\(sentence.quote)”")
             }
+            if entry.reader == .rules, entry.behavior.isNegative, let p = entry.probability, let veto = entry.veto, p < veto {
+                lines.append("  the whole reply would overrule the rules, but the rule's own sentence, read alone, is all but certain "
+                             + "of it (\(percent(Double(BehaviorModel.penaltySentenceCertainty))) or more)")
+            }
             if entry.reader == nil, entry.rules.isEmpty, entry.modelReaches(),
                let barred = ModelConvention.barring(entry.behavior, besides: analysis.behaviors)?.barredReason {
                 lines.append("  but " + barred)

@@ -174,6 +174,22 @@ struct ModelTests {
         #expect(shipped.analyze("Oh, I'm so sorry you had to wait.").behaviors == [.dismiss])
     }
 
+    @Test("a penalty its own sentence is all but certain of stands in a long reply whose good promises dilute the whole")
+    func penaltySaidInOneSentenceStands() throws {
+        let text = "Sorry if it feels like I'm fobbing you off. I'll ring you tonight after the six o'clock round to make sure "
+            + "your mum's had them, and I'll call you Monday by ten to confirm her new packs are right."
+        let explanation = try analyzer.explain(text)
+        let entry = try #require(explanation.entries.first { $0.behavior == .nonApology })
+        // The whole reply reads as good promises: alone it would overrule the rules' "Sorry if"...
+        let whole = try #require(entry.probability), veto = try #require(entry.veto)
+        #expect(whole < veto)
+        // ...but the conditional apology's own sentence is all but certain, so the penalty stands.
+        #expect(entry.reader == .rules)
+        #expect(explanation.analysis.evidence.first { $0.label == "non_apology" }?.quote.hasPrefix("Sorry if") == true)
+        #expect(explanation.text.contains("the rule's own sentence, read alone, is all but certain"))
+        #expect(explanation.analysis.shows(.commit) && explanation.analysis.shows(.followUp))
+    }
+
     @Test("when the model overrules sarcasm, the apology and the empathy it took stand as the rules read them")
     func overruledSarcasmRestoresWhatItTook() throws {
         let text = "Oh, I'm so sorry, a freezing house with the kids is awful. That's on us. Can you walk me through what happened?"
