@@ -37,8 +37,17 @@ struct ModelConvention: Sendable {
         clearedReason: "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)",
         barredReason: nil)
 
+    /// Rule 2: times offered as options ("tomorrow 7 to 9, or Saturday 8 to 10") are an offer,
+    /// not yet a promise. The rules read it so when they find the options themselves; this is
+    /// the same reading when only the model finds them.
+    static let optionsAreNotYetAPromise = ModelConvention(
+        readBy: .choice, affected: .commit,
+        clears: { hit, reading in reading.offersTimesAsOptions(hit) },
+        clearedReason: "the model's reading of choice: times offered as options are an offer, not yet a promise (rule 2)",
+        barredReason: nil)
+
     /// Every convention; a new one is a row here.
-    static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion]
+    static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion, optionsAreNotYetAPromise]
 
     /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
     func clears(_ hit: Hit, in reading: Reading) -> Bool { clears(hit, reading) }

@@ -136,6 +136,28 @@ extension Reading {
     }
 }
 
+extension Reading {
+    /// Whether the sentence holding `hit` offers times as options: two time expressions with
+    /// "or" between them ("tomorrow, 7 to 9, or Saturday 8 to 10"). Such times are an offer,
+    /// not yet a promise (docs/labelling.md, rule 2).
+    func offersTimesAsOptions(_ hit: Hit) -> Bool {
+        let sentence = startOfSentence(hit.start)..<endOfSentence(hit.start)
+        var times = 0, orAfterFirstTime = false
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            if input.timeEnds[i] > i {
+                if orAfterFirstTime { return true }
+                times += 1
+                i = input.timeEnds[i]
+                continue
+            }
+            if times > 0, tokens[i].key == "or" { orAfterFirstTime = true }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// Words that open the object of an apology ("sorry about the outage", "sorry that...").
 let apologyObjectBreaks: Set<String> = ["but", "if", "because", "although", "though", "however"]
 

@@ -129,6 +129,17 @@ struct ReadingRuleTests {
         #expect(explore.rules.contains { $0.cancelledBy?.contains("the model's reading of choice") == true })
     }
 
+    @Test("times offered as options are not yet a promise when only the model reads the options (rule 2); one time offered is")
+    func modelReadOptionsAreNotAPromise() throws {
+        let text = "I can get you on tomorrow as the first drop, 7 to 9, or Saturday 8 to 10."
+        let explanation = try analyzer.explain(text)
+        #expect(explanation.entries.first { $0.behavior == .choice }?.reader == .model)
+        #expect(!explanation.analysis.shows(.commit))
+        let commit = try #require(explanation.entries.first { $0.behavior == .commit })
+        #expect(commit.rules.contains { $0.cancelledBy?.contains("times offered as options are an offer") == true })
+        #expect(try behaviors("I can get you on tomorrow as the first drop, 7 to 9.").contains(.commit))
+    }
+
     @Test("a greeting's offer of help and the agent's own account of what happened ask for no story")
     func tellingIsNotAsking() throws {
         for text in ["Afternoon, what can I do for you?", "Here's what happened: your order was split into two parcels.",
