@@ -140,6 +140,17 @@ struct ReadingRuleTests {
         #expect(try behaviors("I can get you on tomorrow as the first drop, 7 to 9.").contains(.commit))
     }
 
+    @Test("a fixing verb that tells the failure ('we sent the wrong packs') is neither a fix nor a promise")
+    func failureToldIsNotAFix() throws {
+        for text in ["I'm sorry we sent your mother the wrong packs twice, that's our mistake.",
+                     "We sent your mother the wrong dose on Monday, and that's on us."] {
+            let found = try behaviors(text)
+            #expect(!found.contains(.resolve) && !found.contains(.commit), "\(text)")
+            #expect(found.contains(.own), "\(text)")
+        }
+        #expect(try behaviors("I've sent the right packs out this morning and they'll be with you by 2.").contains(.resolve))
+    }
+
     @Test("a greeting's offer of help and the agent's own account of what happened ask for no story")
     func tellingIsNotAsking() throws {
         for text in ["Afternoon, what can I do for you?", "Here's what happened: your order was split into two parcels.",
