@@ -142,16 +142,16 @@ extension Reading {
     /// not yet a promise (docs/labelling.md, rule 2).
     func offersTimesAsOptions(_ hit: Hit) -> Bool {
         let sentence = startOfSentence(hit.start)..<endOfSentence(hit.start)
-        var times = 0, orAfterFirstTime = false
+        var sawTime = false, orAfterTime = false
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             if input.timeEnds[i] > i {
-                if orAfterFirstTime { return true }
-                times += 1
+                if orAfterTime { return true }
+                sawTime = true
                 i = input.timeEnds[i]
                 continue
             }
-            if times > 0, tokens[i].key == "or" { orAfterFirstTime = true }
+            if sawTime, tokens[i].key == "or" { orAfterTime = true }
             i += 1
         }
         return false
@@ -205,7 +205,9 @@ extension Reading {
 
     /// Options: `explore` is dropped in a sentence that shows `choice` (and in the question
     /// right after it, "What works better?") or `verify`; times offered as options are not yet
-    /// a promise, so `commit` there reads as `resolve` (docs/labelling.md, rule 2).
+    /// a promise, so `commit` there — or in a sentence offering two times with "or" between
+    /// them, when the options were named in another ("Two options. Tomorrow 7 to 9, or
+    /// Saturday 8 to 10.") — reads as `resolve` (docs/labelling.md, rule 2).
     mutating func readOptions() {
         let choices = sentences(with: .choice)
         if let explores = hits(.explore) {
@@ -219,7 +221,7 @@ extension Reading {
         guard !choices.isEmpty, let commits = hits(.commit) else { return }
         var kept: [Hit] = []
         for hit in commits {
-            if choices.contains(tokens[hit.start].sentence) {
+            if choices.contains(tokens[hit.start].sentence) || offersTimesAsOptions(hit) {
                 addHit(Hit(behavior: .resolve, start: hit.start, end: hit.end, rule: -1))
             } else {
                 kept.append(hit)

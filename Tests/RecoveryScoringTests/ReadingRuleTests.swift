@@ -96,6 +96,11 @@ struct ReadingRuleTests {
         #expect(!found.contains(.commit))
         #expect(!found.contains(.explore))
         #expect(try !behaviors("Your call.").contains(.choice))
+        // The options named in one sentence, their times in the next: still an offer.
+        let named = "Two options, and you pick. I can make you the first stop tomorrow, between 7 and 9, or Saturday between 8 and 10."
+        let rulesOnly = try analyzer.with(model: nil).analyze(named)
+        #expect(rulesOnly.shows(.choice) && rulesOnly.shows(.resolve) && !rulesOnly.shows(.commit))
+        #expect(try !behaviors(named).contains(.commit))
     }
 
     @Test("a question asking which option the customer wants is choice wherever it stands; a question about the story stays explore",
