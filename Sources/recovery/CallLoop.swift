@@ -81,7 +81,8 @@ struct CallLoop {
         let scenario = setup.briefing
         Output.line(TerminalSafe.escape(scenario.title).bold.underline)
         Output.line()
-        Output.wrapped(TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true))
+        let briefing = TerminalSafe.escape(scenario.briefing.trimmingCharacters(in: .whitespacesAndNewlines), keepingLineBreaks: true)
+        for line in TextWrap.reflowed(briefing, width: Output.width) { Output.line(line) }
         Output.line()
         let cost = setup.rubric.hintCost
         Output.wrapped("Rubric: \(setup.rubric.title). Type your replies; /help lists commands, /hint suggests what matters most now (\(cost) point\(cost == 1 ? "" : "s") off; it asks first).") { $0.dim }
