@@ -82,8 +82,8 @@ extension Grader {
                     reason: "only \"we\" apologised; say \"I'm sorry\"")
             }
             return CheckResult(summary: summary, met: false, reason: "no apology")
-        case let .showsBefore(behaviors, anchor):
-            return showsBefore(behaviors, anchor, replies, summary: summary)
+        case let .showsBefore(behaviors, anchor, inReply):
+            return showsBefore(behaviors, anchor, inReply: inReply, replies, summary: summary)
         case let .showsAfter(behaviors, anchor):
             return showsAfter(behaviors, anchor, replies, summary: summary)
         case let .outcome(outcomes):
@@ -109,23 +109,37 @@ extension Grader {
 
 
 
-    /// `shows` with `before:`: only replies before the first one showing an `anchor` behaviour count.
-    private func showsBefore(_ behaviors: [Behavior], _ anchor: [Behavior], _ replies: [GradedReply], summary: String) -> CheckResult {
+    /// `shows` with `before:`: only replies before the first one showing an `anchor` behaviour
+    /// count; with `said_before:` (`inReply`), also that reply when the behaviour's words come
+    /// before the anchor's in it.
+    private func showsBefore(_ behaviors: [Behavior], _ anchor: [Behavior], inReply: Bool, _ replies: [GradedReply],
+                             summary: String) -> CheckResult {
         let anchorReply = firstShowing(anchor, replies)
         let window = anchorReply.map { anchored in replies.filter { $0.turn < anchored.0.turn } } ?? replies
         if let (reply, behavior) = firstShowing(behaviors, window) {
             return CheckResult(summary: summary, met: true, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id))
         }
+        if inReply, let (anchored, _) = anchorReply,
+           let said = Self.firstWords(of: behaviors, in: anchored.analysis),
+           let fix = Self.firstWords(of: anchor, in: anchored.analysis), said.offset < fix.offset {
+            return CheckResult(summary: summary, met: true, turn: anchored.turn, quote: said.quote)
+        }
         guard let (anchored, anchorBehavior) = anchorReply else {
             return CheckResult(summary: summary, met: false, reason: "never shown")
         }
         if let (reply, behavior) = firstShowing(behaviors, replies) {
-            let when = reply.turn == anchored.turn ? "in the same reply as" : "after"
+            let when = reply.turn != anchored.turn ? "after \(anchorBehavior.id) at reply \(anchored.turn)"
+                : inReply ? "after \(anchorBehavior.id) in the same reply" : "in the same reply as \(anchorBehavior.id) at reply \(anchored.turn)"
             return CheckResult(summary: summary, met: false, turn: reply.turn, quote: reply.analysis.quote(for: behavior.id),
-                               reason: "too late: \(behavior.id) at reply \(reply.turn), \(when) \(anchorBehavior.id) at reply \(anchored.turn); \(Self.tooLate)")
+                               reason: "too late: \(behavior.id) at reply \(reply.turn), \(when); \(Self.tooLate)")
         }
         return CheckResult(summary: summary, met: false, turn: anchored.turn, quote: anchored.analysis.quote(for: anchorBehavior.id),
                            reason: "never shown before \(anchorBehavior.id) at reply \(anchored.turn); \(Self.tooLate)")
+    }
+
+    /// Of the evidence for `behaviors` in `analysis`, the item said first.
+    private static func firstWords(of behaviors: [Behavior], in analysis: ReplyAnalysis) -> Evidence? {
+        behaviors.compactMap { analysis.evidence(for: $0.id) }.min { $0.offset < $1.offset }
     }
 
     /// `shows` with `after:`: only replies after the first one showing an `anchor` behaviour count.

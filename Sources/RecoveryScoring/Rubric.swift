@@ -67,7 +67,9 @@ public enum RubricCheck: Sendable, Hashable {
     case firstPersonApology
     /// Some reply before the first reply showing one of `anchor` shows one of the behaviours
     /// (any reply, when no `anchor` behaviour is ever shown): "let them tell it before the fix".
-    case showsBefore([Behavior], anchor: [Behavior])
+    /// With `inReply` (`said_before:`), the anchor's own reply counts too when the behaviour's
+    /// words come first in it: "I'm sorry. I'm sending Dana at 10" apologises before the fix.
+    case showsBefore([Behavior], anchor: [Behavior], inReply: Bool)
     /// Some reply after the first reply showing one of `anchor` shows one of the behaviours:
     /// "check they are satisfied once the fix is on the table".
     case showsAfter([Behavior], anchor: [Behavior])
@@ -81,7 +83,7 @@ public enum RubricCheck: Sendable, Hashable {
     /// the step should show.
     public var behaviors: [Behavior] {
         switch self {
-        case let .shows(behaviors, _), let .showsNearEnd(behaviors, _), let .showsBefore(behaviors, _), let .showsAfter(behaviors, _):
+        case let .shows(behaviors, _), let .showsNearEnd(behaviors, _), let .showsBefore(behaviors, _, _), let .showsAfter(behaviors, _):
             behaviors
         case let .order(first, _): first
         case let .atMost(behavior, _): [behavior]
@@ -110,8 +112,8 @@ public enum RubricCheck: Sendable, Hashable {
             return "\(behavior.id), at most \(times) times"
         case .firstPersonApology:
             return "an apology in the first person (\"I'm sorry\")"
-        case let .showsBefore(behaviors, anchor):
-            return "\(behaviors.map(\.id).joined(separator: " or ")) before \(anchor.map(\.id).joined(separator: "/"))"
+        case let .showsBefore(behaviors, anchor, inReply):
+            return "\(behaviors.map(\.id).joined(separator: " or ")) \(inReply ? "said before" : "before") \(anchor.map(\.id).joined(separator: "/"))"
         case let .showsAfter(behaviors, anchor):
             return "\(behaviors.map(\.id).joined(separator: " or ")) after \(anchor.map(\.id).joined(separator: "/"))"
         case let .outcome(outcomes):

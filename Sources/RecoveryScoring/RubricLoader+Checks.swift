@@ -8,7 +8,7 @@ extension RubricLoader {
         "shows", "first_reply_within", "order", "at_most", "first_person_apology", "never", "outcome", "within_minutes",
     ] + modifiers
     /// What may qualify `shows` (one at a time).
-    private static let modifiers = ["by_turn", "in_last", "before", "after"]
+    private static let modifiers = ["by_turn", "in_last", "before", "said_before", "after"]
 
     static func check(_ node: Node, _ reader: inout YAMLReader) -> RubricCheck? {
         let pairs = reader.pairs(node, what: "a check", allowedKeys: checkKinds)
@@ -29,7 +29,8 @@ extension RubricLoader {
             case "shows":
                 let shown = behaviors(value, &reader)
                 if let inLast = positive("in_last", in: node, &reader) { return .showsNearEnd(shown, replies: inLast) }
-                if let anchor = node.mapping?["before"] { return .showsBefore(shown, anchor: behaviors(anchor, &reader)) }
+                if let anchor = node.mapping?["before"] { return .showsBefore(shown, anchor: behaviors(anchor, &reader), inReply: false) }
+                if let anchor = node.mapping?["said_before"] { return .showsBefore(shown, anchor: behaviors(anchor, &reader), inReply: true) }
                 if let anchor = node.mapping?["after"] { return .showsAfter(shown, anchor: behaviors(anchor, &reader)) }
                 return .shows(shown, byTurn: positive("by_turn", in: node, &reader))
             case "never":

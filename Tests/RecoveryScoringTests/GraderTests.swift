@@ -43,6 +43,36 @@ import RecoveryCore
         #expect(late.reason == "too late: apologize at reply 2, after resolve at reply 1; too late now")
     }
 
+    /// A reply with its behaviours' evidence at the given places, in the order given.
+    func said(_ turn: Int, _ words: [(Behavior, String)]) -> GradedReply {
+        var text = "", evidence: [Evidence] = []
+        for (behavior, quote) in words {
+            evidence.append(Evidence(label: behavior.id, quote: quote, offset: text.unicodeScalars.count))
+            text += quote + " "
+        }
+        return GradedReply(turn: turn, latency: 3, analysis: ReplyAnalysis(
+            text: text, behaviors: words.map(\.0), evidence: evidence, notes: [], minutesAway: nil))
+    }
+
+    @Test("feelings said before the fix in the same reply count as before it; hearing the story does not")
+    func saidBeforeTheFixInTheSameReply() {
+        let feelingsFirst = grader.grade([said(1, [(.empathize, "That must have been frightening for both of you."),
+                                                   (.apologize, "I'm sorry."), (.explore, "What happened?"),
+                                                   (.resolve, "I'm making up tonight's doses myself right now.")])])
+        for id in ["acknowledge-feelings", "sincere-apology"] {
+            let check = feelingsFirst.steps.first { $0.id == id }!.checks.first { $0.summary.contains("said before") }!
+            #expect(check.met && check.turn == 1, "\(id)")
+        }
+        #expect(feelingsFirst.steps.first { $0.id == "acknowledge-feelings" }!.checks
+            .contains { $0.quote == "That must have been frightening for both of you." && $0.met })
+        // The story needs the customer's answer before the fix: the same reply is still too late.
+        #expect(feelingsFirst.steps.first { $0.id == "let-them-tell" }!.checks.contains { $0.reason?.hasPrefix("too late") == true })
+
+        let fixFirst = grader.grade([said(1, [(.resolve, "I'm making up tonight's doses."), (.apologize, "Sorry about all this.")])])
+        let late = fixFirst.steps.first { $0.id == "sincere-apology" }!.checks.first { !$0.met }!
+        #expect(late.reason == "too late: apologize at reply 1, after resolve in the same reply; too late now")
+    }
+
     @Test func slowFirstReplyMissesRespondRapidly() {
         let step = grader.grade([reply(1, [.apologize], latency: 45)]).steps.first { $0.id == "respond-rapidly" }!
         #expect(!step.met)

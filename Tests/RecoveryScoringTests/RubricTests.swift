@@ -178,7 +178,7 @@ import RecoveryCore
                 let inOrder: [[Behavior]], outOfOrder: [[Behavior]]
                 switch check {
                 case let .order(first, then): (inOrder, outOfOrder) = ([first, then], [then, first])
-                case let .showsBefore(shown, anchor): (inOrder, outOfOrder) = ([shown, [anchor[0]]], [[anchor[0]], shown])
+                case let .showsBefore(shown, anchor, _): (inOrder, outOfOrder) = ([shown, [anchor[0]]], [[anchor[0]], shown])
                 case let .showsAfter(shown, anchor): (inOrder, outOfOrder) = ([[anchor[0]], shown], [[anchor[0]] + shown])
                 default: continue
                 }
