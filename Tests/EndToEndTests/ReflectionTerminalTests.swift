@@ -38,6 +38,10 @@ import Glibc
         #expect(!session.transcriptJSON().isEmpty, "the call is saved before the first question")
         try session.terminal.send("No heat with kids at home" + Key.enter)
         try session.terminal.expect("2/3 How was it fixed")
+        // Ctrl-D only once readline shows its prompt: sent earlier, the terminal is still in
+        // line mode, where an end-of-file on an empty line is no byte, and it is lost when
+        // readline switches modes (CI saw the call wait for an answer that never came).
+        try session.terminal.expect("answer> ")
         try session.terminal.send(Key.ctrlD)
         #expect(try session.terminal.waitForExit(timeout: 15) == .exited(0))
         #expect(session.terminal.text.contains("Saved answers: transcript"))
