@@ -22,7 +22,7 @@ struct FuzzRegressionTests {
         #expect(Self.files.count >= 4)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: files)
+    @Test(.timeLimit(.minutes(20)), arguments: files)
     func isRefusedWithDiagnosticsInsideTheFile(name: String) throws {
         let path = Self.directory + "/" + name
         let file = try YAMLFile.read(path: path)
