@@ -3,7 +3,8 @@ import RecoveryCore
 import RecoveryScenario
 
 extension ExplorationReport {
-    /// The report for people: coverage, endings, turns, then dead ends and endless loops.
+    /// The report for people: coverage, endings, turns, then dead ends, endless loops and lines
+    /// said twice in one call.
     public var text: String {
         func safe(_ text: String) -> String { TerminalSafe.escape(text) }
         var out = ["\(safe(scenario)) (\(safe(path))): \(runs) runs from seed \(seed)"]
@@ -32,6 +33,15 @@ extension ExplorationReport {
             let cycle = (loop.cycle + loop.cycle.prefix(1)).map(safe).joined(separator: " → ")
             out.append("  endless loop: \(loop.runs) run\(loop.runs == 1 ? "" : "s") went round \(cycle) for \(turns.cap) replies")
         }
+        if repeatedLines.isEmpty { out.append("  said twice: none") }
+        for repeated in repeatedLines {
+            let place = switch repeated.source.kind {
+            case "line": "a line of \(safe(repeated.source.node ?? ""))"
+            case "branch": "said by a branch of \(safe(repeated.source.node ?? ""))"
+            default: "said by a rule"
+            }
+            out.append("  said twice: \(repeated.runs) run\(repeated.runs == 1 ? "" : "s"), line \(repeated.source.line), \(place): \u{201C}\(safe(Self.clipped(repeated.text)))\u{201D}")
+        }
         return out.joined(separator: "\n")
     }
 
@@ -50,6 +60,13 @@ extension ExplorationReport {
     private static func percent(_ value: Double) -> String {
         let text = String(format: "%.1f%%", value)
         return String(repeating: " ", count: max(0, 6 - text.count)) + text
+    }
+
+    /// `text` cut to 60 characters at a word, with "…".
+    private static func clipped(_ text: String) -> String {
+        guard text.count > 60 else { return text }
+        let cut = text.prefix(60)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     private static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -24,6 +24,9 @@ public struct ExplorationReport: Codable, Sendable, Equatable {
     public var endlessLoops: [EndlessLoop]
     /// Replies per run.
     public var turns: TurnStatistics
+    /// Customer lines some call said twice, word for word, the most often repeated first: the
+    /// customer has run out of fresh words where the call can go on.
+    public var repeatedLines: [RepeatedLine]
 
     /// Whether the scenario has a dead end or a loop that never ends.
     public var hasProblems: Bool { !deadEnds.isEmpty || !endlessLoops.isEmpty }
@@ -97,6 +100,26 @@ public struct EndlessLoop: Codable, Sendable, Equatable {
     public var runs: Int
 }
 
+/// A customer line that some calls said more than once, word for word.
+public struct RepeatedLine: Codable, Sendable, Equatable {
+    /// The line as written.
+    public var text: String
+    /// Where it is written: the node whose line it is, or the branch or rule whose `say:` it is.
+    public var source: LineSource
+    /// How many runs said it twice or more.
+    public var runs: Int
+}
+
+/// Where a customer line is written in a scenario file.
+public struct LineSource: Codable, Sendable, Equatable {
+    /// The file line of the node, branch or rule that holds it.
+    public var line: Int
+    /// The node it belongs to; nil for a rule's `say:`.
+    public var node: String?
+    /// `line` (a node's line variant), `branch` or `rule` (a `say:` reaction).
+    public var kind: String
+}
+
 /// Replies per run.
 public struct TurnStatistics: Codable, Sendable, Equatable {
     /// The mean, with two decimals.
@@ -149,6 +172,25 @@ extension ExplorationReport {
         let total = tally.replyCounts.reduce(0, +)
         let average = tally.replyCounts.isEmpty ? 0 : (Double(total) * 100 / Double(tally.replyCounts.count)).rounded() / 100
         turns = TurnStatistics(average: average, max: tally.replyCounts.max() ?? 0, cap: ScenarioExplorer.stepCap(scenario))
+        let sources = Self.lineSources(of: scenario)
+        repeatedLines = tally.repeats.map { text, runs in
+            RepeatedLine(text: text, source: sources[text] ?? LineSource(line: 0, node: nil, kind: "line"), runs: runs)
+        }.sorted { ($1.runs, $0.source.line, $0.text) < ($0.runs, $1.source.line, $1.text) }
+    }
+
+    /// Where each customer line of `scenario` is first written: node line variants, then the
+    /// `say:` of branches and rules, by file line.
+    static func lineSources(of scenario: Scenario) -> [String: LineSource] {
+        var sources: [String: LineSource] = [:]
+        func note(_ texts: [String], _ source: LineSource) {
+            for text in texts where sources[text].map({ $0.line > source.line }) ?? true { sources[text] = source }
+        }
+        for node in scenario.orderedNodes {
+            note(node.lines.map(\.text), LineSource(line: node.line, node: node.id, kind: "line"))
+            for branch in node.branches { note(branch.effects.say, LineSource(line: branch.line, node: node.id, kind: "branch")) }
+        }
+        for rule in scenario.rules { note(rule.effects.say, LineSource(line: rule.line, node: nil, kind: "rule")) }
+        return sources
     }
 
     /// Every rule, branch and the turn limit of `scenario`, by file line.

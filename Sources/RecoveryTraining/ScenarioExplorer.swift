@@ -44,16 +44,19 @@ public struct ScenarioExplorer: Sendable {
         var random = SeededGenerator(seed: seed)
         let trainee = ExploringTrainee(&random)
         var engine = Engine(scenario: scenario, seed: seed)
-        _ = engine.start()
+        var said: [String: Int] = [:]
+        for line in engine.start().customerLines { said[line, default: 0] += 1 }
         var fired: Set<Int> = []
         var replies = 0
         while !engine.isOver && replies < Self.stepCap(scenario) && !pool.isEmpty {
             let text = trainee.reply(from: pool, &random)
             let step = engine.reply(analyzer.analyze(text, intents: intents), latency: trainee.latency(patience: scenario.customer.patience, &random))
             for entry in step.fired { fired.insert(entry.line) }
+            for line in step.customerLines { said[line, default: 0] += 1 }
             replies += 1
         }
-        return ExplorationRun(visited: engine.visited, firedLines: fired, replies: replies, ending: engine.ending?.node)
+        return ExplorationRun(visited: engine.visited, firedLines: fired, replies: replies, ending: engine.ending?.node,
+                              repeated: Set(said.filter { $0.value > 1 }.keys))
     }
 }
 
@@ -67,6 +70,8 @@ struct ExplorationRun: Sendable {
     var replies: Int
     /// The ending reached, or nil when the run hit the step cap.
     var ending: String?
+    /// Customer lines said more than once in the call, word for word.
+    var repeated: Set<String> = []
 }
 
 /// Everything the runs reached, added up.
@@ -77,9 +82,12 @@ struct ExplorationTally: Sendable {
     /// Runs that hit the step cap, in run order.
     var stuck: [ExplorationRun] = []
     var replyCounts: [Int] = []
+    /// For each customer line said twice in some call, how many calls did so.
+    var repeats: [String: Int] = [:]
 
     mutating func add(_ run: ExplorationRun) {
         visitedNodes.formUnion(run.visited)
+        for line in run.repeated { repeats[line, default: 0] += 1 }
         firedLines.formUnion(run.firedLines)
         replyCounts.append(run.replies)
         if let ending = run.ending { endingCounts[ending, default: 0] += 1 } else { stuck.append(run) }

@@ -4,7 +4,8 @@ import RecoveryCore
 import RecoveryScenario
 import RecoveryTraining
 
-/// `recovery explore`: seeded random playthroughs that find dead ends, endless loops and unreached branches.
+/// `recovery explore`: seeded random playthroughs that find dead ends, endless loops, unreached branches
+/// and lines said twice.
 struct ExploreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
@@ -13,8 +14,8 @@ struct ExploreCommand: ParsableCommand {
             Replies are drawn from the behaviour examples of Scoring/behaviors.yaml and the scenario's \
             intent phrases, alone or two or three at once, with random latencies (some beyond the \
             customer's patience). Reports nodes never visited, rules and branches never fired (by line), \
-            how often each ending was reached, and runs stuck in a dead end or a loop that never ends. \
-            The same seed gives the same report. Exits 1 when a dead end or endless loop is found. \
+            how often each ending was reached, runs stuck in a dead end or a loop that never ends, and \
+            the customer lines some call said twice, word for word (by line). The same seed gives the same report. Exits 1 when a dead end or endless loop is found. \
             Example: recovery explore escalation --runs 500 --seed 7
             """
     )

@@ -99,6 +99,44 @@ import Testing
         #expect(report.nodes.neverVisited == [NodeReference(id: "done", line: 19)])
     }
 
+    @Test func namesTheLinesACustomerSaidTwiceWordForWord() throws {
+        let report = ScenarioExplorer(scenario: try Self.load(Self.endlessLoop), analyzer: TestData.analyzer).explore(runs: 10, seed: 1)
+        #expect(report.repeatedLines == [
+            RepeatedLine(text: "Ping.", source: LineSource(line: 7, node: "ping", kind: "line"), runs: 10),
+            RepeatedLine(text: "Pong.", source: LineSource(line: 14, node: "pong", kind: "line"), runs: 10),
+        ])
+        #expect(report.text.contains("said twice: 10 runs, line 7, a line of ping: \u{201C}Ping.\u{201D}"))
+    }
+
+    @Test func aReactionSaidTwiceIsTracedToItsBranch() throws {
+        // Every reply that is no apology gets the same reaction; the node's own lines run out too.
+        let report = ScenarioExplorer(scenario: try Self.load("""
+            id: broken
+            title: Broken
+            briefing: A test.
+            customer: { name: Sam, mood: 5 }
+            start: waiting
+            nodes:
+              waiting:
+                lines: ["Well?", "I'm waiting.", "Still waiting."]
+                branches:
+                  - when: apologize
+                    goto: done
+                  - otherwise:
+                    say: "That's not an apology."
+                    goto: waiting
+              done:
+                ending: recovered
+                lines: ["Thanks."]
+            """), analyzer: TestData.analyzer).explore(runs: 50, seed: 2)
+        let reaction = try #require(report.repeatedLines.first { $0.text == "That's not an apology." })
+        #expect(reaction.source == LineSource(line: 12, node: "waiting", kind: "branch"))
+        #expect(report.text.contains("line 12, said by a branch of waiting: \u{201C}That's not an apology.\u{201D}"))
+        #expect(report.repeatedLines.allSatisfy { $0.runs <= 50 && $0.runs > 0 })
+        #expect(report.repeatedLines.map(\.runs) == report.repeatedLines.map(\.runs).sorted(by: >), "the most repeated first")
+        #expect(!report.hasProblems, "a repeat is for the author to see; only dead ends and endless loops fail explore")
+    }
+
     @Test func reportsCoverageEndingsAndNeverFiredBranchesByLine() throws {
         let report = ScenarioExplorer(scenario: TestData.miniScenario, analyzer: TestData.analyzer).explore(runs: 100, seed: 4)
         #expect(report.branches.total == 7, "2 rules, 4 branches, the turn limit")
