@@ -40,7 +40,9 @@ extension ExplorationReport {
             case "branch": "said by a branch of \(safe(repeated.source.node ?? ""))"
             default: "said by a rule"
             }
-            out.append("  said twice: \(repeated.runs) run\(repeated.runs == 1 ? "" : "s"), line \(repeated.source.line), \(place): \u{201C}\(safe(Self.clipped(repeated.text)))\u{201D}")
+            // The words on a line of their own, so that the report stays within 80 columns.
+            out.append("  said twice: \(repeated.runs) run\(repeated.runs == 1 ? "" : "s"), line \(repeated.source.line), \(place):")
+            out.append("      \u{201C}\(safe(Self.clipped(repeated.text)))\u{201D}")
         }
         return out.joined(separator: "\n")
     }

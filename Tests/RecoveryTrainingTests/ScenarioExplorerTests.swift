@@ -105,7 +105,7 @@ import Testing
             RepeatedLine(text: "Ping.", source: LineSource(line: 7, node: "ping", kind: "line"), runs: 10),
             RepeatedLine(text: "Pong.", source: LineSource(line: 14, node: "pong", kind: "line"), runs: 10),
         ])
-        #expect(report.text.contains("said twice: 10 runs, line 7, a line of ping: \u{201C}Ping.\u{201D}"))
+        #expect(report.text.contains("said twice: 10 runs, line 7, a line of ping:\n      \u{201C}Ping.\u{201D}"))
     }
 
     @Test func aReactionSaidTwiceIsTracedToItsBranch() throws {
@@ -131,7 +131,7 @@ import Testing
             """), analyzer: TestData.analyzer).explore(runs: 50, seed: 2)
         let reaction = try #require(report.repeatedLines.first { $0.text == "That's not an apology." })
         #expect(reaction.source == LineSource(line: 12, node: "waiting", kind: "branch"))
-        #expect(report.text.contains("line 12, said by a branch of waiting: \u{201C}That's not an apology.\u{201D}"))
+        #expect(report.text.contains("line 12, said by a branch of waiting:\n      \u{201C}That's not an apology.\u{201D}"))
         #expect(report.repeatedLines.allSatisfy { $0.runs <= 50 && $0.runs > 0 })
         #expect(report.repeatedLines.map(\.runs) == report.repeatedLines.map(\.runs).sorted(by: >), "the most repeated first")
         #expect(!report.hasProblems, "a repeat is for the author to see; only dead ends and endless loops fail explore")
