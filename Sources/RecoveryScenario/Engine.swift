@@ -22,6 +22,9 @@ public struct Engine: Sendable {
     /// Every customer line said so far in this call, so that none is said twice while another
     /// variant is left.
     private var said: Set<String> = []
+    /// The customer lines said again in this call, word for word: every variant eligible at the
+    /// time had been said already (`recovery explore` lists them for the author).
+    public private(set) var repeated: Set<String> = []
 
     /// The customer's mood, 0 calm .. 10 gone.
     public var mood: Int { context.mood }
@@ -146,7 +149,7 @@ public struct Engine: Sendable {
         let fresh = variants.filter { !said.contains($0) }
         let pool = fresh.isEmpty ? variants : fresh
         let line = pool[generator.index(below: pool.count)]
-        said.insert(line)
+        if !said.insert(line).inserted { repeated.insert(line) }
         return line
     }
 

@@ -36,9 +36,9 @@ extension ExplorationReport {
         if repeatedLines.isEmpty { out.append("  said twice: none") }
         for repeated in repeatedLines {
             let place = switch repeated.source.kind {
-            case "line": "a line of \(safe(repeated.source.node ?? ""))"
-            case "branch": "said by a branch of \(safe(repeated.source.node ?? ""))"
-            default: "said by a rule"
+            case .line: "a line of \(safe(repeated.source.node ?? ""))"
+            case .branch: "said by a branch of \(safe(repeated.source.node ?? ""))"
+            case .rule: "said by a rule"
             }
             // The words on a line of their own, so that the report stays within 80 columns.
             out.append("  said twice: \(repeated.runs) run\(repeated.runs == 1 ? "" : "s"), line \(repeated.source.line), \(place):")

@@ -116,8 +116,13 @@ public struct LineSource: Codable, Sendable, Equatable {
     public var line: Int
     /// The node it belongs to; nil for a rule's `say:`.
     public var node: String?
-    /// `line` (a node's line variant), `branch` or `rule` (a `say:` reaction).
-    public var kind: String
+    /// What holds it.
+    public var kind: Kind
+
+    /// A node's line variants, or the `say:` reaction of a branch or of a rule.
+    public enum Kind: String, Codable, Sendable {
+        case line, branch, rule
+    }
 }
 
 /// Replies per run.
@@ -173,8 +178,9 @@ extension ExplorationReport {
         let average = tally.replyCounts.isEmpty ? 0 : (Double(total) * 100 / Double(tally.replyCounts.count)).rounded() / 100
         turns = TurnStatistics(average: average, max: tally.replyCounts.max() ?? 0, cap: ScenarioExplorer.stepCap(scenario))
         let sources = Self.lineSources(of: scenario)
-        repeatedLines = tally.repeats.map { text, runs in
-            RepeatedLine(text: text, source: sources[text] ?? LineSource(line: 0, node: nil, kind: "line"), runs: runs)
+        // Every line the engine says is written in one of those places.
+        repeatedLines = tally.repeats.compactMap { text, runs in
+            sources[text].map { RepeatedLine(text: text, source: $0, runs: runs) }
         }.sorted { ($1.runs, $0.source.line, $0.text) < ($0.runs, $1.source.line, $1.text) }
     }
 
@@ -186,10 +192,10 @@ extension ExplorationReport {
             for text in texts where sources[text].map({ $0.line > source.line }) ?? true { sources[text] = source }
         }
         for node in scenario.orderedNodes {
-            note(node.lines.map(\.text), LineSource(line: node.line, node: node.id, kind: "line"))
-            for branch in node.branches { note(branch.effects.say, LineSource(line: branch.line, node: node.id, kind: "branch")) }
+            note(node.lines.map(\.text), LineSource(line: node.line, node: node.id, kind: .line))
+            for branch in node.branches { note(branch.effects.say, LineSource(line: branch.line, node: node.id, kind: .branch)) }
         }
-        for rule in scenario.rules { note(rule.effects.say, LineSource(line: rule.line, node: nil, kind: "rule")) }
+        for rule in scenario.rules { note(rule.effects.say, LineSource(line: rule.line, node: nil, kind: .rule)) }
         return sources
     }
 

@@ -44,19 +44,17 @@ public struct ScenarioExplorer: Sendable {
         var random = SeededGenerator(seed: seed)
         let trainee = ExploringTrainee(&random)
         var engine = Engine(scenario: scenario, seed: seed)
-        var said: [String: Int] = [:]
-        for line in engine.start().customerLines { said[line, default: 0] += 1 }
+        _ = engine.start()
         var fired: Set<Int> = []
         var replies = 0
         while !engine.isOver && replies < Self.stepCap(scenario) && !pool.isEmpty {
             let text = trainee.reply(from: pool, &random)
             let step = engine.reply(analyzer.analyze(text, intents: intents), latency: trainee.latency(patience: scenario.customer.patience, &random))
             for entry in step.fired { fired.insert(entry.line) }
-            for line in step.customerLines { said[line, default: 0] += 1 }
             replies += 1
         }
         return ExplorationRun(visited: engine.visited, firedLines: fired, replies: replies, ending: engine.ending?.node,
-                              repeated: Set(said.filter { $0.value > 1 }.keys))
+                              repeated: engine.repeated)
     }
 }
 

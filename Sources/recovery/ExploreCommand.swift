@@ -15,7 +15,8 @@ struct ExploreCommand: ParsableCommand {
             intent phrases, alone or two or three at once, with random latencies (some beyond the \
             customer's patience). Reports nodes never visited, rules and branches never fired (by line), \
             how often each ending was reached, runs stuck in a dead end or a loop that never ends, and \
-            the customer lines some call said twice, word for word (by line). The same seed gives the same report. Exits 1 when a dead end or endless loop is found. \
+            the customer lines some call said twice, word for word (by line). The same seed gives the \
+            same report. Exits 1 when a dead end or endless loop is found. \
             Example: recovery explore escalation --runs 500 --seed 7
             """
     )

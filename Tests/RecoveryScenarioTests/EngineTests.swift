@@ -123,6 +123,15 @@ struct EngineTests {
         #expect(engine.visited == ["opening", "opening"])
     }
 
+    @Test func aLineSaidAgainIsNotedOnlyOnceEveryVariantIsUsed() throws {
+        var engine = try engine(mood: 2)
+        _ = engine.start()
+        _ = engine.reply(reply(.apologize, .own), latency: 2)  // "Okay.", then "Calm line"
+        #expect(engine.repeated.isEmpty)
+        _ = engine.reply(reply(.thank), latency: 2)  // back to the opening: "What now?" again
+        #expect(engine.repeated == ["What now?"])
+    }
+
     @Test func flagsAreSetAndSteerLaterBranches() throws {
         var engine = try engine()
         _ = engine.start()

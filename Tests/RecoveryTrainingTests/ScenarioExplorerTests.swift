@@ -102,20 +102,24 @@ import Testing
     @Test func namesTheLinesACustomerSaidTwiceWordForWord() throws {
         let report = ScenarioExplorer(scenario: try Self.load(Self.endlessLoop), analyzer: TestData.analyzer).explore(runs: 10, seed: 1)
         #expect(report.repeatedLines == [
-            RepeatedLine(text: "Ping.", source: LineSource(line: 7, node: "ping", kind: "line"), runs: 10),
-            RepeatedLine(text: "Pong.", source: LineSource(line: 14, node: "pong", kind: "line"), runs: 10),
+            RepeatedLine(text: "Ping.", source: LineSource(line: 7, node: "ping", kind: .line), runs: 10),
+            RepeatedLine(text: "Pong.", source: LineSource(line: 14, node: "pong", kind: .line), runs: 10),
         ])
         #expect(report.text.contains("said twice: 10 runs, line 7, a line of ping:\n      \u{201C}Ping.\u{201D}"))
     }
 
     @Test func aReactionSaidTwiceIsTracedToItsBranch() throws {
-        // Every reply that is no apology gets the same reaction; the node's own lines run out too.
+        // Every reply that is no apology gets the same reaction, every thanks the rule's; the
+        // node's own lines run out too.
         let report = ScenarioExplorer(scenario: try Self.load("""
             id: broken
             title: Broken
             briefing: A test.
             customer: { name: Sam, mood: 5 }
             start: waiting
+            rules:
+              - when: thank
+                say: "Don't thank me. Fix it."
             nodes:
               waiting:
                 lines: ["Well?", "I'm waiting.", "Still waiting."]
@@ -130,8 +134,12 @@ import Testing
                 lines: ["Thanks."]
             """), analyzer: TestData.analyzer).explore(runs: 50, seed: 2)
         let reaction = try #require(report.repeatedLines.first { $0.text == "That's not an apology." })
-        #expect(reaction.source == LineSource(line: 12, node: "waiting", kind: "branch"))
-        #expect(report.text.contains("line 12, said by a branch of waiting:\n      \u{201C}That's not an apology.\u{201D}"))
+        #expect(reaction.source == LineSource(line: 15, node: "waiting", kind: .branch))
+        #expect(report.text.contains("line 15, said by a branch of waiting:\n      \u{201C}That's not an apology.\u{201D}"))
+        let ruled = try #require(report.repeatedLines.first { $0.text == "Don't thank me. Fix it." })
+        #expect(ruled.source == LineSource(line: 7, node: nil, kind: .rule))
+        #expect(report.text.contains("line 7, said by a rule:\n      \u{201C}Don't thank me. Fix it.\u{201D}"))
+        #expect(ExplorationReport.json([report]).contains("\"kind\" : \"rule\""), "the JSON names the kind")
         #expect(report.repeatedLines.allSatisfy { $0.runs <= 50 && $0.runs > 0 })
         #expect(report.repeatedLines.map(\.runs) == report.repeatedLines.map(\.runs).sorted(by: >), "the most repeated first")
         #expect(!report.hasProblems, "a repeat is for the author to see; only dead ends and endless loops fail explore")
