@@ -157,10 +157,11 @@ public struct Analyzer: Sendable {
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model
         // makes a named cause a fact (rule 15); options read by it take "Which suits you?" (rule 10).
+        // (A convention that only bars the model, such as rule 14's, has nothing to clear here.)
         if let model, let readBy {
             for convention in ModelConvention.table {
                 let slot = convention.readBy.slot, affected = convention.affected
-                guard (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(readBy, slot: slot),
+                guard convention.clears != nil, (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(readBy, slot: slot),
                       ruleHits[affected.slot] != nil else { continue }
                 ruleHits[affected.slot] = reading.firstHit(affected) { !convention.clears($0, in: reading) }
                 if ruleHits[affected.slot] == nil { refused |= 1 << UInt16(affected.slot) }

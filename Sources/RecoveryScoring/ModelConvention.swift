@@ -8,15 +8,16 @@ import RecoveryCore
 /// convention `clears` no longer count: the first hit it does not clear stands instead, or, with
 /// none, `affected` is refused (the model may not add it back). Where `readBy` is read at all
 /// and the convention has a `barredReason`, the model may not add `affected` on its own either.
+/// A convention may only bar (`clears` nil): then the rules' hits always stand.
 struct ModelConvention: Sendable {
     /// The behaviour whose reading brings the convention into force.
     let readBy: Behavior
     /// The behaviour the convention clears.
     let affected: Behavior
-    /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
-    let clears: @Sendable (Hit, Reading) -> Bool
+    /// Whether a rule's hit of `affected` is cleared once `readBy` is read; nil when none is.
+    let clears: (@Sendable (Hit, Reading) -> Bool)?
     /// What `--why` says of a rule's match the convention cleared.
-    let clearedReason: String
+    let clearedReason: String?
     /// Why the model may not add `affected` where `readBy` is read, as `--why` says it; nil
     /// when it may.
     let barredReason: String?
@@ -46,11 +47,23 @@ struct ModelConvention: Sendable {
         clearedReason: "the model's reading of choice: times offered as options are an offer, not yet a promise (rule 2)",
         barredReason: nil)
 
+    /// Rule 14: a firm time makes the reply a promise, and the hedges around it ("I can't
+    /// promise Friday. What I can promise is a call by noon tomorrow") are its contingency, not
+    /// a vague promise. A reply may still hold both ("someone soon, and I'll call you by 5"), so
+    /// a vague promise beside a time must be found in its words: the rules' readings stand,
+    /// the model may not add one on its own. On dev, the model's own vague promises beside a
+    /// time were wrong 5 times in 6.
+    static let aTimeMakesItAPromise = ModelConvention(
+        readBy: .commit, affected: .vaguePromise,
+        clears: nil,
+        clearedReason: nil,
+        barredReason: "the reply promises a time (commit), so only a vague promise in its words counts: the model may not add one (rule 14)")
+
     /// Every convention; a new one is a row here.
-    static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion, optionsAreNotYetAPromise]
+    static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion, optionsAreNotYetAPromise, aTimeMakesItAPromise]
 
     /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
-    func clears(_ hit: Hit, in reading: Reading) -> Bool { clears(hit, reading) }
+    func clears(_ hit: Hit, in reading: Reading) -> Bool { clears?(hit, reading) ?? false }
 
     /// The convention that clears `hit` of `behavior` in an analysis that shows `found`, if any.
     static func clearing(_ behavior: Behavior, _ hit: Hit, found: [Behavior], reading: Reading) -> ModelConvention? {

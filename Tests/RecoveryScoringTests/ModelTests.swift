@@ -152,6 +152,22 @@ struct ModelTests {
         #expect(reader.explain(long + " Own word.").text.contains("the reply keeps responsibility (own), so a cause it names is a fact"))
     }
 
+    @Test("beside a firm time the model does not add a vague promise; one said in words still counts (rule 14)")
+    func aTimeKeepsVaguePromisesToTheWords() throws {
+        let shipped = try analyzer
+        let hedged = "I can't say when the stock lands, but I'll email you on Monday morning with whatever the warehouse tells me."
+        // Not knowing a date, and promising one at a set time, is a promise with its time.
+        #expect(shipped.analyze(hedged).behaviors == [.commit])
+        // Without the convention the model reads the hedge as a vague promise on its own.
+        let explanation = shipped.explain(hedged)
+        let vague = try #require(explanation.entries.first { $0.behavior == .vaguePromise })
+        #expect(vague.rules.isEmpty && vague.modelReaches())
+        #expect(explanation.text.contains("the reply promises a time (commit), so only a vague promise in its words counts"))
+        // Both in one reply, the vague one in stock words: both stand.
+        let both = shipped.analyze("Someone will be in touch soon, and I'll ring you by 5 either way.")
+        #expect(both.shows(.commit) && both.shows(.vaguePromise))
+    }
+
     @Test("the whole reply decides a penalty's veto: a cause it owns and a sincere 'Oh, I'm so sorry' draw no penalty",
           arguments: [
               ("The coach never came for you at the hotel and you missed the first day of your tour. I'm really sorry. "
