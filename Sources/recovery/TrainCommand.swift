@@ -19,7 +19,9 @@ struct TrainCommand: ParsableCommand {
             To fix a misreading: add the reply as an example (trigger or ignore) of its behaviour in \
             behaviors.yaml, or as a labelled row of Scoring/corpus/train.jsonl, then run recovery train. \
             It lists the examples and scenario-test replies the new model reads differently from the \
-            one it replaces: the model is learned as a whole, so one example can tip another reading.
+            one it replaces: the model is learned as a whole, so one example can tip another reading. \
+            Then it lists every example the new model still misreads (one just added that it could \
+            not learn, too), with which reader decided and why.
             """
     )
 
@@ -76,11 +78,17 @@ struct TrainCommand: ParsableCommand {
         Output.line("thresholds: " + thresholds.joined(separator: ", "))
         let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }
         Output.line("vetoes (a rule's finding is overruled below): " + (vetoes.isEmpty ? "none" : vetoes.joined(separator: ", ")))
+        let replies = ReadingChanges.trainerReplies(data, catalog: analyzer.catalog)
+        var listed: Set<SourcePosition> = []
         if let previous {
-            let replies = ReadingChanges.trainerReplies(data, catalog: analyzer.catalog)
             let changes = ReadingChanges.compare(replies, before: analyzer.with(model: previous), after: analyzer.with(model: model))
             for line in ReadingChanges.lines(changes, of: replies.count) { Output.line(line) }
+            listed = Set(changes.filter { $0.exampleHolds == false }.map(\.position))
         }
+        // Examples misread before and after (one just added that the model could not learn)
+        // are not changes, but the tests fail on them all the same.
+        let misread = MisreadExamples.find(replies, reader: analyzer.with(model: model)).filter { !listed.contains($0.position) }
+        for line in MisreadExamples.lines(misread) { Output.line(line) }
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -98,6 +98,18 @@ struct LearnedReaderCommandTests {
         let retrained = try RecoveryBinary.run(["train"], extra: extra)
         #expect(retrained.output.contains("readings changed for"), "\(retrained.output)")
         #expect(retrained.output.contains("+dismiss “Have it your way, sweetheart.”"), "\(retrained.output)")
+        #expect(!retrained.output.contains("examples the new model misreads"), "every example holds: \(retrained.output)")
+        // An example the model cannot learn (a rule finds thanks in it, and nothing cancels the
+        // rule) reads the same before and after, and the trainer is told, not left to the tests.
+        let withThanks = try String(contentsOfFile: yaml, encoding: .utf8)
+        let thank = try #require(withThanks.range(of: "  thank:"))
+        let ignore = try #require(withThanks.range(of: "      ignore:\n", range: thank.upperBound..<withThanks.endIndex))
+        try withThanks.replacingCharacters(in: ignore, with: "      ignore:\n        - \"Thanks ever so much for waiting.\"\n")
+            .write(toFile: yaml, atomically: true, encoding: .utf8)
+        let unlearned = try RecoveryBinary.run(["train"], extra: extra)
+        #expect(unlearned.status == 0, "\(unlearned.errors)")
+        #expect(unlearned.output.contains("examples the new model misreads: 1"), "\(unlearned.output)")
+        #expect(unlearned.output.contains("must not show thank “Thanks ever so much for waiting.”: the rule on line "), "\(unlearned.output)")
     }
 
     @Test("play with a broken behaviors.yaml opens the call, then refuses the first reply with the positioned error")
