@@ -132,11 +132,10 @@ package struct ModelTrainer {
         let encoded = rows.map { encode($0.features, index: index) }
         let learner = Learner(features: vocabulary.count)
         let classWeights = Self.classWeights(rows.map(\.reply))
+        let keys = rows.map { Self.orderKey($0.reply) }
         var generator = SeededGenerator(seed: settings.seed)
-        var order = Array(rows.indices)
         for epoch in 0..<settings.epochs {
-            // Fisher-Yates with the portable generator.
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.index(below: i + 1)) }
+            let order = Self.epochOrder(keys, salt: generator.next())
             let rate = settings.learningRate / (1 + 0.1 * Double(epoch))
             for r in order {
                 let reply = rows[r].reply
@@ -145,6 +144,33 @@ package struct ModelTrainer {
             }
         }
         return Learned(learner: learner, vocabulary: vocabulary, knownWords: knownWords, settings: settings, inputs: inputs)
+    }
+
+    /// A reply's own place in the order of every epoch, from its words and labels alone (FNV-1a
+    /// over its text, then the behaviours it is labelled for and shows).
+    static func orderKey(_ reply: TrainingReply) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in reply.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        for behavior in Behavior.allCases {
+            let bit: UInt64 = reply.known.contains(behavior) ? (reply.labels.contains(behavior) ? 2 : 1) : 0
+            hash = (hash ^ bit) &* 0x100_0000_01B3
+        }
+        return hash
+    }
+
+    /// One epoch's order: the replies sorted by their keys mixed with the epoch's salt (ties,
+    /// the same reply written twice, by position). A shuffle of positions would move every
+    /// reply when one is added; here an added example takes its own place and the others keep
+    /// their order, so training again after adding it changes the model by that example, not
+    /// by a new shuffle of 35,000 replies (which re-rolled thresholds and readings elsewhere).
+    static func epochOrder(_ keys: [UInt64], salt: UInt64) -> [Int] {
+        let mixed = keys.map { key -> UInt64 in
+            var z = key ^ salt
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        return keys.indices.sorted { (mixed[$0], $0) < (mixed[$1], $1) }
     }
 
     /// Feature rows as (vocabulary index, value): each word feature's count over the squared

@@ -22,7 +22,7 @@ public struct TrainingSettings: Sendable, Equatable {
     package var pruneBelow = 0.004
     /// Rounds of re-weighting misread examples.
     package var exampleRounds = 3
-    /// The shuffling seed.
+    /// The seed of the replies' order in each pass (salting each reply's hash).
     package var seed: UInt64 = 1
     /// How much an example of behaviors.yaml counts against a corpus reply.
     package var exampleWeight = 4.0

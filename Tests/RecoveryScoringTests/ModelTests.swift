@@ -255,6 +255,26 @@ struct ModelTests {
         #expect(header["threshold_folds"] == "5" && header["dev_replies"] == nil)
     }
 
+    @Test("adding a reply leaves every other reply's place in each epoch's order: one example does not reshuffle the corpus")
+    func addingAReplyKeepsTheOrder() throws {
+        let (train, _) = toyCorpus()
+        let added = TrainingReply(text: "glorp glorp, cheers for that", labels: [.thank], known: [.thank], weight: 4)
+        let keys = train.map(ModelTrainer.orderKey)
+        let grown = Array(train[..<7]) + [added] + Array(train[7...])
+        let grownKeys = grown.map(ModelTrainer.orderKey)
+        var salts = SeededGenerator(seed: 1)
+        for _ in 0..<5 {
+            let salt = salts.next()
+            let before = ModelTrainer.epochOrder(keys, salt: salt).map { train[$0].text }
+            let after = ModelTrainer.epochOrder(grownKeys, salt: salt).map { grown[$0].text }.filter { $0 != added.text }
+            #expect(after == before)
+        }
+        // Each epoch has an order of its own, and the same text labelled otherwise is another reply.
+        #expect(ModelTrainer.epochOrder(keys, salt: 1) != ModelTrainer.epochOrder(keys, salt: 2))
+        let relabelled = TrainingReply(text: train[0].text, labels: [], known: train[0].known)
+        #expect(ModelTrainer.orderKey(relabelled) != keys[0])
+    }
+
     @Test("adding a misread reply as an example and training again fixes the reading")
     func exampleFixesAMisreading() throws {
         let (train, dev) = toyCorpus()
