@@ -40,16 +40,16 @@ public enum MisreadExamples {
         let model = entry.combined ?? entry.probability
         if !triggers {
             if entry.reader == .rules, let match = entry.rules.first(where: { $0.cancelledBy == nil }) {
-                return "the rule on line \(match.line) finds it in “\(match.quote)”"
+                return "\(name(match)) finds it in “\(match.quote)”"
             }
             return "the model reads it" + (model.map { " at \(percent($0))" } ?? "") + (entry.threshold.map { " (from \(percent($0)))" } ?? "")
         }
         if let match = entry.rules.first {
             if let veto = entry.veto, let probability = entry.probability, probability < veto {
-                return "the rule on line \(match.line) matches “\(match.quote)”, but the model overrules it "
+                return "\(name(match)) matches “\(match.quote)”, but the model overrules it "
                     + "(\(percent(probability)), below its veto of \(percent(veto)))"
             }
-            if let cancelled = match.cancelledBy { return "the rule on line \(match.line) matches, but was cancelled by \(cancelled)" }
+            if let cancelled = match.cancelledBy { return "\(name(match)) matches, but was cancelled by \(cancelled)" }
         }
         guard let model, let threshold = entry.threshold else { return "no rule matches it" }
         return "no rule matches it, and the model reads it at \(percent(model)) where it needs \(percent(threshold))"
@@ -69,6 +69,11 @@ public enum MisreadExamples {
                      + "show\" a rule finds), or more replies like it in the corpus; then train again. "
                      + "`recovery analyze --why \"…\"` shows what each reader weighed.")
         return lines
+    }
+
+    /// A pattern by its line in behaviors.yaml; a reading rule's finding has none.
+    private static func name(_ match: ReplyExplanation.RuleMatch) -> String {
+        match.line > 0 ? "the rule on line \(match.line)" : "a reading rule (a convention the reader codes)"
     }
 
     private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

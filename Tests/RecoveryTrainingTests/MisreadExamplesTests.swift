@@ -36,6 +36,16 @@ import RecoveryScoring
         #expect(MisreadExamples.lines([]).isEmpty, "nothing is printed when every example holds")
     }
 
+    @Test func aFindingOfAReadingRuleIsNamedAsOne() throws {
+        // Sarcasm is a convention coded in the reader, not a pattern with a line.
+        let text = "Oh, I'm so sorry you had to wait."
+        try #require(reader.analyze(text).behaviors == [.dismiss])
+        let misread = MisreadExamples.find([TrainerReply(position: place(3), text: text, example: (.dismiss, false))], reader: reader)
+        let why = try #require(misread.first?.why)
+        #expect(why.hasPrefix("a reading rule (a convention the reader codes) finds it in “"), "\(why)")
+        #expect(!why.contains("line 0"))
+    }
+
     @Test func aTriggerExampleARuleFindsButTheModelOverrulesSaysSo() throws {
         // The rules find `blame` in "not the hotel's fault"; the model, reading a reply that owns
         // the failure, overrules them (as ModelTests' whole-reply veto shows).
