@@ -146,11 +146,11 @@ package struct ModelTrainer {
         return Learned(learner: learner, vocabulary: vocabulary, knownWords: knownWords, settings: settings, inputs: inputs)
     }
 
-    /// A reply's own place in the order of every epoch, from its words and labels alone (FNV-1a
-    /// over its text, then the behaviours it is labelled for and shows).
+    /// A reply's own place in the order of every epoch, from its words and labels alone (the
+    /// features' FNV-1a hash of its text, carried on over the behaviours it is labelled for and
+    /// shows).
     static func orderKey(_ reply: TrainingReply) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in reply.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var hash = ModelFeatures.hash(reply.text)
         for behavior in Behavior.allCases {
             let bit: UInt64 = reply.known.contains(behavior) ? (reply.labels.contains(behavior) ? 2 : 1) : 0
             hash = (hash ^ bit) &* 0x100_0000_01B3
@@ -164,12 +164,7 @@ package struct ModelTrainer {
     /// their order, so training again after adding it changes the model by that example, not
     /// by a new shuffle of 35,000 replies (which re-rolled thresholds and readings elsewhere).
     static func epochOrder(_ keys: [UInt64], salt: UInt64) -> [Int] {
-        let mixed = keys.map { key -> UInt64 in
-            var z = key ^ salt
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        let mixed = keys.map { SeededGenerator.mix($0 ^ salt) }
         return keys.indices.sorted { (mixed[$0], $0) < (mixed[$1], $1) }
     }
 
