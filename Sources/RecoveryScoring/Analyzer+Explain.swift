@@ -44,6 +44,11 @@ public struct ReplyExplanation: Sendable {
         /// The features that weighed most, strongest first.
         public var features: [Weighed]
 
+        /// Whether a rule's match stood but the model, below its veto, overruled it.
+        public var isOverruledByModel: Bool {
+            reader == nil && rules.contains { $0.cancelledBy == nil } && (probability.flatMap { p in veto.map { p < $0 } } ?? false)
+        }
+
         /// Whether any reader found it, or nearly did: a rule matched, or the model came
         /// within 0.25 of its threshold.
         public var isWorthShowing: Bool { reader != nil || !rules.isEmpty || modelReaches(within: 0.25) }
@@ -118,7 +123,7 @@ extension Analyzer {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }
                     } else if !analysis.shows(behavior) {
-                        reason = ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearedReason
+                        reason = ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearing?.reason
                     }
                     matches.append(.init(pattern: rule.source, line: rule.line, quote: quote(hit.start, hit.end), cancelledBy: reason))
                 }

@@ -161,7 +161,7 @@ public struct Analyzer: Sendable {
         if let model, let readBy {
             for convention in ModelConvention.table {
                 let slot = convention.readBy.slot, affected = convention.affected
-                guard convention.clears != nil, (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(readBy, slot: slot),
+                guard convention.clearing != nil, (ruleMask | refused) & (1 << UInt16(slot)) == 0, model.reads(readBy, slot: slot),
                       ruleHits[affected.slot] != nil else { continue }
                 ruleHits[affected.slot] = reading.firstHit(affected) { !convention.clears($0, in: reading) }
                 if ruleHits[affected.slot] == nil { refused |= 1 << UInt16(affected.slot) }

@@ -8,16 +8,20 @@ import RecoveryCore
 /// convention `clears` no longer count: the first hit it does not clear stands instead, or, with
 /// none, `affected` is refused (the model may not add it back). Where `readBy` is read at all
 /// and the convention has a `barredReason`, the model may not add `affected` on its own either.
-/// A convention may only bar (`clears` nil): then the rules' hits always stand.
+/// A convention may only bar (no `clearing`): then the rules' hits always stand.
 struct ModelConvention: Sendable {
+    /// Which rule hits a convention clears, and what `--why` says of one it cleared.
+    struct Clearing: Sendable {
+        let test: @Sendable (Hit, Reading) -> Bool
+        let reason: String
+    }
+
     /// The behaviour whose reading brings the convention into force.
     let readBy: Behavior
     /// The behaviour the convention clears.
     let affected: Behavior
-    /// Whether a rule's hit of `affected` is cleared once `readBy` is read; nil when none is.
-    let clears: (@Sendable (Hit, Reading) -> Bool)?
-    /// What `--why` says of a rule's match the convention cleared.
-    let clearedReason: String?
+    /// The rule hits of `affected` cleared once the model reads `readBy`; nil when none is.
+    let clearing: Clearing?
     /// Why the model may not add `affected` where `readBy` is read, as `--why` says it; nil
     /// when it may.
     let barredReason: String?
@@ -26,16 +30,16 @@ struct ModelConvention: Sendable {
     /// the customer. The labels show `own` and `blame` together on 9 of 3,119 `own` replies.
     static let ownershipMakesACauseAFact = ModelConvention(
         readBy: .own, affected: .blame,
-        clears: { hit, reading in !reading.pointsAtCustomer(hit) },
-        clearedReason: "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)",
+        clearing: Clearing(test: { hit, reading in !reading.pointsAtCustomer(hit) },
+                           reason: "the model's reading of own: once the reply owns the failure, a named cause is a fact (rule 15)"),
         barredReason: "the reply keeps responsibility (own), so a cause it names is a fact: the model may not add blame (rule 15)")
 
     /// Rule 10: a question asking which option the customer wants ("Which suits you?") is part
     /// of the options, not a question about the story.
     static let optionsTakeTheirQuestion = ModelConvention(
         readBy: .choice, affected: .explore,
-        clears: { hit, reading in reading.isPreferenceQuestion(hit) },
-        clearedReason: "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)",
+        clearing: Clearing(test: { hit, reading in reading.isPreferenceQuestion(hit) },
+                           reason: "the model's reading of choice: a question asking which option the customer wants is part of the options (rule 10)"),
         barredReason: nil)
 
     /// Rule 2: times offered as options ("tomorrow 7 to 9, or Saturday 8 to 10") are an offer,
@@ -43,8 +47,8 @@ struct ModelConvention: Sendable {
     /// the same reading when only the model finds them.
     static let optionsAreNotYetAPromise = ModelConvention(
         readBy: .choice, affected: .commit,
-        clears: { hit, reading in reading.offersTimesAsOptions(hit) },
-        clearedReason: "the model's reading of choice: times offered as options are an offer, not yet a promise (rule 2)",
+        clearing: Clearing(test: { hit, reading in reading.offersTimesAsOptions(hit) },
+                           reason: "the model's reading of choice: times offered as options are an offer, not yet a promise (rule 2)"),
         barredReason: nil)
 
     /// Rule 14: a firm time makes the reply a promise, and the hedges around it ("I can't
@@ -55,15 +59,14 @@ struct ModelConvention: Sendable {
     /// time were wrong 5 times in 6.
     static let aTimeMakesItAPromise = ModelConvention(
         readBy: .commit, affected: .vaguePromise,
-        clears: nil,
-        clearedReason: nil,
+        clearing: nil,
         barredReason: "the reply promises a time (commit), so only a vague promise in its words counts: the model may not add one (rule 14)")
 
     /// Every convention; a new one is a row here.
     static let table = [ownershipMakesACauseAFact, optionsTakeTheirQuestion, optionsAreNotYetAPromise, aTimeMakesItAPromise]
 
     /// Whether a rule's hit of `affected` is cleared once `readBy` is read.
-    func clears(_ hit: Hit, in reading: Reading) -> Bool { clears?(hit, reading) ?? false }
+    func clears(_ hit: Hit, in reading: Reading) -> Bool { clearing?.test(hit, reading) ?? false }
 
     /// The convention that clears `hit` of `behavior` in an analysis that shows `found`, if any.
     static func clearing(_ behavior: Behavior, _ hit: Hit, found: [Behavior], reading: Reading) -> ModelConvention? {

@@ -29,8 +29,7 @@ extension ReplyExplanation {
             case .rules?: head += "FOUND by the rules"
             case .model?: head += "FOUND by the model"
             case nil:
-                let vetoed = entry.rules.contains { $0.cancelledBy == nil } && entry.probability.map { p in entry.veto.map { p < $0 } ?? false } ?? false
-                head += vetoed ? "not found: the rules matched, but the model overruled them" : "not found"
+                head += entry.isOverruledByModel ? "not found: the rules matched, but the model overruled them" : "not found"
             }
             if let p = entry.probability, let t = entry.threshold {
                 let combined = entry.combined.map { ", \(percent($0)) weighed with the other readings" } ?? ""

@@ -22,10 +22,12 @@ public struct MisreadExample: Sendable, Equatable {
 /// sure model overrules the rule that matches it), `recovery train` says so, with why, instead
 /// of leaving the trainer to find it in a failing test.
 public enum MisreadExamples {
-    /// The examples among `replies` that `reader` misreads, in file order.
-    public static func find(_ replies: [TrainerReply], reader: Analyzer) -> [MisreadExample] {
-        replies.compactMap { reply in
-            guard let example = reply.example else { return nil }
+    /// The examples among `replies` that `reader` misreads, in file order, except those
+    /// `changes` already lists as now misread (a training's `ReadingChanges.compare`).
+    public static func find(_ replies: [TrainerReply], reader: Analyzer, besides changes: [ReadingChange] = []) -> [MisreadExample] {
+        let listed = Set(changes.filter { $0.exampleHolds == false }.map(\.position))
+        return replies.compactMap { reply in
+            guard let example = reply.example, !listed.contains(reply.position) else { return nil }
             let explanation = reader.explain(reply.text)
             guard explanation.analysis.shows(example.behavior) != example.triggers else { return nil }
             let entry = explanation.entries.first { $0.behavior == example.behavior }
@@ -44,12 +46,13 @@ public enum MisreadExamples {
             }
             return "the model reads it" + (model.map { " at \(percent($0))" } ?? "") + (entry.threshold.map { " (from \(percent($0)))" } ?? "")
         }
-        if let match = entry.rules.first {
-            if let veto = entry.veto, let probability = entry.probability, probability < veto {
-                return "\(name(match)) matches “\(match.quote)”, but the model overrules it "
-                    + "(\(percent(probability)), below its veto of \(percent(veto)))"
-            }
-            if let cancelled = match.cancelledBy { return "\(name(match)) matches, but was cancelled by \(cancelled)" }
+        if entry.isOverruledByModel, let match = entry.rules.first(where: { $0.cancelledBy == nil }),
+           let probability = entry.probability, let veto = entry.veto {
+            return "\(name(match)) matches “\(match.quote)”, but the model overrules it "
+                + "(\(percent(probability)), below its veto of \(percent(veto)))"
+        }
+        if let match = entry.rules.first(where: { $0.cancelledBy != nil }), let cancelled = match.cancelledBy {
+            return "\(name(match)) matches, but was cancelled by \(cancelled)"
         }
         guard let model, let threshold = entry.threshold else { return "no rule matches it" }
         return "no rule matches it, and the model reads it at \(percent(model)) where it needs \(percent(threshold))"

@@ -79,15 +79,9 @@ struct TrainCommand: ParsableCommand {
         let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }
         Output.line("vetoes (a rule's finding is overruled below): " + (vetoes.isEmpty ? "none" : vetoes.joined(separator: ", ")))
         let replies = ReadingChanges.trainerReplies(data, catalog: analyzer.catalog)
-        var listed: Set<SourcePosition> = []
-        if let previous {
-            let changes = ReadingChanges.compare(replies, before: analyzer.with(model: previous), after: analyzer.with(model: model))
-            for line in ReadingChanges.lines(changes, of: replies.count) { Output.line(line) }
-            listed = Set(changes.filter { $0.exampleHolds == false }.map(\.position))
-        }
-        // Examples misread before and after (one just added that the model could not learn)
-        // are not changes, but the tests fail on them all the same.
-        let misread = MisreadExamples.find(replies, reader: analyzer.with(model: model)).filter { !listed.contains($0.position) }
+        let changes = previous.map { ReadingChanges.compare(replies, before: analyzer.with(model: $0), after: analyzer.with(model: model)) }
+        if let changes { for line in ReadingChanges.lines(changes, of: replies.count) { Output.line(line) } }
+        let misread = MisreadExamples.find(replies, reader: analyzer.with(model: model), besides: changes ?? [])
         for line in MisreadExamples.lines(misread) { Output.line(line) }
     }
 

@@ -34,6 +34,9 @@ import RecoveryScoring
         #expect(lines[1].hasPrefix("    behaviors.yaml:20: must show deflect “Quibble zorp flange.”: no rule matches it"))
         #expect(lines[2].hasPrefix("    behaviors.yaml:30: must not show thank “Thank you for your patience.”: the rule on line "))
         #expect(MisreadExamples.lines([]).isEmpty, "nothing is printed when every example holds")
+        // One this training made misread is already in the list of changes: not said twice.
+        let changed = ReadingChange(position: place(20), text: unmatched, gained: [], lost: [.deflect], exampleHolds: false)
+        #expect(MisreadExamples.find(replies, reader: reader, besides: [changed]).map(\.position.line) == [30])
     }
 
     @Test func aFindingOfAReadingRuleIsNamedAsOne() throws {
