@@ -85,14 +85,42 @@ extension Reading {
     /// A hedge turns a time into a vague promise (docs/labelling.md, rule 14): "It'll probably be
     /// Thursday", "should be sometime tomorrow, I think". A firm time with a fallback ("by 5;
     /// if anything slips I'll ring you") has no hedge word and stays `commit`.
+    ///
+    /// A hedged account of when something happened is no promise at all: "I think it was sent
+    /// on the 2nd", "it probably got delivered Monday" report the past, so the hedge leaves them
+    /// to be read as the same words without it.
     mutating func readHedgedTimes() {
         guard let commits = hits(.commit) else { return }
         var kept: [Hit] = []
         for hit in commits {
             let start = startOfSentence(hit.start), end = endOfSentence(hit.start)
             let hedged = (start..<end).contains { i in tokens[i].flags.contains(.hedge) || startsHedgePair(tokens, i, end: end) }
-            if hedged { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
+            if hedged, !reportsThePast(hit) { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
         }
         if kept.count != commits.count { setHits(.commit, kept) }
     }
+
+    /// Whether the time `hit` found belongs to a past passive or perfect ("was sent on the 2nd",
+    /// "were probably shipped Monday", "got delivered on the 4th", "had been booked for
+    /// Friday"): a past auxiliary opens the hit or stands just before it, with only adverbs and
+    /// hedges between.
+    func reportsThePast(_ hit: Hit) -> Bool {
+        if (hit.start..<min(hit.start + 2, hit.end)).contains(where: { pastAuxiliaries.contains(tokens[$0].key) }) { return true }
+        let sentenceStart = startOfSentence(hit.start)
+        var i = hit.start - 1
+        while i >= sentenceStart, tokens[i].isWord {
+            let key = tokens[i].key
+            if pastAuxiliaries.contains(key) { return true }
+            guard tokens[i].flags.contains(.hedge) || reportAdverbs.contains(key) else { return false }
+            i -= 1
+        }
+        return false
+    }
 }
+
+/// Auxiliaries that put a participle in the past: "was sent", "got delivered", "had been booked".
+let pastAuxiliaries: Set<String> = ["was", "were", "got", "been", "had"]
+
+/// Adverbs that may stand between a past auxiliary and its participle ("was probably already sent").
+let reportAdverbs: Set<String> = ["already", "just", "actually", "apparently", "originally", "definitely", "only", "all", "also",
+                                  "then", "first", "initially", "supposedly"]

@@ -31,6 +31,8 @@ struct FailureClassTests {
         Case(text: "Should be sometime tomorrow, I think.", shows: [.vaguePromise], lacks: [.commit]),
         Case(text: "I can't give you a time.", shows: [.vaguePromise], lacks: [.commit]),
         Case(text: "By 5; if anything slips I'll ring you first.", shows: [.commit], lacks: [.vaguePromise]),
+        Case(text: "I think the email was sent on the 2nd.", shows: [], lacks: [.vaguePromise, .commit]),
+        Case(text: "It probably got delivered on the 4th.", shows: [], lacks: [.vaguePromise, .commit]),
     ])
     func hedges(_ c: Case) throws { try check(c) }
 

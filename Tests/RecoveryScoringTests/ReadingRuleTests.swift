@@ -124,6 +124,19 @@ struct ReadingRuleTests {
         #expect(try behaviors("I said you should have called us first.").contains(.blame))
     }
 
+    @Test("a hedged account of when something happened is no vague promise; a hedged time ahead still is (rule 14)", arguments: [
+        ("I think the email was sent on the 2nd.", false),
+        ("Your refund was probably processed on Friday.", false),
+        ("It probably got delivered on the 4th.", false),
+        ("It'll probably be shipped on Monday.", true),
+        ("Hopefully it gets delivered on Tuesday.", true),
+    ])
+    func hedgedPast(_ text: String, _ vague: Bool) throws {
+        let rulesOnly = try analyzer.with(model: nil).analyze(text)
+        #expect(rulesOnly.shows(.vaguePromise) == vague, "rules alone")
+        #expect(try behaviors(text).contains(.vaguePromise) == vague, "rules and model")
+    }
+
     @Test("--why names the model's reading of the options as what dropped the preference question")
     func preferenceQuestionExplained() throws {
         let text = "What would you prefer? I can refund the fee today. Or I can move you to the Saturday show, same seats."
