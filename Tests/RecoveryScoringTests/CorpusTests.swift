@@ -192,7 +192,7 @@ struct CorpusTests {
     }
 
     @Test("a fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's",
-          arguments: ["fresh.jsonl", "fresh2.jsonl", "real.jsonl"])
+          arguments: ["fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "real.jsonl"])
     func freshSettlement(_ file: String) throws {
         let contents = try String(contentsOfFile: Self.directory + "/" + file, encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
@@ -208,7 +208,7 @@ struct CorpusTests {
     }
 
     @Test("the shipped reader on the fresh check sets, never learned from: macro-F1 stays at its measured level",
-          arguments: [("fresh.jsonl", 0.80), ("fresh2.jsonl", 0.77), ("real.jsonl", 0.50)])
+          arguments: [("fresh.jsonl", 0.80), ("fresh2.jsonl", 0.77), ("fresh3.jsonl", 0.79), ("real.jsonl", 0.50)])
     func freshAccuracy(_ file: String, _ floor: Double) throws {
         let path = Self.directory + "/" + file
         let replies = try EvaluationSet.parse(String(contentsOfFile: path, encoding: .utf8), file: path)
@@ -219,7 +219,8 @@ struct CorpusTests {
         // 0.31 before 588 other replies of the same dataset were labelled and learned from.
         // Real replies' figure moves by up to 0.07 with the training seed alone (some of their
         // behaviours have 2 to 4 replies, one tweet posted four times among them); round 15's
-        // model reads them at 0.52. These guard against regressions; they are not goals.
+        // model reads them at 0.52. fresh3 (600 replies, 2026-12-06, "A third fresh check"):
+        // 0.829, the peer 0.839. These guard against regressions; they are not goals.
         #expect(evaluation.macroF1 >= floor, "\n\(evaluation.table())")
     }
 
