@@ -27,8 +27,9 @@ struct ThresholdChoice: Sendable, Equatable {
     /// sentence read alone) and the veto (`settings.vetoCandidates`, for credits up to
     /// `settings.creditVetoCap`: below it the model overrules a rule) that read `readings`
     /// best: by F1, and for penalties by F0.5 (precision counts twice), with thresholds from
-    /// `penaltyFloor` up. Vetoes act only on replies the rules read, thresholds only on the
-    /// others, so their counts are tallied apart and added.
+    /// `penaltyFloor` up, each judged with its neighbours (`settings.thresholdSmoothing`). Vetoes
+    /// act only on replies the rules read, thresholds only on the others, so their counts are
+    /// tallied apart and added.
     ///
     /// With `settings.combine` and at least `settings.combinerMinimum` readings, a
     /// `ModelCombiner` is first fitted to `readings`, and the thresholds (0.50...0.99, by 0.01:
@@ -64,6 +65,7 @@ struct ThresholdChoice: Sendable, Equatable {
         for behavior in Behavior.allCases {
             let slot = behavior.slot
             let grid = combined ? stride(from: 50, through: 99, by: 1) : stride(from: 50, through: 95, by: 5)
+            let step: Float = combined ? 0.01 : 0.05
             let candidates = grid.map { Float($0) / 100 }
                 .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
             let sentenceCandidates = settings.sentenceReading && !combined ? candidates + [2] : [2]
@@ -88,12 +90,25 @@ struct ThresholdChoice: Sendable, Equatable {
             // Penalties weigh precision twice as much as recall (F0.5): a false penalty
             // costs a trainee more than a missed one.
             let beta2 = behavior.isNegative ? 0.25 : 1.0
+            func score(_ counts: Counts) -> Double {
+                let (tp, fp, fn) = counts
+                return tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
+            }
+            // Each threshold is judged with its neighbours (`settings.thresholdSmoothing` grid
+            // steps either side, the same sentence threshold): the choice sits in a broad
+            // plateau, not on a one-reply peak that the next data change moves.
+            let neighbours = thresholdCounts.indices.map { k in
+                thresholdCounts.indices.filter { n in
+                    thresholdCounts[n].sentence == thresholdCounts[k].sentence
+                        && abs(thresholdCounts[n].threshold - thresholdCounts[k].threshold) <= step * Float(settings.thresholdSmoothing) + 1e-4
+                }
+            }
             var best: (threshold: Float, sentence: Float, veto: Float, score: Double) = (behavior.isNegative ? 0.99 : 0.5, 2, 0, -1)
             for rule in vetoCounts {
-                for other in thresholdCounts {
-                    let (tp, fp, fn) = add(rule.counts, other.counts)
-                    let score = tp == 0 ? 0 : (1 + beta2) * Double(tp) / ((1 + beta2) * Double(tp) + beta2 * Double(fn) + Double(fp))
-                    if score > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, score) }
+                let scores = thresholdCounts.map { score(add(rule.counts, $0.counts)) }
+                for (k, other) in thresholdCounts.enumerated() {
+                    let smoothed = neighbours[k].reduce(0) { $0 + scores[$1] } / Double(neighbours[k].count)
+                    if smoothed > best.score + 1e-9 { best = (other.threshold, other.sentence, rule.veto, smoothed) }
                 }
             }
             choice.thresholds.append(best.threshold)

@@ -23,6 +23,9 @@ struct TimeReader {
         // "these two days", "the last 3 hours": a span in the past, not a timeframe.
         if start > 0, has(start - 1, .pastMarker), duration(at: start) != nil { return start }
         if has(start, .pastMarker), tokens[start].key != "last", duration(at: start + 1) != nil { return start }
+        // "when I get a minute", "if you have a second": free time, not a timeframe.
+        if start > 0, let verb = word(start - 1), Self.freeTimeVerbs.contains(verb), ["a", "an", "one"].contains(tokens[start].key),
+           duration(at: start) != nil { return start }
         guard var end = expression(at: start) else { return start }
         while let more = expression(at: end) { end = more }  // "by 7 tonight"
         return end
@@ -147,6 +150,8 @@ struct TimeReader {
         if let more = word(j), more == "more" || more == "extra" { j += 1 }
         if let kind = word(j), kind == "business" || kind == "working" || kind == "calendar" { j += 1 }
         guard has(j, .timeUnit) else { return nil }
+        // "a second opinion", "a second engineer": the ordinal, not the unit.
+        if tokens[j].key == "second", j == i + 1, let next = word(j + 1), !Self.afterASecond.contains(next) { return nil }
         if word(j + 1) == "or", isNumber(j + 2) { return j + 3 }  // "an hour or two"
         return j + 1
     }
@@ -178,6 +183,11 @@ struct TimeReader {
     /// Words before a duration that put it in the past ("these two days", "the past hour").
     static let pastMarkers: Set<String> = ["these", "those", "last", "past", "previous"]
     static let units: Set<String> = ["second", "minute", "hour", "day", "week", "month", "moment"]
+    /// Verbs whose object "a minute" is free time ("when I get a minute"), not a timeframe.
+    static let freeTimeVerbs: Set<String> = ["get", "gets", "got", "have", "has", "find", "finds", "spare", "grab"]
+    /// Words that may follow "a second" meant as a while ("in a second and I'll…", "give me a
+    /// second to check"); any other word makes it the ordinal ("a second opinion").
+    static let afterASecond: Set<String> = prepositions.union(["and", "or", "but", "so", "then", "while", "please", "to", "ago", "later", "longer", "more", "now", "ok", "okay"])
     static let dayWords: Set<String> = ["today", "tonight", "tomorrow", "overnight"]
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night", "lunchtime"]
     static let dayNames: Set<String> = [

@@ -43,6 +43,9 @@ public struct TrainingSettings: Sendable, Equatable {
     /// their readings moved 92 of 744 scenario-test and example readings when one example was
     /// added, and did not read the added example.
     package var combinerMinimum = 2_000
+    /// Grid steps either side of a threshold whose scores are averaged with its own when
+    /// thresholds are chosen (0: each threshold by its own score).
+    package var thresholdSmoothing = 2
     /// Folds of the training corpus the thresholds are chosen on (each read by a model learned
     /// from the others); 0 or 1: chosen on the dev part instead.
     package var thresholdFolds = 5
@@ -95,7 +98,7 @@ public struct TrainingSettings: Sendable, Equatable {
             .value("prune_below", \.pruneBelow), .value("seed", \.seed), .value("example_weight", \.exampleWeight),
             .value("penalty_floor", \.penaltyFloor), .value("sentence_reading", \.sentenceReading), .value("combine", \.combine),
             .value("combiner_l2", \.combinerL2), .value("combiner_minimum", \.combinerMinimum),
-            .value("threshold_folds", \.thresholdFolds), .value("credit_veto_cap", \.creditVetoCap),
+            .value("threshold_folds", \.thresholdFolds), .value("threshold_smoothing", \.thresholdSmoothing), .value("credit_veto_cap", \.creditVetoCap),
             // Written "0.0/0.02/…/0.9".
             Field(name: "vetoes", read: { $0.vetoCandidates.map { "\($0)" }.joined(separator: "/") }, write: { settings, text in
                 let vetoes = text.split(separator: "/").compactMap { Float($0) }

@@ -124,6 +124,19 @@ struct ReadingRuleTests {
         #expect(try behaviors("I said you should have called us first.").contains(.blame))
     }
 
+    @Test("free time ('when I get a minute') and the ordinal 'a second' are no timeframe; a promise without one stays vague",
+          arguments: [
+              ("I'll have a look when I get a minute.", false, true),
+              ("I'll sort it when I have a moment.", false, true),
+              ("I'll get you a second opinion.", false, false),
+              ("I'll call you back in a second.", true, false),
+              ("Give me a second to check and I'll call you back in a minute.", true, false),
+          ])
+    func notATimeframe(_ text: String, _ commits: Bool, _ vague: Bool) throws {
+        #expect(try analyzer.with(model: nil).analyze(text).shows(.commit) == commits, "rules alone")
+        if vague { #expect(try behaviors(text).contains(.vaguePromise)) }
+    }
+
     @Test("a hedged account of when something happened is no vague promise; a hedged time ahead still is (rule 14)", arguments: [
         ("I think the email was sent on the 2nd.", false),
         ("Your refund was probably processed on Friday.", false),
