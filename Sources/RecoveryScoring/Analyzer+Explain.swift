@@ -119,6 +119,12 @@ extension Analyzer {
                             $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end
                         }) {
                             reason = "sarcasm, which the model overruled: the words stand"
+                        } else if analysis.shows(behavior), reading.rescuedHits.contains(where: {
+                            $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end
+                        }) {
+                            reason = "a time, in which the model read no promise: the words stand (rule 1)"
+                        } else if reading.rescuedHits.contains(where: { $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end }) {
+                            reason = "a time in the same part of the sentence, which makes it a promise (rule 1)"
                         } else {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }

@@ -181,6 +181,14 @@ public struct Analyzer: Sendable {
         }
         for behavior in allBehaviors {
             let slot = behavior.slot
+            // Rule 1 overruled: where the model finds no promise in a time that rescued a vague
+            // promise, the vague promise stands again, as the rules read it (`commit` comes first).
+            if behavior == .vaguePromise, ruleHits[slot] == nil, let commit = ruleHits[Behavior.commit.slot],
+               !behaviors.contains(.commit), reading.rescuedHits.contains(where: { $0.overlaps(commit) }),
+               let rescued = reading.rescuedHits.min(by: Hit.readsBefore) {
+                ruleHits[slot] = rescued
+                refused &= ~(1 << UInt16(slot))
+            }
             if let hit = ruleHits[slot],
                restored & (1 << UInt16(slot)) != 0 || !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
                 behaviors.append(behavior)

@@ -95,6 +95,11 @@ struct Reading {
     /// model overrules the sarcasm.
     var mockedHits: [Hit] = []
 
+    /// The vague promises a time rescued (`readRescuedPromises`): they stand again if the model
+    /// overrules the `commit` the time would make ("We'll sort something out at some point
+    /// this week").
+    var rescuedHits: [Hit] = []
+
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {
         matchedMask = foundMask

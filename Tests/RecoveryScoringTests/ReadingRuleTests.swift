@@ -137,6 +137,20 @@ struct ReadingRuleTests {
         if vague { #expect(try behaviors(text).contains(.vaguePromise)) }
     }
 
+    @Test("a time the model finds no promise in does not clear a vague promise: the reply is not left with neither (rule 1)")
+    func rescueOverruled() throws {
+        let text = "We'll sort something out for you at some point this week."
+        let rulesOnly = try analyzer.with(model: nil).analyze(text)
+        #expect(rulesOnly.shows(.commit) && !rulesOnly.shows(.vaguePromise), "the rules read the time as the promise's")
+        let read = try analyzer.analyze(text)
+        #expect(read.behaviors == [.vaguePromise], "the model overrules the commit, so the vague promise stands")
+        #expect(try analyzer.explain(text).text.contains("a time, in which the model read no promise: the words stand (rule 1)"))
+        // A time the model does read as a promise still rescues it.
+        #expect(try behaviors("Someone will be in touch within 24 hours.") == [.commit])
+        // Times offered as options are not a vague promise either (rule 2).
+        #expect(try !behaviors("We'll get someone out tonight or tomorrow, whichever suits you.").contains(.vaguePromise))
+    }
+
     @Test("a hedged account of when something happened is no vague promise; a hedged time ahead still is (rule 14)", arguments: [
         ("I think the email was sent on the 2nd.", false),
         ("Your refund was probably processed on Friday.", false),
