@@ -112,19 +112,14 @@ extension Analyzer {
                 for hit in raw[slot] where !hit.isReadingRule {
                     let rule = rules[hit.rule]
                     var reason: String? = nil
-                    if !kept.contains(where: { $0.rule == hit.rule && $0.start == hit.start && $0.end == hit.end }) {
+                    if !kept.contains(hit) {
                         if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
                             reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
-                        } else if analysis.shows(behavior), reading.mockedHits.contains(where: {
-                            $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end
-                        }) {
+                        } else if analysis.shows(behavior), reading.mockedHits.contains(hit) {
                             reason = "sarcasm, which the model overruled: the words stand"
-                        } else if analysis.shows(behavior), reading.rescuedHits.contains(where: {
-                            $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end
-                        }) {
-                            reason = "a time, in which the model read no promise: the words stand (rule 1)"
-                        } else if reading.rescuedHits.contains(where: { $0.behavior == behavior && $0.start == hit.start && $0.end == hit.end }) {
-                            reason = "a time in the same part of the sentence, which makes it a promise (rule 1)"
+                        } else if reading.rescuedHits.contains(hit) {
+                            reason = analysis.shows(behavior) ? "a time, in which the model read no promise: the words stand (rule 1)"
+                                : "a time in the same part of the sentence, which makes it a promise (rule 1)"
                         } else {
                             reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
                         }

@@ -58,7 +58,7 @@ struct CompiledRule: Sendable {
 }
 
 /// Where a behaviour was seen: tokens `start..<end`.
-struct Hit: Sendable {
+struct Hit: Sendable, Equatable {
     /// The behaviour shown.
     var behavior: Behavior
     /// First token.

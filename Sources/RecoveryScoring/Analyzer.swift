@@ -184,8 +184,7 @@ public struct Analyzer: Sendable {
             // Rule 1 overruled: where the model finds no promise in a time that rescued a vague
             // promise, the vague promise stands again, as the rules read it (`commit` comes first).
             if behavior == .vaguePromise, ruleHits[slot] == nil, let commit = ruleHits[Behavior.commit.slot],
-               !behaviors.contains(.commit), reading.rescuedHits.contains(where: { $0.overlaps(commit) }),
-               let rescued = reading.rescuedHits.min(by: Hit.readsBefore) {
+               !behaviors.contains(.commit), let rescued = reading.rescuedHits.first(where: { $0.overlaps(commit) }) {
                 ruleHits[slot] = rescued
                 refused &= ~(1 << UInt16(slot))
             }

@@ -104,9 +104,7 @@ extension Reading {
             }
             return !(hit.start..<hit.end).contains { input.timeEnds[$0] > $0 }
         }
-        if kept.count != promises.count {
-            rescuedHits.append(contentsOf: promises.filter { hit in !kept.contains { $0.rule == hit.rule && $0.start == hit.start } })
-        }
+        if kept.count != promises.count { rescuedHits.append(contentsOf: promises.filter { !kept.contains($0) }) }
         setHits(.vaguePromise, kept)
     }
 }
