@@ -152,6 +152,7 @@ enum Normalizer {
         "frustating": ["frustrating"], "frustated": ["frustrated"], "techician": ["technician"],
         "tech": ["technician"], "techs": ["technicians"], "soo": ["so"], "sooo": ["so"], "thankyou": ["thank", "you"],
         "okay": ["ok"], "k": ["ok"], "cuz": ["because"], "coz": ["because"], "bc": ["because"],
-        "ok'": ["ok"], "noone": ["no", "one"], "alot": ["a", "lot"], "w/": ["with"],
+        "ok'": ["ok"], "shoulda": ["should", "have"], "coulda": ["could", "have"],
+        "woulda": ["would", "have"], "musta": ["must", "have"], "noone": ["no", "one"], "alot": ["a", "lot"], "w/": ["with"],
     ]
 }

@@ -88,13 +88,16 @@ extension Reading {
     ///
     /// A hedged account of when something happened is no promise at all: "I think it was sent
     /// on the 2nd", "it probably got delivered Monday" report the past, so the hedge leaves them
-    /// to be read as the same words without it.
+    /// to be read as the same words without it. Nor does a hedge on bettering the time hedge the
+    /// time: "within 24 hours, probably sooner" promises 24 hours.
     mutating func readHedgedTimes() {
         guard let commits = hits(.commit) else { return }
         var kept: [Hit] = []
         for hit in commits {
             let start = startOfSentence(hit.start), end = endOfSentence(hit.start)
-            let hedged = (start..<end).contains { i in tokens[i].flags.contains(.hedge) || startsHedgePair(tokens, i, end: end) }
+            let hedged = (start..<end).contains { i in
+                (tokens[i].flags.contains(.hedge) && !betters(at: i + 1, end: end)) || startsHedgePair(tokens, i, end: end)
+            }
             if hedged, !reportsThePast(hit) { addHit(Hit(behavior: .vaguePromise, start: hit.start, end: hit.end, rule: -1)) } else { kept.append(hit) }
         }
         if kept.count != commits.count { setHits(.commit, kept) }
@@ -116,7 +119,22 @@ extension Reading {
         }
         return false
     }
+
+    /// Whether the words from `i` (before `end`) say the time may come sooner than promised
+    /// ("sooner", "even earlier", "a bit quicker"): what a hedge before them hedges is the
+    /// bettering, not the time.
+    func betters(at i: Int, end: Int) -> Bool {
+        var i = i
+        while i < end, betteringIntensifiers.contains(tokens[i].key) { i += 1 }
+        return i < end && betteringWords.contains(tokens[i].key)
+    }
 }
+
+/// Comparatives that better a promised time: "probably sooner", "hopefully earlier".
+let betteringWords: Set<String> = ["sooner", "earlier", "quicker", "faster"]
+
+/// Words that may stand between a hedge and its comparative ("probably even sooner", "a bit quicker").
+let betteringIntensifiers: Set<String> = ["even", "a", "bit", "little", "much", "lot"]
 
 /// Auxiliaries that put a participle in the past: "was sent", "got delivered", "had been booked".
 let pastAuxiliaries: Set<String> = ["was", "were", "got", "been", "had"]

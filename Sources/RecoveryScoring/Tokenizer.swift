@@ -179,8 +179,26 @@ enum Tokenizer {
             }
             i += 1
         }
+        readModalOf(&tokens, table)
         markQuoted(&tokens, scalars: scalars)
     }
+
+    /// "should of", "could of", "must of" are "should have", … typed as heard: the "of" after
+    /// a modal reads "have", except in "of course".
+    private static func readModalOf(_ tokens: inout [Token], _ table: WordTable) {
+        guard tokens.count > 1 else { return }
+        for i in 1..<tokens.count where tokens[i].key == "of" && modalsHeardWithOf.contains(tokens[i - 1].key)
+            && !tokens[i].breakBefore && (i + 1 == tokens.count || tokens[i + 1].key != "course") {
+            let (flags, id) = table.classes(ofKey: "have")
+            tokens[i].text = "have"
+            tokens[i].key = "have"
+            tokens[i].flags = flags.union(.word)
+            tokens[i].id = id
+        }
+    }
+
+    /// Modals after which "of" is "have" misheard ("should of told you").
+    private static let modalsHeardWithOf: Set<String> = ["should", "could", "would", "must", "might"]
 
     /// A word read in place of what was typed at `span` ("3-5" reads "to"; a web address reads
     /// "link"), with its classes and id from `table`.

@@ -147,21 +147,31 @@ struct ReadingRuleTests {
         #expect(try analyzer.explain(text).text.contains("a time, in which the model read no promise: the words stand (rule 1)"))
         // A time the model does read as a promise still rescues it.
         #expect(try behaviors("Someone will be in touch within 24 hours.") == [.commit])
+        #expect(try analyzer.explain("Someone will be in touch within 24 hours.").text
+            .contains("a time in the same part of the sentence, which makes it a promise (rule 1)"))
         // Times offered as options are not a vague promise either (rule 2).
         #expect(try !behaviors("We'll get someone out tonight or tomorrow, whichever suits you.").contains(.vaguePromise))
     }
 
-    @Test("a hedged account of when something happened is no vague promise; a hedged time ahead still is (rule 14)", arguments: [
-        ("I think the email was sent on the 2nd.", false),
-        ("Your refund was probably processed on Friday.", false),
-        ("It probably got delivered on the 4th.", false),
-        ("It'll probably be shipped on Monday.", true),
-        ("Hopefully it gets delivered on Tuesday.", true),
-    ])
-    func hedgedPast(_ text: String, _ vague: Bool) throws {
+    @Test("a hedged account of the past, or a hedge on bettering a firm time, is no vague promise; a hedged time ahead is (rule 14)",
+          arguments: [
+              ("I think the email was sent on the 2nd.", false, false),
+              ("Your refund was probably processed on Friday.", false, false),
+              ("It probably got delivered on the 4th.", false, false),
+              ("It'll probably be shipped on Monday.", true, false),
+              ("Hopefully it gets delivered on Tuesday.", true, false),
+              ("Someone will be in touch within 24 hours, probably sooner.", false, true),
+              ("Your refund will be processed within 10 working days, hopefully even sooner.", false, true),
+              ("The engineer will be there by 4, maybe a bit earlier.", false, true),
+              ("It should be with you sometime next week, probably sooner.", true, false),
+              ("It'll probably be Thursday, maybe sooner.", true, false),
+          ])
+    func hedgedTimes(_ text: String, _ vague: Bool, _ promise: Bool) throws {
         let rulesOnly = try analyzer.with(model: nil).analyze(text)
         #expect(rulesOnly.shows(.vaguePromise) == vague, "rules alone")
-        #expect(try behaviors(text).contains(.vaguePromise) == vague, "rules and model")
+        let read = try behaviors(text)
+        #expect(read.contains(.vaguePromise) == vague, "rules and model")
+        #expect(read.contains(.commit) == promise, "rules and model")
     }
 
     @Test("--why names the model's reading of the options as what dropped the preference question")
@@ -213,6 +223,16 @@ struct ReadingRuleTests {
         }
         #expect(try behaviors("I apologise").contains(.apologize))
         #expect(try behaviors("thx so much").contains(.thank))
+    }
+
+    @Test("'should of', 'must of', 'shoulda' read as 'should have', … but 'of course' stays")
+    func modalOfReadsHave() throws {
+        let words = { (text: String) in Tokenizer.tokenize(text).filter(\.isWord).map(\.text).joined(separator: " ") }
+        #expect(words("you should of bought an anytime ticket") == "you should have bought an anytime ticket")
+        #expect(words("the driver must of left it") == "the driver must have left it")
+        #expect(words("u shoulda called") == "you should have called")
+        #expect(words("I could of course refund it") == "i could of course refund it")
+        #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
 }
 
