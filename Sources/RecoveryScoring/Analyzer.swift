@@ -140,7 +140,8 @@ public struct Analyzer: Sendable {
         for behavior in allBehaviors { ruleHits.append(reading.firstHit(behavior)) }
         let ruleMask = reading.foundMask
         // A behaviour whose rule matches were all cancelled (by an exception, a negation, or a
-        // reading rule such as sarcasm) was weighed and refused: the model may not add it back.
+        // reading rule such as sarcasm) was weighed and refused: the model may not add it back,
+        // unless only exceptions cancelled it and the model is all but certain of it.
         var refused = reading.matchedMask & ~ruleMask
         var probabilities: SIMD16<Float>? = nil
         var features = AnalyzerScratch.take(&scratch.features)
@@ -154,6 +155,7 @@ public struct Analyzer: Sendable {
         let readBy = model.flatMap { model in
             probabilities.map { model.readingProbabilities($0, features: features, tokens: input.tokens, rules: ruleMask) }
         }
+        if let readBy { refused &= ~exceptionsOverruled(readBy, excepted: reading.exceptedMask) }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model
         // makes a named cause a fact (rule 15); options read by it take "Which suits you?" (rule 10).

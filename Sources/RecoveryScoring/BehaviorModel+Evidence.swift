@@ -36,6 +36,11 @@ extension BehaviorModel {
     /// 0.9 four clean replies did (docs/corpus.md, "A penalty said in one sentence").
     static let penaltySentenceCertainty: Float = 0.99
 
+    /// How sure the model must be of a behaviour whose every match an exception cancelled, to
+    /// read it itself (`Analyzer.exceptionsOverruled`): all but certain, as for a penalty said
+    /// in one sentence.
+    static let exceptionOverruleCertainty: Float = 0.99
+
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words
     /// within one sentence whose shares add up highest. Nil when no word pulls towards it.

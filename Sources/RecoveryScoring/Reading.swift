@@ -100,6 +100,11 @@ struct Reading {
     /// this week").
     var rescuedHits: [Hit] = []
 
+    /// The behaviours (bits by slot) whose every match was cancelled by an exception, at least
+    /// one of them by an exception rather than a negation: a model all but certain of one may
+    /// still read it (`Analyzer.exceptionsOverruled`).
+    private(set) var exceptedMask: UInt16 = 0
+
     /// Applies exceptions, negation and the reading rules, in that order.
     mutating func applyReadingRules() {
         matchedMask = foundMask
@@ -108,10 +113,14 @@ struct Reading {
             // capture (copy, and retain) the whole reading.
             var list = AnalyzerScratch.take(&hits[slot])
             var kept = 0
-            for k in list.indices where !isCancelled(list[k], slot: slot) {
+            var excepted = false
+            for k in list.indices {
+                if isNegated(list[k]) { continue }
+                if exceptions[slot].contains(where: list[k].overlaps) { excepted = true; continue }
                 list[kept] = list[k]
                 kept += 1
             }
+            if kept == 0 && excepted { exceptedMask |= 1 << UInt16(slot) }
             list.removeLast(list.count - kept)
             hits[slot] = list
         }
@@ -124,12 +133,6 @@ struct Reading {
         readSpecificPromises()
         readOwnedFacts()
         readOptions()
-    }
-
-    /// Whether an exception of the same behaviour overlaps `hit` of the behaviour in `slot`, or
-    /// a negation reaches it.
-    private func isCancelled(_ hit: Hit, slot: Int) -> Bool {
-        exceptions[slot].contains(where: hit.overlaps) || isNegated(hit)
     }
 
     /// The sentences (by number) where `behavior` has a surviving hit.
