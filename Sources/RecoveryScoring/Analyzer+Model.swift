@@ -25,18 +25,21 @@ extension Analyzer {
         return model.vetoes(alone, slot: slot, hit: hit)
     }
 
-    /// The behaviours of `excepted` (every match cancelled by an exception) that the model,
-    /// reading by `readBy`, is all but certain of (`BehaviorModel.exceptionOverruleCertainty`),
-    /// as slot bits: it may read them itself. An exception is written for the words it was
+    /// The behaviours of `excepted` (every match cancelled by an exception) that the model is
+    /// all but certain of (`BehaviorModel.exceptionOverruleCertainty`) both on its own reading
+    /// of the whole reply, `whole`, and with the other readings weighed, `readBy`, as slot bits:
+    /// it may read them itself. (The second layer alone is not enough: it weighs the rules'
+    /// findings, and put "Thanks for nothing." at 100 % `thank` where the first said 81 %.) An exception is written for the words it was
     /// written for ("we'll call you once the engineer's been" is a check-back, not a vague
     /// promise), and matches others too ("We'll call you when it comes in. I can't give you a
     /// date."); the model weighs the whole reply. On dev and the fresh checks this read 28
     /// replies more, every one as labelled.
-    func exceptionsOverruled(_ readBy: SIMD16<Float>, excepted: UInt16) -> UInt16 {
+    func exceptionsOverruled(_ whole: SIMD16<Float>, _ readBy: SIMD16<Float>, excepted: UInt16) -> UInt16 {
         var overruled: UInt16 = 0, rest = excepted
         while rest != 0 {
             let slot = rest.trailingZeroBitCount
-            if readBy[slot] >= BehaviorModel.exceptionOverruleCertainty { overruled |= 1 << UInt16(slot) }
+            let certainty = BehaviorModel.exceptionOverruleCertainty
+            if whole[slot] >= certainty, readBy[slot] >= certainty { overruled |= 1 << UInt16(slot) }
             rest &= rest - 1
         }
         return overruled

@@ -155,7 +155,9 @@ public struct Analyzer: Sendable {
         let readBy = model.flatMap { model in
             probabilities.map { model.readingProbabilities($0, features: features, tokens: input.tokens, rules: ruleMask) }
         }
-        if let readBy { refused &= ~exceptionsOverruled(readBy, excepted: reading.exceptedMask) }
+        if let probabilities, let readBy {
+            refused &= ~exceptionsOverruled(probabilities, readBy, excepted: reading.exceptedMask)
+        }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model
         // makes a named cause a fact (rule 15); options read by it take "Which suits you?" (rule 10).

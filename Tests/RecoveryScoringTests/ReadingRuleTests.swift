@@ -165,6 +165,9 @@ struct ReadingRuleTests {
         let checkBack = "Once the engineer has been, I'll call you to make sure it's working."
         #expect(try !behaviors(checkBack).contains(.vaguePromise))
         #expect(try !analyzer.explain(checkBack).text.contains("all but certain"))
+        // An exception for exact words stands: the second layer puts "Thanks for nothing." near
+        // certain of thank, the model's own reading of the reply does not.
+        #expect(try behaviors("Thanks for nothing.").isEmpty)
     }
 
     @Test("a hedged account of the past, or a hedge on bettering a firm time, is no vague promise; a hedged time ahead is (rule 14)",
