@@ -28,11 +28,11 @@ extension Analyzer {
     /// The behaviours of `excepted` (every match cancelled by an exception) that the model is
     /// all but certain of (`BehaviorModel.exceptionOverruleCertainty`) both on its own reading
     /// of the whole reply, `whole`, and with the other readings weighed, `readBy`, as slot bits:
-    /// it may read them itself. (The second layer alone is not enough: it weighs the rules'
-    /// findings, and put "Thanks for nothing." at 100 % `thank` where the first said 81 %.) An exception is written for the words it was
-    /// written for ("we'll call you once the engineer's been" is a check-back, not a vague
-    /// promise), and matches others too ("We'll call you when it comes in. I can't give you a
-    /// date."); the model weighs the whole reply. On dev and the fresh checks this read 28
+    /// it may read them itself. An exception is written for some words ("we'll call you once
+    /// the engineer's been" is a check-back, not a vague promise) and matches others too
+    /// ("they'll get back to you when they can"); the model weighs the whole reply. The second
+    /// layer alone is not enough: it weighs the rules' findings, and put "Thanks for nothing."
+    /// at 100 % `thank` where the first said 81 %. On dev and the fresh checks this reads 9
     /// replies more, every one as labelled.
     func exceptionsOverruled(_ whole: SIMD16<Float>, _ readBy: SIMD16<Float>, excepted: UInt16) -> UInt16 {
         var overruled: UInt16 = 0, rest = excepted
