@@ -65,6 +65,17 @@ extension Analyzer {
         return restored
     }
 
+    /// Rule 1 overruled: where the model finds no promise in the time that rescued a vague
+    /// promise (`commit`'s rule hit stands in `ruleHits` but `found` lacks `commit`), the vague
+    /// promise that time overlapped stands again, as the rules read it, meeting its veto.
+    func restoreRescued(_ ruleHits: inout [Hit?], refused: inout UInt16, found: [Behavior], reading: Reading) {
+        let slot = Behavior.vaguePromise.slot
+        guard ruleHits[slot] == nil, let commit = ruleHits[Behavior.commit.slot], !found.contains(.commit),
+              let rescued = reading.rescuedHits.first(where: { $0.overlaps(commit) }) else { return }
+        ruleHits[slot] = rescued
+        refused &= ~(1 << UInt16(slot))
+    }
+
     /// The features the learned reader weighs for `text` (the rules' findings among them).
     func modelFeatures(_ text: String, known: KnownWords? = nil) -> [ModelFeature] {
         let known = known ?? model.map { KnownWords.model($0.table) } ?? .all

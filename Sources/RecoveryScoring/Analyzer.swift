@@ -185,13 +185,8 @@ public struct Analyzer: Sendable {
         }
         for behavior in allBehaviors {
             let slot = behavior.slot
-            // Rule 1 overruled: where the model finds no promise in a time that rescued a vague
-            // promise, the vague promise stands again, as the rules read it (`commit` comes first).
-            if behavior == .vaguePromise, ruleHits[slot] == nil, let commit = ruleHits[Behavior.commit.slot],
-               !behaviors.contains(.commit), let rescued = reading.rescuedHits.first(where: { $0.overlaps(commit) }) {
-                ruleHits[slot] = rescued
-                refused &= ~(1 << UInt16(slot))
-            }
+            // `commit` is decided before `vague_promise`: a promise its time rescued may stand again.
+            if behavior == .vaguePromise { restoreRescued(&ruleHits, refused: &refused, found: behaviors, reading: reading) }
             if let hit = ruleHits[slot],
                restored & (1 << UInt16(slot)) != 0 || !vetoed(hit, slot: slot, probabilities, reading: reading, scratch: scratch) {
                 behaviors.append(behavior)

@@ -189,11 +189,7 @@ enum Tokenizer {
         guard tokens.count > 1 else { return }
         for i in 1..<tokens.count where tokens[i].key == "of" && modalsHeardWithOf.contains(tokens[i - 1].key)
             && !tokens[i].breakBefore && (i + 1 == tokens.count || tokens[i + 1].key != "course") {
-            let (flags, id) = table.classes(ofKey: "have")
-            tokens[i].text = "have"
-            tokens[i].key = "have"
-            tokens[i].flags = flags.union(.word)
-            tokens[i].id = id
+            tokens[i] = standIn("have", tokens[i].start..<tokens[i].end, sentence: tokens[i].sentence, table)
         }
     }
 
