@@ -16,6 +16,9 @@ indirect enum PatternNode: Sendable {
     case optional(PatternNode)
     /// Matches no token, only at the start of a sentence (`^`).
     case sentenceStart
+    /// Matches no token, only where a clause ends (`$`): before a comma, colon or dash, a
+    /// sentence mark, or the end of the reply.
+    case clauseEnd
     /// Skips up to this many words (never a sentence mark, a negation or "but").
     case gap(Int)
 
@@ -25,7 +28,7 @@ indirect enum PatternNode: Sendable {
         case .word, .prefix, .builtIn, .mark: false
         case .sequence(let parts): parts.allSatisfy(\.canBeEmpty)
         case .alternatives(let options): options.contains(where: \.canBeEmpty)
-        case .optional, .gap, .sentenceStart: true
+        case .optional, .gap, .sentenceStart, .clauseEnd: true
         }
     }
 
@@ -34,7 +37,7 @@ indirect enum PatternNode: Sendable {
         switch self {
         case .word(let key): return [key]
         case .mark(let mark): return [mark]
-        case .sentenceStart: return []
+        case .sentenceStart, .clauseEnd: return []
         case .prefix, .builtIn, .gap: return nil
         case .optional(let part): return part.firstKeys
         case .alternatives(let options):

@@ -78,6 +78,7 @@ struct PatternParser {
             case "<": parts.append(try tokenClass())
             case "?", "!": parts.append(.mark(String(c))); index += 1
             case "^": parts.append(.sentenceStart); index += 1
+            case "$": parts.append(.clauseEnd); index += 1
             case ".":
                 if index + 2 < scalars.count, scalars[index + 1] == ".", scalars[index + 2] == "." {
                     parts.append(try gap())
@@ -123,7 +124,7 @@ struct PatternParser {
     private mutating func words() throws(PatternError) -> [PatternNode] {
         let start = index
         var raw = ""
-        while let c = current, !" \t,|()[]<>?!^".unicodeScalars.contains(c) {
+        while let c = current, !" \t,|()[]<>?!^$".unicodeScalars.contains(c) {
             if c == ".", !(index + 1 < scalars.count && Tokenizer.isWordScalar(scalars[index + 1])) { break }
             raw.unicodeScalars.append(c)
             index += 1

@@ -14,6 +14,8 @@ struct PatternProgram: Sendable {
         case builtIn(BuiltInClass)
         /// Succeeds only at the start of a sentence; consumes nothing.
         case sentenceStart
+        /// Succeeds only where a clause ends (a break, a sentence mark, the reply's end); consumes nothing.
+        case clauseEnd
         /// Try `first`; on failure come back and try `second`.
         case split(first: Int32, second: Int32)
         /// Continue at this instruction.
@@ -74,7 +76,7 @@ struct PatternProgram: Sendable {
                 union += first
             }
             return union.isEmpty ? [] : [union]
-        case .prefix, .builtIn, .sentenceStart, .optional, .gap:
+        case .prefix, .builtIn, .sentenceStart, .clauseEnd, .optional, .gap:
             return []
         }
     }
@@ -95,6 +97,8 @@ struct PatternProgram: Sendable {
             ops.append(.builtIn(kind))
         case .sentenceStart:
             ops.append(.sentenceStart)
+        case .clauseEnd:
+            ops.append(.clauseEnd)
         case .sequence(let parts):
             for part in parts { emit(part) }
         case .alternatives(let all):
@@ -283,6 +287,8 @@ extension MatchInput {
                     } else { ok = false }
                 case .sentenceStart:
                     if i == 0 || (i <= count && !facts[i - 1].flags.contains(.word)) { pc += 1 } else { ok = false }
+                case .clauseEnd:
+                    if i == count || !facts[i].flags.contains(.word) || tokens[i].breakBefore { pc += 1 } else { ok = false }
                 case .split(let first, let second):
                     stack[depth] = (second, Int32(i))
                     depth += 1

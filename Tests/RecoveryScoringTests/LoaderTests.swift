@@ -57,6 +57,18 @@ struct LoaderTests {
         #expect(diagnostics.first?.position.line == position(of: "behaviors:", in: yaml).line)
     }
 
+    @Test("'^' holds a pattern to a sentence's start and '$' to a clause's end: a comma, a sentence mark or the reply's end",
+          arguments: [
+              ("Whatever.", true), ("whatever", true), ("Fine, whatever, I'll cancel it.", true), ("Yeah. Whatever!", true),
+              ("Whatever happened, that's on us.", false), ("I'll pay whatever the garage charged.", false),
+              ("Fine whatever you say", false), ("I said whatever.", false),
+          ])
+    func anchors(_ text: String, _ shows: Bool) throws {
+        let yaml = minimalYAML(replacing: .dismiss, with: block("dismiss", patterns: "[\"^ [fine] whatever $\"]"))
+        let analyzer = try Analyzer.load(yaml: yaml)
+        #expect(analyzer.analyze(text).shows(.dismiss) == shows)
+    }
+
     @Test("a malformed pattern is reported at the column inside the pattern", arguments: [
         ("\"sorry (if you\"", "(", "never closed"),
         ("\"sorry <feelings>\"", "feelings", "unknown class"),
