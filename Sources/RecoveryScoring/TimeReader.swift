@@ -103,6 +103,7 @@ struct TimeReader {
         if isNumber(i), let link = word(i + 1), link == "past" || (link == "to" && tokens[i].kind != .number), isNumber(i + 2) {
             return i + 3  // "twenty past four", "ten to six"
         }
+        if let end = hourInWords(at: i, afterPreposition: afterPreposition) { return end }
         guard i < tokens.count, tokens[i].kind == .number else { return nil }
         let text = tokens[i].text
         // A range of clock times: "7 and 9 am" (after "between"), "8 to 10am", "8-10".
@@ -117,6 +118,18 @@ struct TimeReader {
         if text.contains(":") { return i + 1 }
         if afterPreposition, let value = Int(text), (1...24).contains(value) { return i + 1 }
         return nil
+    }
+
+    /// "by three", "at four", "around six", "three o'clock": an hour in words. After a preposition
+    /// it must be one that sets a time (not "after three calls", "about six people") and not be
+    /// counting something ("by three different people", "at one of our branches").
+    private func hourInWords(at i: Int, afterPreposition: Bool) -> Int? {
+        guard has(i, .numberWord), Self.hourWords.contains(tokens[i].key) else { return nil }
+        if let suffix = word(i + 1), ["am", "pm", "oclock"].contains(suffix) { return i + 2 }
+        guard afterPreposition, i > 0, let preposition = word(i - 1), Self.hourPrepositions.contains(preposition) else { return nil }
+        if i > 1, word(i - 2) == tokens[i].key { return nil }  // "one by one"
+        if let next = word(i + 1), !tokens[i + 1].breakBefore, Self.countedAfterAnHour.contains(next) { return nil }
+        return i + 1
     }
 
     /// "the 14th", "June 5", "5 June", "14th".
@@ -199,6 +212,18 @@ struct TimeReader {
     static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
+    ]
+    /// The hours of a clock in words, "one" to "twelve".
+    static let hourWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
+    /// Prepositions before which an hour in words is a time of day ("by three", "at four").
+    static let hourPrepositions: Set<String> = ["by", "at", "before", "until", "till", "til", "around"]
+    /// Words after "by three", "at one" that show a count, not a time ("by three different
+    /// people", "at one point", "until one's fitted").
+    static let countedAfterAnHour: Set<String> = [
+        "of", "different", "other", "more", "separate", "people", "person", "point", "stage", "time", "thing",
+        "wear", "hundred", "thousand", "percent", "pound", "dollar", "euro", "quid", "'s", "is", "another",
     ]
     static let numberWords: Set<String> = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -83,6 +83,7 @@ struct ReadingRuleTests {
         ("He'll come Thursday.", [.commit]), ("It'll take 3 to 5 business days.", [.commit]),
         ("I'll be in touch within the hour.", [.commit]), ("Someone will call you.", [.vaguePromise]),
         ("We'll get someone out soon and call you by 5.", [.commit, .vaguePromise]),
+        ("I'll ring you back by three with an answer.", [.commit]), ("I'll ring you at four o'clock.", [.commit]),
     ])
     func timeframes(_ text: String, _ expected: [Behavior]) throws {
         let found = try behaviors(text).filter { $0 == .commit || $0 == .vaguePromise }
@@ -124,13 +125,14 @@ struct ReadingRuleTests {
         #expect(try behaviors("I said you should have called us first.").contains(.blame))
     }
 
-    @Test("free time ('when I get a minute') and the ordinal 'a second' are no timeframe; a promise without one stays vague",
+    @Test("free time ('when I get a minute'), the ordinal 'a second' and a count ('by one of our engineers') are no timeframe; a promise without one stays vague",
           arguments: [
               ("I'll have a look when I get a minute.", false, true),
               ("I'll sort it when I have a moment.", false, true),
               ("I'll get you a second opinion.", false, false),
               ("I'll call you back in a second.", true, false),
               ("Give me a second to check and I'll call you back in a minute.", true, false),
+              ("I'll get it looked at by one of our engineers.", false, true),
           ])
     func notATimeframe(_ text: String, _ commits: Bool, _ vague: Bool) throws {
         #expect(try analyzer.with(model: nil).analyze(text).shows(.commit) == commits, "rules alone")
