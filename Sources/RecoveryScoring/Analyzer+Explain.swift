@@ -74,7 +74,8 @@ extension Analyzer {
         return ScratchPool.shared.withScratch { scratch in withReading(text, scratch: scratch) { reading in
             let raw = Behavior.allCases.map { reading.allHits($0) }
             let exceptions = Behavior.allCases.map { reading.exceptionHits($0) }
-            reading.applyReadingRules()
+            var cancelledBy: [(hit: Hit, rule: String)] = []
+            reading.applyReadingRules { hit, rule in cancelledBy.append((hit, rule)) }
             let tokens = reading.input.tokens
             let scalars = Array(text.unicodeScalars)
             func quote(_ start: Int, _ end: Int) -> String {
@@ -123,7 +124,7 @@ extension Analyzer {
                             reason = analysis.shows(behavior) ? "a time, in which the model read no promise: the words stand (rule 1)"
                                 : "a time in the same part of the sentence, which makes it a promise (rule 1)"
                         } else {
-                            reason = "a reading rule (negation, an apology's object, sarcasm, \"sorry, but\", options)"
+                            reason = cancelledBy.first { $0.hit == hit }?.rule ?? "a reading rule"
                         }
                     } else if !analysis.shows(behavior) {
                         reason = ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearing?.reason

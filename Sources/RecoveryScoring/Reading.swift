@@ -105,8 +105,11 @@ struct Reading {
     /// still read it (`Analyzer.exceptionsOverruled`).
     private(set) var exceptedMask: UInt16 = 0
 
-    /// Applies exceptions, negation and the reading rules, in that order.
-    mutating func applyReadingRules() {
+    /// Applies exceptions, negation and the reading rules (`Reading.rules`), in that order.
+    /// `naming`, when given, is told each pattern match a negation or a reading rule removed,
+    /// with the name `analyze --why` gives the cause (an exception's removals are not told:
+    /// `--why` names the exception itself).
+    mutating func applyReadingRules(naming: ((Hit, String) -> Void)? = nil) {
         matchedMask = foundMask
         for slot in hits.indices where !hits[slot].isEmpty {
             // Kept hits moved down in place. A plain loop: a closure calling `isNegated` would
@@ -115,7 +118,7 @@ struct Reading {
             var kept = 0
             var excepted = false
             for k in list.indices {
-                if isNegated(list[k]) { continue }
+                if isNegated(list[k]) { naming?(list[k], Self.negationName); continue }
                 if exceptions[slot].contains(where: list[k].overlaps) { excepted = true; continue }
                 list[kept] = list[k]
                 kept += 1
@@ -124,15 +127,14 @@ struct Reading {
             list.removeLast(list.count - kept)
             hits[slot] = list
         }
-        readMentions()
-        readApologyObjects()
-        readSarcasm()
-        readTakenBackApologies()
-        readRescuedPromises()
-        readHedgedTimes()
-        readSpecificPromises()
-        readOwnedFacts()
-        readOptions()
+        for rule in Self.rules {
+            guard let naming else { rule.read(&self); continue }
+            let before = hits
+            rule.read(&self)
+            for slot in before.indices {
+                for hit in before[slot] where !hit.isReadingRule && !hits[slot].contains(hit) { naming(hit, rule.name) }
+            }
+        }
     }
 
     /// The sentences (by number) where `behavior` has a surviving hit.

@@ -363,6 +363,20 @@ struct ModelTests {
         #expect(negated.entries.first { $0.behavior == .apologize }?.rules.contains { $0.cancelledBy != nil } == true)
     }
 
+    @Test("--why names the negation or the reading rule that cancelled a match, not a list of what it might have been",
+          arguments: [
+              ("I won't say sorry for that.", Behavior.apologize, Reading.negationName),
+              ("I'm going to take care of this myself, and someone will call you soon.", .vaguePromise,
+               Reading.rules.first { $0.name.hasPrefix("owning the failure") }?.name ?? "?"),
+              ("You were told \"it's not our problem\"? That's wrong.", .dismiss,
+               Reading.rules.first { $0.name.hasPrefix("mention is not use") }?.name ?? "?"),
+          ])
+    func explanationNamesTheReadingRule(_ text: String, _ behavior: Behavior, _ rule: String) throws {
+        let entry = try #require(try analyzer.with(model: nil).explain(text).entries.first { $0.behavior == behavior })
+        let reasons = entry.rules.compactMap(\.cancelledBy)
+        #expect(reasons.contains(rule) && !reasons.contains { $0.hasPrefix("a reading rule") }, "\(reasons)")
+    }
+
     @Test("--why quotes the likeliest sentence as typed, with the marks that close it")
     func explanationQuotesWholeSentences() throws {
         let explanation = try analyzer.explain("Hi Jan. Here's an article that can help you with that: (link)")
