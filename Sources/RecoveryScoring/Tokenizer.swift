@@ -42,6 +42,9 @@ enum Tokenizer {
                 var letters = 0, upper = 0
                 var asciiWord = true
                 let numeric = isDigit(c)
+                // Letters run into digits: a code ("SORRY15", "EU261", "the M6"), one word that
+                // is nobody's apology, unless the letters are a preposition typed onto a time ("by5").
+                var code = false
                 while i < scalars.count {
                     let s = scalars[i]
                     if numeric && isOrdinalSuffix(scalars, i) {
@@ -64,7 +67,10 @@ enum Tokenizer {
                             }
                         }
                     } else if isDigit(s) {
-                        if !numeric && letters > 0 { break }
+                        if !numeric && letters > 0 && !code {
+                            if Self.gluedPrepositions.contains(where: { $0.elementsEqual(raw) }) { break }
+                            code = true
+                        }
                         raw.append(UInt8(s.value))
                     } else if isApostrophe(s), i + 1 < scalars.count, isLetter(scalars[i + 1]) || !raw.isEmpty {
                         if numeric { break }
@@ -97,10 +103,10 @@ enum Tokenizer {
                     if i < scalars.count, scalars[i] == "." { i += 1 }
                 }
                 // Words the table knows (most) come with their `String`: none is built for them.
-                let needsExpansion = !numeric && raw.withUnsafeBufferPointer { Normalizer.needsFullExpansion(utf8: $0) }
-                let known = numeric || !asciiWord || needsExpansion ? nil : raw.withUnsafeBufferPointer { table.entry(ascii: $0) }
+                let needsExpansion = !numeric && !code && raw.withUnsafeBufferPointer { Normalizer.needsFullExpansion(utf8: $0) }
+                let known = numeric || code || !asciiWord || needsExpansion ? nil : raw.withUnsafeBufferPointer { table.entry(ascii: $0) }
                 let word = known?.word ?? String(decoding: raw, as: UTF8.self)
-                let shouted = !allCaps && letters >= 2 && upper == letters
+                let shouted = !code && !allCaps && letters >= 2 && upper == letters
                 let emphasised = pendingEmphasis || (i < scalars.count && (scalars[i] == "*" || scalars[i] == "_")
                                                      && start > 0 && (scalars[start - 1] == "*" || scalars[start - 1] == "_"))
                 func append(_ w: String, key: String, flags: Token.Flags, id: Int32, stretched: Bool) {
@@ -120,6 +126,9 @@ enum Tokenizer {
                 }
                 if numeric {
                     append(word, stretched: false)
+                } else if code {
+                    let (flags, id) = table.classes(ofKey: word)
+                    append(word, key: word, flags: flags.union(.word), id: id, stretched: false)
                 } else if let entry = known?.entry {
                     // One lookup: a whole-word fix, or the word's own classes and id.
                     if let fixed = entry.fixed {
@@ -195,6 +204,11 @@ enum Tokenizer {
 
     /// Modals after which "of" is "have" misheard ("should of told you").
     private static let modalsHeardWithOf: Set<String> = ["should", "could", "would", "must", "might"]
+
+    /// Prepositions typed onto a time ("by5", "at3pm", "in20mins"): they split from the digits
+    /// instead of making a code with them. Lowercase bytes, as a word's `raw` is built.
+    static let gluedPrepositions: [[UInt8]] = ["by", "at", "in", "on", "till", "until", "before", "around", "within", "from", "after"]
+        .map { Array($0.utf8) }
 
     /// A word read in place of what was typed at `span` ("3-5" reads "to"; a web address reads
     /// "link"), with its classes and id from `table`.

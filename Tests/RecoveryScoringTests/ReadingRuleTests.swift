@@ -253,6 +253,17 @@ struct ReadingRuleTests {
         #expect(words("I could of course refund it") == "i could of course refund it")
         #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
+
+    @Test("letters run into digits are one code word ('SORRY20', 'the A14'), no apology; a preposition typed onto a time still reads as one")
+    func codesAreOneWord() throws {
+        let words = { (text: String) in Tokenizer.tokenize(text).filter(\.isWord).map(\.text).joined(separator: " ") }
+        #expect(words("use the code SORRY20 on the A14") == "use the code sorry20 on the a14")
+        #expect(words("I'll call you by5pm") == "i will call you by 5 pm")
+        let coupon = "As a small thank-you, here's 20% off your next order with the code SORRY20."
+        #expect(try !analyzer.with(model: nil).analyze(coupon).shows(.apologize))
+        #expect(try !behaviors(coupon).contains(.apologize) && !behaviors(coupon).contains(.dismiss))
+        #expect(try analyzer.with(model: nil).analyze("I'll call you by5pm").shows(.commit))
+    }
 }
 
 extension ReadingRuleTests {
