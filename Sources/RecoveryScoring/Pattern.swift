@@ -19,6 +19,9 @@ indirect enum PatternNode: Sendable {
     /// Matches no token, only where a clause ends (`$`): before a comma, colon or dash, a
     /// sentence mark, or the end of the reply.
     case clauseEnd
+    /// Matches no token, only where the next word is none of these keys (`~word`,
+    /// `~(word|word)`), or there is no next word.
+    case notFollowedBy([String])
     /// Skips up to this many words (never a sentence mark, a negation or "but").
     case gap(Int)
 
@@ -28,7 +31,7 @@ indirect enum PatternNode: Sendable {
         case .word, .prefix, .builtIn, .mark: false
         case .sequence(let parts): parts.allSatisfy(\.canBeEmpty)
         case .alternatives(let options): options.contains(where: \.canBeEmpty)
-        case .optional, .gap, .sentenceStart, .clauseEnd: true
+        case .optional, .gap, .sentenceStart, .clauseEnd, .notFollowedBy: true
         }
     }
 
@@ -37,7 +40,7 @@ indirect enum PatternNode: Sendable {
         switch self {
         case .word(let key): return [key]
         case .mark(let mark): return [mark]
-        case .sentenceStart, .clauseEnd: return []
+        case .sentenceStart, .clauseEnd, .notFollowedBy: return []
         case .prefix, .builtIn, .gap: return nil
         case .optional(let part): return part.firstKeys
         case .alternatives(let options):

@@ -79,6 +79,7 @@ struct PatternParser {
             case "?", "!": parts.append(.mark(String(c))); index += 1
             case "^": parts.append(.sentenceStart); index += 1
             case "$": parts.append(.clauseEnd); index += 1
+            case "~": parts.append(try notFollowedBy())
             case ".":
                 if index + 2 < scalars.count, scalars[index + 1] == ".", scalars[index + 2] == "." {
                     parts.append(try gap())
@@ -104,6 +105,41 @@ struct PatternParser {
         return .gap(size)
     }
 
+    /// `~word` or `~(word|word)`: the next word is none of these. Single words only.
+    private mutating func notFollowedBy() throws(PatternError) -> PatternNode {
+        let start = index
+        index += 1
+        let node: PatternNode
+        if current == "(" {
+            index += 1
+            node = try alternatives()
+            guard current == ")" else {
+                throw PatternError(message: "'(' is never closed", offset: start + 1, hint: "add the matching ')'")
+            }
+            index += 1
+        } else {
+            let parsed = try words()
+            guard parsed.count == 1, let only = parsed.first else {
+                throw PatternError(message: "'~' takes single words", offset: start, hint: "write ~word or ~(word|word)")
+            }
+            node = only
+        }
+        var options = [node]
+        if case .alternatives(let all) = node { options = all }
+        var keys: [String] = []
+        for var option in options {
+            if case .sequence(let parts) = option, parts.count == 1 { option = parts[0] }
+            guard case .word(let key) = option else {
+                throw PatternError(message: "'~' takes single words", offset: start, hint: "write ~word or ~(word|word), no phrases, classes or '*'")
+            }
+            keys.append(key)
+        }
+        guard !keys.isEmpty else {
+            throw PatternError(message: "'~' needs a word after it", offset: start, hint: "write ~word or ~(word|word)")
+        }
+        return .notFollowedBy(keys)
+    }
+
     private mutating func tokenClass() throws(PatternError) -> PatternNode {
         let start = index
         index += 1
@@ -124,7 +160,7 @@ struct PatternParser {
     private mutating func words() throws(PatternError) -> [PatternNode] {
         let start = index
         var raw = ""
-        while let c = current, !" \t,|()[]<>?!^$".unicodeScalars.contains(c) {
+        while let c = current, !" \t,|()[]<>?!^$~".unicodeScalars.contains(c) {
             if c == ".", !(index + 1 < scalars.count && Tokenizer.isWordScalar(scalars[index + 1])) { break }
             raw.unicodeScalars.append(c)
             index += 1

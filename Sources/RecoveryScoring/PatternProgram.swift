@@ -16,6 +16,9 @@ struct PatternProgram: Sendable {
         case sentenceStart
         /// Succeeds only where a clause ends (a break, a sentence mark, the reply's end); consumes nothing.
         case clauseEnd
+        /// Succeeds, consuming nothing, unless the next token is one of a set of words (a bitmap
+        /// in `wordSetBits`, as for `wordSet`).
+        case notNext(offset: Int32, words: Int32)
         /// Try `first`; on failure come back and try `second`.
         case split(first: Int32, second: Int32)
         /// Continue at this instruction.
@@ -76,7 +79,7 @@ struct PatternProgram: Sendable {
                 union += first
             }
             return union.isEmpty ? [] : [union]
-        case .prefix, .builtIn, .sentenceStart, .clauseEnd, .optional, .gap:
+        case .prefix, .builtIn, .sentenceStart, .clauseEnd, .notFollowedBy, .optional, .gap:
             return []
         }
     }
@@ -99,6 +102,10 @@ struct PatternProgram: Sendable {
             ops.append(.sentenceStart)
         case .clauseEnd:
             ops.append(.clauseEnd)
+        case .notFollowedBy(let keys):
+            let bits = Self.bitmap(keys.map { id($0) })
+            ops.append(.notNext(offset: Int32(wordSetBits.count), words: Int32(bits.count)))
+            wordSetBits.append(contentsOf: bits)
         case .sequence(let parts):
             for part in parts { emit(part) }
         case .alternatives(let all):
@@ -289,6 +296,9 @@ extension MatchInput {
                     if i == 0 || (i <= count && !facts[i - 1].flags.contains(.word)) { pc += 1 } else { ok = false }
                 case .clauseEnd:
                     if i == count || !facts[i].flags.contains(.word) || tokens[i].breakBefore { pc += 1 } else { ok = false }
+                case .notNext(let offset, let words):
+                    let id = i < count ? facts[i].id : -1
+                    if id >= 0, id >> 6 < words, bits[Int(offset + id >> 6)] & (1 << UInt64(id & 63)) != 0 { ok = false } else { pc += 1 }
                 case .split(let first, let second):
                     stack[depth] = (second, Int32(i))
                     depth += 1

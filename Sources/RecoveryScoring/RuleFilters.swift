@@ -70,7 +70,7 @@ extension PatternNode {
             guard let taken = secondKeys([part] + rest, first: first),
                   let skipped = secondKeys(rest, first: first) else { return nil }
             return taken.union(skipped)
-        case .sentenceStart, .clauseEnd:
+        case .sentenceStart, .clauseEnd, .notFollowedBy:
             return secondKeys(rest, first: first)
         case .prefix, .builtIn, .gap:
             return nil
@@ -84,7 +84,7 @@ extension PatternNode {
         case .builtIn(let kind): kind == .time
         case .sequence(let parts): parts.contains { $0.needsTime }
         case .alternatives(let options): !options.isEmpty && options.allSatisfy { $0.needsTime }
-        case .word, .mark, .prefix, .sentenceStart, .clauseEnd, .optional, .gap: false
+        case .word, .mark, .prefix, .sentenceStart, .clauseEnd, .notFollowedBy, .optional, .gap: false
         }
     }
 }

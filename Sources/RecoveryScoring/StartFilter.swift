@@ -40,7 +40,7 @@ struct StartFilter: Sendable {
             }
         case .gap:
             anyWord = true  // a gap skips words: any word may come first
-        case .sentenceStart, .clauseEnd:
+        case .sentenceStart, .clauseEnd, .notFollowedBy:
             break
         case .optional(let part):
             add(part, program)

@@ -69,6 +69,15 @@ struct LoaderTests {
         #expect(analyzer.analyze(text).shows(.dismiss) == shows)
     }
 
+    @Test("'~' holds a pattern to where the next word is none of those named, or there is none", arguments: [
+        ("They'll call you when they land.", true), ("They'll call you when they can.", false),
+        ("They'll call you when they could.", false), ("They'll call you when they", true),
+    ])
+    func notFollowedBy(_ text: String, _ shows: Bool) throws {
+        let yaml = minimalYAML(replacing: .vaguePromise, with: block("vague_promise", patterns: "[\"when they ~(can|could)\"]"))
+        #expect(try Analyzer.load(yaml: yaml).analyze(text).shows(.vaguePromise) == shows)
+    }
+
     @Test("a malformed pattern is reported at the column inside the pattern", arguments: [
         ("\"sorry (if you\"", "(", "never closed"),
         ("\"sorry <feelings>\"", "feelings", "unknown class"),
@@ -76,6 +85,7 @@ struct LoaderTests {
         ("\"[maybe] | x\"", "[maybe]", "match nothing"),
         ("\"a || b\"", "| b", "empty alternative"),
         ("\"a ) b\"", ")", "unexpected"),
+        ("\"when they ~(get round)\"", "~", "single words"),
     ])
     func badPattern(_ pattern: String, _ marker: String, _ message: String) {
         let line = "    patterns: [\(pattern)]"
