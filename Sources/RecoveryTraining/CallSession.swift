@@ -112,15 +112,32 @@ public final class CallSession {
             let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }
             // The sentence holding the words that met it (through the flags it needs, too).
             let quote = reply.map { reply in
-                setup.scenario.evidenceSignals(for: objective.condition).lazy
-                    .compactMap(reply.analysis.evidence(for:))
-                    .first.map(reply.analysis.sentence(around:)) ?? reply.text
+                Self.sentence(meeting: setup.scenario.evidenceSignals(for: objective.condition), in: reply.analysis) ?? reply.text
             }
             // The customer's words are quoted only when the customer said them in this call.
             let asked = customerLines.contains { $0.contains(objective.ask) } ? objective.ask : ""
             return ObjectiveResult(id: objective.id, title: objective.title, weight: objective.weight, main: objective.main,
                                    met: turn != nil, turn: turn, quote: quote, ask: asked, example: objective.example)
         }
+    }
+
+    /// The sentence of a reply that best shows an objective met by `signals` (behaviours and
+    /// intents its condition names, through its flags): the one holding most of them; on a
+    /// tie, one holding a behaviour (what the trainee did) before one holding only a topic's
+    /// words, so `sensor and own` quotes "that part is on us", not "the flame sensor is a
+    /// safety part"; then the earliest. Nil when the reply holds none of them.
+    package static func sentence(meeting signals: [String], in analysis: ReplyAnalysis) -> String? {
+        var sentences: [String: (count: Int, behavior: Int, start: Int)] = [:]
+        for signal in signals {
+            guard let evidence = analysis.evidence(for: signal) else { continue }
+            let sentence = analysis.sentence(around: evidence)
+            var entry = sentences[sentence] ?? (0, 0, evidence.offset)
+            entry.count += 1
+            if Behavior(id: signal) != nil { entry.behavior = 1 }
+            entry.start = min(entry.start, evidence.offset)
+            sentences[sentence] = entry
+        }
+        return sentences.max { ($0.value.count, $0.value.behavior, -$0.value.start) < ($1.value.count, $1.value.behavior, -$1.value.start) }?.key
     }
 
     private func reply(_ text: String, latency: Double) -> [CallEvent] {

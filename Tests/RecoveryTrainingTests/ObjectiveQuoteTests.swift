@@ -1,6 +1,7 @@
 import Testing
 import RecoveryCore
 import RecoveryScenario
+import RecoveryScoring
 import RecoveryTraining
 
 /// The debrief says which words met each objective: the sentence that holds them, found
@@ -32,5 +33,20 @@ import RecoveryTraining
         let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
         let quote = try #require(result.transcript.grade?.objectives.first { $0.id == "safety" }?.quote)
         #expect(quote == "I can hear how scared you've been, so first things first: your family is safe.")
+    }
+
+    @Test func anObjectiveMetByATopicAndADeedQuotesTheDeed() throws {
+        let scenario = try TestData.scenario("cold-house-furnace")
+        let ownPart = try #require(scenario.objectives.first { $0.id == "own-part" })
+        let reply = "You're safe. The flame sensor is a safety part: when it fails the furnace shuts the gas off. "
+            + "And you should never have been told to order it yourself, that part is on us."
+        let analysis = TestData.analyzer.analyze(reply, intents: PhraseSet(scenario.intents))
+        #expect(analysis.shows(.own))
+        let quote = CallSession.sentence(meeting: scenario.evidenceSignals(for: ownPart.condition), in: analysis)
+        #expect(quote == "And you should never have been told to order it yourself, that part is on us.")
+        let both = "I'm sorry, that's on us. Dana will bring the sensor with her at 10."
+        #expect(CallSession.sentence(meeting: scenario.evidenceSignals(for: ownPart.condition),
+                                     in: TestData.analyzer.analyze(both, intents: PhraseSet(scenario.intents)))
+                == "Dana will bring the sensor with her at 10.")
     }
 }
