@@ -66,14 +66,7 @@ struct PatternParser {
             case " ", "\t", ",": index += 1
             case "|", ")", "]", ">": return parts
             case "(", "[":
-                let open = index
-                index += 1
-                let inner = try alternatives()
-                guard current == (c == "(" ? ")" : "]") else {
-                    throw PatternError(message: "'\(c)' is never closed", offset: open,
-                                       hint: "add the matching '\(c == "(" ? ")" : "]")'")
-                }
-                index += 1
+                let inner = try group()
                 parts.append(c == "(" ? inner : .optional(inner))
             case "<": parts.append(try tokenClass())
             case "?", "!": parts.append(.mark(String(c))); index += 1
@@ -105,39 +98,34 @@ struct PatternParser {
         return .gap(size)
     }
 
+    /// `( … )` or `[ … ]` from its opening bracket: the alternatives inside, the bracket closed.
+    private mutating func group() throws(PatternError) -> PatternNode {
+        let open = index, closing: Unicode.Scalar = scalars[index] == "(" ? ")" : "]"
+        index += 1
+        let inner = try alternatives()
+        guard current == closing else {
+            throw PatternError(message: "'\(scalars[open])' is never closed", offset: open, hint: "add the matching '\(closing)'")
+        }
+        index += 1
+        return inner
+    }
+
     /// `~word` or `~(word|word)`: the next word is none of these. Single words only.
     private mutating func notFollowedBy() throws(PatternError) -> PatternNode {
         let start = index
         index += 1
-        let node: PatternNode
-        if current == "(" {
-            index += 1
-            node = try alternatives()
-            guard current == ")" else {
-                throw PatternError(message: "'(' is never closed", offset: start + 1, hint: "add the matching ')'")
-            }
-            index += 1
-        } else {
-            let parsed = try words()
-            guard parsed.count == 1, let only = parsed.first else {
-                throw PatternError(message: "'~' takes single words", offset: start, hint: "write ~word or ~(word|word)")
-            }
-            node = only
-        }
+        let node = current == "(" ? try group() : .sequence(try words())
         var options = [node]
         if case .alternatives(let all) = node { options = all }
-        var keys: [String] = []
-        for var option in options {
+        return .notFollowedBy(try options.map { option throws(PatternError) in
+            var option = option
             if case .sequence(let parts) = option, parts.count == 1 { option = parts[0] }
             guard case .word(let key) = option else {
-                throw PatternError(message: "'~' takes single words", offset: start, hint: "write ~word or ~(word|word), no phrases, classes or '*'")
+                throw PatternError(message: "'~' takes single words", offset: start,
+                                   hint: "write ~word or ~(word|word), no phrases, classes or '*'")
             }
-            keys.append(key)
-        }
-        guard !keys.isEmpty else {
-            throw PatternError(message: "'~' needs a word after it", offset: start, hint: "write ~word or ~(word|word)")
-        }
-        return .notFollowedBy(keys)
+            return key
+        })
     }
 
     private mutating func tokenClass() throws(PatternError) -> PatternNode {

@@ -43,7 +43,8 @@ enum Tokenizer {
                 var asciiWord = true
                 let numeric = isDigit(c)
                 // Letters run into digits: a code ("SORRY15", "EU261", "the M6"), one word that
-                // is nobody's apology, unless the letters are a preposition typed onto a time ("by5").
+                // is nobody's apology, unless the letters are a time's preposition typed onto it
+                // ("by5", `TimeReader.prepositions`).
                 var code = false
                 while i < scalars.count {
                     let s = scalars[i]
@@ -68,7 +69,7 @@ enum Tokenizer {
                         }
                     } else if isDigit(s) {
                         if !numeric && letters > 0 && !code {
-                            if Self.gluedPrepositions.contains(where: { $0.elementsEqual(raw) }) { break }
+                            if TimeReader.prepositions.contains(String(decoding: raw, as: UTF8.self)) { break }
                             code = true
                         }
                         raw.append(UInt8(s.value))
@@ -204,11 +205,6 @@ enum Tokenizer {
 
     /// Modals after which "of" is "have" misheard ("should of told you").
     private static let modalsHeardWithOf: Set<String> = ["should", "could", "would", "must", "might"]
-
-    /// Prepositions typed onto a time ("by5", "at3pm", "in20mins"): they split from the digits
-    /// instead of making a code with them. Lowercase bytes, as a word's `raw` is built.
-    static let gluedPrepositions: [[UInt8]] = ["by", "at", "in", "on", "till", "until", "before", "around", "within", "from", "after"]
-        .map { Array($0.utf8) }
 
     /// A word read in place of what was typed at `span` ("3-5" reads "to"; a web address reads
     /// "link"), with its classes and id from `table`.
