@@ -254,6 +254,22 @@ struct ReadingRuleTests {
         #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
 
+    @Test("the rules read a brush-off word only where it stands alone, and a vague time stays vague after 'when they'",
+          arguments: [
+              ("Fine, whatever, I'll put a note on it.", Behavior.dismiss, true), ("Whatever happened, it's ours to fix.", .dismiss, false),
+              ("You'll just have to deal with it.", .dismiss, true), ("Leave it with me, I'll deal with it.", .dismiss, false),
+              ("Your loss.", .dismiss, true), ("I'm so sorry for your loss.", .dismiss, false),
+              ("Please don't apologise, none of this is on you.", .dismiss, false),
+              ("The team will be in touch when they can.", .vaguePromise, true),
+              ("Someone will get back to you when they get a chance.", .vaguePromise, true),
+              ("I'll call you once the part arrives to check it fits.", .vaguePromise, false),
+              ("When the new card arrives, I'll ring you to see it works.", .vaguePromise, false),
+              ("Just so you're aware, the refund shows as pending.", .vaguePromise, false),
+          ])
+    func patternsHeldToWhereTheirWordsStand(_ text: String, _ behavior: Behavior, _ shows: Bool) throws {
+        #expect(try analyzer.with(model: nil).analyze(text).shows(behavior) == shows, "rules alone")
+    }
+
     @Test("letters run into digits are one code word ('SORRY20', 'the A14'), no apology; a preposition typed onto a time still reads as one")
     func codesAreOneWord() throws {
         let words = { (text: String) in Tokenizer.tokenize(text).filter(\.isWord).map(\.text).joined(separator: " ") }
