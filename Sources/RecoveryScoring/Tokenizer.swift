@@ -41,11 +41,19 @@ enum Tokenizer {
                 raw.removeAll(keepingCapacity: true)
                 var letters = 0, upper = 0
                 var asciiWord = true
-                let numeric = isDigit(c)
+                var numeric = isDigit(c)
                 // Letters run into digits: a code ("SORRY15", "EU261", "the M6"), one word that
                 // is nobody's apology, unless the letters are a time's preposition typed onto it
-                // ("by5", `TimeReader.prepositions`).
+                // ("by5", `TimeReader.prepositions`) or the run is a chat spelling ("2day", "b4").
                 var code = false
+                func readDigitSpelling() -> Bool {
+                    guard let spelling = digitSpelling(scalars, from: start) else { return false }
+                    raw = spelling.bytes
+                    i = spelling.end
+                    numeric = false
+                    letters = 0
+                    return true
+                }
                 while i < scalars.count {
                     let s = scalars[i]
                     if numeric && isOrdinalSuffix(scalars, i) {
@@ -56,7 +64,7 @@ enum Tokenizer {
                         break
                     }
                     if isLetter(s) {
-                        if numeric { break }
+                        if numeric { _ = readDigitSpelling(); break }
                         letters += 1
                         if s.isASCII {
                             if s.value <= 90 { upper += 1; raw.append(UInt8(s.value + 32)) } else { raw.append(UInt8(s.value)) }
@@ -69,7 +77,7 @@ enum Tokenizer {
                         }
                     } else if isDigit(s) {
                         if !numeric && letters > 0 && !code {
-                            if TimeReader.prepositions.contains(String(decoding: raw, as: UTF8.self)) { break }
+                            if TimeReader.prepositions.contains(String(decoding: raw, as: UTF8.self)) || readDigitSpelling() { break }
                             code = true
                         }
                         raw.append(UInt8(s.value))

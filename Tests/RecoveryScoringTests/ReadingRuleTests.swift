@@ -280,6 +280,19 @@ struct ReadingRuleTests {
         #expect(try !behaviors(coupon).contains(.apologize) && !behaviors(coupon).contains(.dismiss))
         #expect(try analyzer.with(model: nil).analyze("I'll call you by5pm").shows(.commit))
     }
+
+    @Test("chat spellings typed with digits are the words they stand for ('2day', 'b4', 'gr8'); in capitals they are codes")
+    func digitChatSpellings() throws {
+        let words = { (text: String) in Tokenizer.tokenize(text).filter(\.isWord).map(\.text).joined(separator: " ") }
+        #expect(words("ill ring u 2day b4 5pm, gr8?") == "i will ring you today before 5 pm great")
+        #expect(words("Gr8, talk l8r") == "great talk later")
+        #expect(words("the B4 postcode, an M8 bolt, the 2nd, 24hrs") == "the b4 postcode an m8 bolt the 2nd 24 hours")
+        #expect(words("b4x and 2days") == "b4x and 2 days")
+        // "2day" is today, as "today" reads: not the two days away "2 day" read as.
+        let reader = try analyzer.with(model: nil)
+        let chat = reader.analyze("I'll ring u 2day"), spelled = reader.analyze("I'll ring you today")
+        #expect(chat.shows(.commit) && chat.minutesAway == spelled.minutesAway && chat.minutesAway != 2 * 24 * 60)
+    }
 }
 
 extension ReadingRuleTests {
