@@ -128,8 +128,17 @@ struct TimeReader {
         if let suffix = word(i + 1), ["am", "pm", "oclock"].contains(suffix) { return i + 2 }
         guard afterPreposition, i > 0, let preposition = word(i - 1), Self.hourPrepositions.contains(preposition) else { return nil }
         if i > 1, word(i - 2) == tokens[i].key { return nil }  // "one by one"
-        if let next = word(i + 1), !tokens[i + 1].breakBefore, Self.countedAfterAnHour.contains(next) { return nil }
+        if let next = word(i + 1), !tokens[i + 1].breakBefore, Self.countedAfterAnHour.contains(next) || countsThings(i + 1) { return nil }
         return i + 1
+    }
+
+    /// Whether token `i` is a plural that is no time word ("by two engineers", "around four
+    /// departments", "at three branches"): what a number word before it counts. Days and parts
+    /// of the day are kept ("at eight Sundays" is still a time).
+    private func countsThings(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.key != token.text, token.text.hasSuffix("s"), !token.text.hasSuffix("'s") else { return false }
+        return token.flags.isDisjoint(with: [.day, .dayName, .dayPart, .timeOfDayWord, .timeUnit])
     }
 
     /// "the 14th", "June 5", "5 June", "14th".
@@ -220,7 +229,7 @@ struct TimeReader {
     /// Prepositions before which an hour in words is a time of day ("by three", "at four").
     static let hourPrepositions: Set<String> = ["by", "at", "before", "until", "till", "til", "around"]
     /// Words after "by three", "at one" that show a count, not a time ("by three different
-    /// people", "at one point", "until one's fitted").
+    /// people", "at one point", "until one's fitted"), besides any plural (`countsThings`).
     static let countedAfterAnHour: Set<String> = [
         "of", "different", "other", "more", "separate", "people", "person", "point", "stage", "time", "thing",
         "wear", "hundred", "thousand", "percent", "pound", "dollar", "euro", "quid", "'s", "is", "another",

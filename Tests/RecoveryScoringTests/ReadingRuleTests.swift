@@ -90,6 +90,16 @@ struct ReadingRuleTests {
         #expect(found == expected)
     }
 
+    @Test("an hour in words before a plural counts things, and makes no promise a time ('checked by two engineers')",
+          arguments: [
+              ("Someone will ring you once it has been looked at by two engineers.", false),
+              ("We'll have it seen by three technicians and call you.", false),
+              ("Dana will be with you by two this afternoon.", true), ("I'll be there at eight Sundays too.", true),
+          ])
+    func hoursBeforePluralsCount(_ text: String, _ promisesATime: Bool) throws {
+        #expect(try analyzer.with(model: nil).analyze(text).shows(.commit) == promisesATime, "rules alone")
+    }
+
     @Test("options with times are choice, not commit; options asked are not also explore")
     func options() throws {
         let found = try behaviors("I can send someone tonight or first thing tomorrow — which suits you?")
