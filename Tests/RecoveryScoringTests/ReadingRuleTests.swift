@@ -280,6 +280,18 @@ struct ReadingRuleTests {
         #expect(try analyzer.with(model: nil).analyze(text).shows(behavior) == shows, "rules alone")
     }
 
+    @Test("a question whether the offer suits is verify, in any English ('is that grand?', 'if that suits?'); a statement is not",
+          arguments: [
+              ("I've rebooked him for Friday between 8 and 12, is that grand?", true),
+              ("Twenty minutes and I'll redo the top myself. That alright with you?", true),
+              ("I can get you in on the 22nd at half two if that suits?", true),
+              ("Fresh one's on its way. Sound good?", true),
+              ("Sounds good.", false), ("If that works, I'll book it.", false),
+          ])
+    func acceptanceQuestionsVerify(_ text: String, _ verifies: Bool) throws {
+        #expect(try analyzer.with(model: nil).analyze(text).shows(.verify) == verifies, "rules alone")
+    }
+
     @Test("letters run into digits are one code word ('SORRY20', 'the A14'), no apology; a preposition typed onto a time still reads as one")
     func codesAreOneWord() throws {
         let words = { (text: String) in Tokenizer.tokenize(text).filter(\.isWord).map(\.text).joined(separator: " ") }
