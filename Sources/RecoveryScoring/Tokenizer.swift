@@ -47,9 +47,8 @@ enum Tokenizer {
                 // ("by5", `TimeReader.prepositions`) or the run is a chat spelling ("2day", "b4").
                 var code = false
                 func readDigitSpelling() -> Bool {
-                    guard let spelling = digitSpelling(scalars, from: start) else { return false }
-                    raw = spelling.bytes
-                    i = spelling.end
+                    guard let end = digitSpelling(scalars, from: start, into: &raw) else { return false }
+                    i = end
                     numeric = false
                     letters = 0
                     return true
