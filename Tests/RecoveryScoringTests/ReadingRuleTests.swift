@@ -275,6 +275,8 @@ struct ReadingRuleTests {
               ("I'll call you once the part arrives to check it fits.", .vaguePromise, false),
               ("When the new card arrives, I'll ring you to see it works.", .vaguePromise, false),
               ("Just so you're aware, the refund shows as pending.", .vaguePromise, false),
+              ("I'm so sorry, you took a day off for a delivery that never came.", .apologize, true),
+              ("I'm sorry you took it that way.", .apologize, false), ("I'm sorry you took it that way.", .nonApology, true),
           ])
     func patternsHeldToWhereTheirWordsStand(_ text: String, _ behavior: Behavior, _ shows: Bool) throws {
         #expect(try analyzer.with(model: nil).analyze(text).shows(behavior) == shows, "rules alone")
