@@ -133,12 +133,11 @@ struct TimeReader {
     }
 
     /// Whether token `i` is a plural that is no time word ("by two engineers", "around four
-    /// departments", "at three branches"): what a number word before it counts. Days and parts
-    /// of the day are kept ("at eight Sundays" is still a time).
+    /// departments", "at three branches"): what a number word before it counts. A plural is a
+    /// word whose comparison key folded its "s" away (`comparisonKey`). Days and parts of the day
+    /// are kept ("at eight Sundays" is still a time).
     private func countsThings(_ i: Int) -> Bool {
-        let token = tokens[i]
-        guard token.key != token.text, token.text.hasSuffix("s"), !token.text.hasSuffix("'s") else { return false }
-        return token.flags.isDisjoint(with: [.day, .dayName, .dayPart, .timeOfDayWord, .timeUnit])
+        tokens[i].key != tokens[i].text && tokens[i].flags.isDisjoint(with: [.day, .dayPart, .timeOfDayWord, .timeUnit])
     }
 
     /// "the 14th", "June 5", "5 June", "14th".
