@@ -38,15 +38,15 @@ import RecoveryTraining
     @Test func anObjectiveMetByATopicAndADeedQuotesTheDeed() throws {
         let scenario = try TestData.scenario("cold-house-furnace")
         let ownPart = try #require(scenario.objectives.first { $0.id == "own-part" })
-        let reply = "You're safe. The flame sensor is a safety part: when it fails the furnace shuts the gas off. "
+        let signals = scenario.evidenceSignals(for: ownPart.condition), intents = PhraseSet(scenario.intents)
+        func quote(_ reply: String) -> String? {
+            CallSession.sentence(meeting: signals, in: TestData.analyzer.analyze(reply, intents: intents))
+        }
+        let deed = "You're safe. The flame sensor is a safety part: when it fails the furnace shuts the gas off. "
             + "And you should never have been told to order it yourself, that part is on us."
-        let analysis = TestData.analyzer.analyze(reply, intents: PhraseSet(scenario.intents))
-        #expect(analysis.shows(.own))
-        let quote = CallSession.sentence(meeting: scenario.evidenceSignals(for: ownPart.condition), in: analysis)
-        #expect(quote == "And you should never have been told to order it yourself, that part is on us.")
-        let both = "I'm sorry, that's on us. Dana will bring the sensor with her at 10."
-        #expect(CallSession.sentence(meeting: scenario.evidenceSignals(for: ownPart.condition),
-                                     in: TestData.analyzer.analyze(both, intents: PhraseSet(scenario.intents)))
-                == "Dana will bring the sensor with her at 10.")
+        #expect(TestData.analyzer.analyze(deed).shows(.own))
+        #expect(quote(deed) == "And you should never have been told to order it yourself, that part is on us.")
+        // A sentence holding both the topic and a deed outweighs one holding a deed alone.
+        #expect(quote("I'm sorry, that's on us. Dana will bring the sensor with her at 10.") == "Dana will bring the sensor with her at 10.")
     }
 }
