@@ -258,7 +258,7 @@ struct ReadingRuleTests {
         #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
 
-    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they', an hour before a plural counting, a question whether the offer suits, an apology naming what it cost",
+    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, a question whether the offer suits, an apology naming what it cost",
           arguments: [
               ("Fine, whatever, I'll put a note on it.", Behavior.dismiss, true), ("Whatever happened, it's ours to fix.", .dismiss, false),
               ("You'll just have to deal with it.", .dismiss, true), ("Leave it with me, I'll deal with it.", .dismiss, false),
@@ -269,6 +269,10 @@ struct ReadingRuleTests {
               ("I'll call you once the part arrives to check it fits.", .vaguePromise, false),
               ("When the new card arrives, I'll ring you to see it works.", .vaguePromise, false),
               ("Just so you're aware, the refund shows as pending.", .vaguePromise, false),
+              // A promise timed by the customer's own step has its moment.
+              ("Choose whichever you like and I'll sort it as soon as you tell me.", .vaguePromise, false),
+              ("After you're home, I'll get in touch to make sure it's holding.", .vaguePromise, false),
+              ("I'll look at it again whenever you're back at your desk.", .vaguePromise, false),
               ("I'm so sorry, you took a day off for a delivery that never came.", .apologize, true),
               ("I'm sorry you took it that way.", .apologize, false), ("I'm sorry you took it that way.", .nonApology, true),
               // An hour in words before a plural counts things ("checked by two engineers").
