@@ -258,7 +258,7 @@ struct ReadingRuleTests {
         #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
 
-    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, a question whether the offer suits, an apology naming what it cost",
+    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, a question whether the offer suits, an apology naming what it cost, doing it oneself, 'you or your husband'",
           arguments: [
               ("Fine, whatever, I'll put a note on it.", Behavior.dismiss, true), ("Whatever happened, it's ours to fix.", .dismiss, false),
               ("You'll just have to deal with it.", .dismiss, true), ("Leave it with me, I'll deal with it.", .dismiss, false),
@@ -285,6 +285,13 @@ struct ReadingRuleTests {
               ("I can get you in on the 22nd at half two if that suits?", .verify, true),
               ("Fresh one's on its way. Sound good?", .verify, true),
               ("Sounds good.", .verify, false), ("If that works, I'll book it.", .verify, false),
+              // Doing it oneself is personal handling, ahead or done; muting oneself or a feeling is not.
+              ("I'll check every tablet myself against the letter before it goes.", .own, true),
+              ("I've reversed the duplicate charge myself.", .own, true),
+              ("Sorry, I'll just unmute myself.", .own, false), ("I'd be furious myself.", .own, false),
+              // "or" between the customer and someone of theirs offers no options.
+              ("Is there anything else I can do for you or your husband today?", .choice, false),
+              ("I can refund it or send a new one, whichever you like.", .choice, true),
           ])
     func patternsHeldToWhereTheirWordsStand(_ text: String, _ behavior: Behavior, _ shows: Bool) throws {
         #expect(try analyzer.with(model: nil).analyze(text).shows(behavior) == shows, "rules alone")
