@@ -6,10 +6,20 @@ let intensifierWords: Set<String> = ["so", "very", "really", "truly", "terribly"
 /// Words that head an apology; typed in capitals or stretched ("SORRY", "sorryyy") they mock.
 let apologyHeadWords: Set<String> = ["sorry", "apologize", "apology", "apologies"]
 
-/// Words that open a sarcastic sentence ("Oh, I'm so sorry..."), unless followed by a
-/// sympathetic word ("oh no", "oh dear").
+/// Words that open a sarcastic sentence ("Oh, I'm so sorry the free upgrade..."), unless
+/// followed by a sympathetic word or a name for the customer ("oh no", "oh dear", "oh love").
 let sarcasticOpeners: Set<String> = ["oh", "well", "wow", "gee"]
-let sympatheticAfterOpener: Set<String> = ["no", "dear", "gosh", "god", "man", "wow"]
+let sympatheticAfterOpener: Set<String> = [
+    "no", "dear", "gosh", "god", "man", "wow", "my", "geez", "jeez", "goodness", "heavens", "lord", "crikey",
+    "love", "mate", "look", "hun", "honey", "pet", "sweetheart", "bless",
+]
+/// Words after an apology that give it an ordinary object, not a mocked one ("Oh, I'm so sorry
+/// to hear that", "…about the wait"), or name the customer ("…so sorry hun"). Not "for": "Well,
+/// I'm so sorry for existing."
+let sincereAfterApology: Set<String> = [
+    "to", "about", "again", "too", "as", "but",
+    "hun", "hon", "love", "mate", "pet", "dear", "sir", "madam", "maam", "honey", "sweetheart", "guys", "folks",
+]
 
 /// Words that separate promises within a sentence ("soon and by 5").
 let promiseSeparators: Set<String> = ["and", "but", "then", "also", "plus", "or"]
@@ -28,7 +38,8 @@ extension Reading {
             }
             var cue = stressed
             if cue == nil, sarcasticOpeners.contains(tokens[sentenceStart].key),
-               !sympatheticAfterOpener.contains(sentenceStart + 1 < tokens.count ? tokens[sentenceStart + 1].key : "") {
+               !sympatheticAfterOpener.contains(sentenceStart + 1 < tokens.count ? tokens[sentenceStart + 1].key : ""),
+               mocksWhatFollows(hit) {
                 if (from..<hit.end).contains(where: { intensifierWords.contains(tokens[$0].key) }) { cue = sentenceStart }
             }
             guard let cue else { kept.append(hit); continue }
@@ -42,6 +53,20 @@ extension Reading {
             mockedHits.append(contentsOf: empathy.filter { mocked.contains(tokens[$0.start].sentence) })
             setHits(.empathize, empathy.filter { !mocked.contains(tokens[$0.start].sentence) })
         }
+    }
+
+    /// Whether an unstressed apology after a sarcastic opener goes straight on to what it is
+    /// "sorry" for, as mockery does ("Oh, I'm so sorry the free upgrade wasn't good enough"):
+    /// one that stops there ("Oh, I'm so sorry."), pauses ("…sorry, I can see we…") or takes
+    /// an ordinary object ("…sorry to hear that", "…about the wait") is sincere, and a name
+    /// after the opener ("Oh Sam, I'm so sorry") speaks to the customer.
+    private func mocksWhatFollows(_ hit: Hit) -> Bool {
+        let sentenceStart = startOfSentence(hit.start)
+        if sentenceStart + 1 < hit.start, tokens[sentenceStart + 1].isWord, tokens[sentenceStart + 1].key != "i",
+           tokens[sentenceStart + 1].text.first?.isUppercase == true { return false }
+        guard hit.end < endOfSentence(hit.start), !tokens[hit.end].breakBefore, tokens[hit.end].isWord,
+              tokens[hit.end].text.first?.isUppercase != true || tokens[hit.end].key == "i" else { return false }
+        return !sincereAfterApology.contains(tokens[hit.end].key)
     }
 
     /// "Sorry, but that's policy" / "sorry, system glitch" / "that's not my department, sorry":

@@ -104,6 +104,7 @@ struct TimeReader {
             return i + 3  // "twenty past four", "ten to six"
         }
         if let end = hourInWords(at: i, afterPreposition: afterPreposition) { return end }
+        if afterPreposition, word(i) == "half", let end = hourAfterHalf(at: i + 1) { return end }
         guard i < tokens.count, tokens[i].kind == .number else { return nil }
         let text = tokens[i].text
         // A range of clock times: "7 and 9 am" (after "between"), "8 to 10am", "8-10".
@@ -129,6 +130,18 @@ struct TimeReader {
         guard afterPreposition, i > 0, let preposition = word(i - 1), Self.hourPrepositions.contains(preposition) else { return nil }
         if i > 1, word(i - 2) == tokens[i].key { return nil }  // "one by one"
         if let next = word(i + 1), !tokens[i + 1].breakBefore, Self.countedAfterAnHour.contains(next) || countsThings(i + 1) { return nil }
+        return i + 1
+    }
+
+    /// "half four", "half 2": half past the hour, in British and Irish English, after a
+    /// preposition ("by half four", "at half two"); not when it counts ("by half four boxes").
+    private func hourAfterHalf(at i: Int) -> Int? {
+        guard let w = word(i) else { return nil }
+        let isHour = tokens[i].kind == .number ? Int(tokens[i].text).map { (1...12).contains($0) } ?? false
+            : has(i, .numberWord) && Self.hourWords.contains(w)
+        guard isHour else { return nil }
+        if let next = word(i + 1), !tokens[i + 1].breakBefore, Self.countedAfterAnHour.contains(next) || countsThings(i + 1) { return nil }
+        if let suffix = word(i + 1), ["am", "pm"].contains(suffix) { return i + 2 }
         return i + 1
     }
 

@@ -173,7 +173,7 @@ struct ModelTests {
               ("The coach never came for you at the hotel and you missed the first day of your tour. I'm really sorry. "
                   + "That was our transfer booking, not the hotel's fault. Tomorrow's pickup is confirmed for 7:15 with our "
                   + "own driver, and I'm refunding the day you missed.", Behavior.blame),
-              ("Oh, I'm so sorry — your daughter's birthday cake sat at reception all afternoon and nobody rang up. That's "
+              ("Oh, I'm so sorry your daughter's birthday cake sat at reception all afternoon and nobody rang up. That's "
                   + "on our front desk, and I'm the front desk tonight, so it's on me. I'm sending up a fresh cake and a "
                   + "bottle of bubbles to the room right now.", Behavior.dismiss),
           ])
@@ -208,7 +208,7 @@ struct ModelTests {
 
     @Test("when the model overrules sarcasm, the apology and the empathy it took stand as the rules read them")
     func overruledSarcasmRestoresWhatItTook() throws {
-        let text = "Oh, I'm so sorry, a freezing house with the kids is awful. That's on us. Can you walk me through what happened?"
+        let text = "Oh, I'm so sorry the house has been freezing with the kids, that's awful. That's on us. Can you walk me through what happened?"
         let explanation = try analyzer.explain(text)
         #expect(Set(explanation.analysis.behaviors) == [.empathize, .apologize, .own, .explore])
         #expect(explanation.analysis.evidence.first { $0.label == "apologize" }?.quote == "I'm so sorry")

@@ -258,7 +258,7 @@ struct ReadingRuleTests {
         #expect(try behaviors("you should of bought an anytime ticket then love").contains(.blame))
     }
 
-    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, a question whether the offer suits, an apology naming what it cost, doing it oneself, 'you or your husband'",
+    @Test("the rules alone read each pattern only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, 'half four', a question whether the offer suits, an apology naming what it cost, doing it oneself, 'you or your husband', 'a shocker', a sincere 'Oh, I'm so sorry'",
           arguments: [
               ("Fine, whatever, I'll put a note on it.", Behavior.dismiss, true), ("Whatever happened, it's ours to fix.", .dismiss, false),
               ("You'll just have to deal with it.", .dismiss, true), ("Leave it with me, I'll deal with it.", .dismiss, false),
@@ -279,6 +279,9 @@ struct ReadingRuleTests {
               ("Someone will ring you once it has been looked at by two engineers.", .commit, false),
               ("We'll have it seen by three technicians and call you.", .commit, false),
               ("Dana will be with you by two this afternoon.", .commit, true), ("I'll be there at eight Sundays too.", .commit, true),
+              // "half four" is half past four (British and Irish English), unless it counts.
+              ("Our driver will have them at Willowbank by half four.", .commit, true), ("He'll be there by half 4.", .commit, true),
+              ("Someone will sort it by half four boxes at a time.", .commit, false),
               // A question whether the offer suits is verify, in any English; a statement is not.
               ("I've rebooked him for Friday between 8 and 12, is that grand?", .verify, true),
               ("Twenty minutes and I'll redo the top myself. That alright with you?", .verify, true),
@@ -289,6 +292,15 @@ struct ReadingRuleTests {
               ("I'll check every tablet myself against the letter before it goes.", .own, true),
               ("I've reversed the duplicate charge myself.", .own, true),
               ("Sorry, I'll just unmute myself.", .own, false), ("I'd be furious myself.", .own, false),
+              // Empathy in Australian and British English: "a shocker", "would do my head in".
+              ("Oh mate, that's a shocker, I'm really sorry.", .empathize, true),
+              ("Forty minutes of Für Elise would do my head in too.", .empathize, true),
+              ("That'd have driven me up the wall.", .empathize, true),
+              // "Oh" before a strong sorry mocks only when the sorry goes straight on to its mocked object.
+              ("Oh mate, I'm so sorry, that's our mistake.", .dismiss, false), ("Oh, I'm really sorry to hear that.", .apologize, true),
+              ("Oh Priya, I'm so sorry, what a week you've had.", .apologize, true), ("Oh, I'm so sorry hun.", .dismiss, false),
+              ("Oh, I'm so sorry the free upgrade wasn't posh enough for you.", .dismiss, true),
+              ("Well, I'm terribly sorry our drivers aren't psychic.", .dismiss, true),
               // "or" between the customer and someone of theirs offers no options.
               ("Is there anything else I can do for you or your husband today?", .choice, false),
               ("I can refund it or send a new one, whichever you like.", .choice, true),

@@ -4,7 +4,7 @@ import RecoveryScoring
 @testable import RecoveryTraining
 
 /// `recovery train` names what a retraining moved: here the "retraining" is the learned reader
-/// added to the rules, which reads "Three hours on hold would drive anyone up the wall." as
+/// added to the rules, which reads "Three hours on hold would try the patience of a saint." as
 /// `empathize` (the impact restated, no feeling word) where the rules read nothing.
 @Suite struct ReadingChangesTests {
     let rulesOnly = TestData.analyzer.with(model: nil)
@@ -13,7 +13,7 @@ import RecoveryScoring
     func place(_ file: String, _ line: Int) -> SourcePosition { SourcePosition(file: file, line: line, column: 9) }
 
     @Test func changesAreGroupedByWhatTheyMeanToTheTrainer() throws {
-        let safe = "Three hours on hold would drive anyone up the wall."
+        let safe = "Three hours on hold would try the patience of a saint."
         try #require(withModel.analyze(safe).shows(.empathize) && !rulesOnly.analyze(safe).shows(.empathize))
         let replies = [
             TrainerReply(position: place("Scoring/behaviors.yaml", 10), text: safe, example: (.empathize, false)),
@@ -29,17 +29,17 @@ import RecoveryScoring
         #expect(lines == [
             "readings changed for 3 of the 4 examples and scenario-test replies:",
             "  examples now misread (fix with another example, or the corpus): 1",
-            "    behaviors.yaml:10: +empathize “Three hours on hold would drive anyone up the wall.”",
+            "    behaviors.yaml:10: +empathize “Three hours on hold would try the patience of a saint.”",
             "  examples now read as they say: 1",
-            "    behaviors.yaml:20: +empathize “Three hours on hold would drive anyone up the wall.”",
+            "    behaviors.yaml:20: +empathize “Three hours on hold would try the patience of a saint.”",
             "  scenario-test replies read differently (run `recovery test`): 1",
-            "    cold.yaml:30: +empathize “Three hours on hold would drive anyone up the wall.”",
+            "    cold.yaml:30: +empathize “Three hours on hold would try the patience of a saint.”",
         ])
     }
 
     @Test func anExampleIsComparedInItsOwnBehaviourOnly() throws {
         // The model adds `empathize` to this reply; as an example of `apologize` it has not moved.
-        let text = "Three hours on hold would drive anyone up the wall."
+        let text = "Three hours on hold would try the patience of a saint."
         try #require(withModel.analyze(text).shows(.empathize) && !rulesOnly.analyze(text).shows(.empathize))
         let reply = TrainerReply(position: place("Scoring/behaviors.yaml", 5), text: text, example: (.apologize, false))
         #expect(ReadingChanges.compare([reply], before: rulesOnly, after: withModel).isEmpty)
