@@ -112,7 +112,9 @@ public final class CallSession {
             let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }
             // The sentence holding the words that met it (through the flags it needs, too).
             let quote = reply.map { reply in
-                Self.sentence(meeting: setup.scenario.evidenceSignals(for: objective.condition), in: reply.analysis) ?? reply.text
+                let fired = Set(reply.response.fired.map(\.line))
+                return Self.sentence(meeting: setup.scenario.evidenceSignals(for: objective.condition, fired: fired),
+                                     in: reply.analysis) ?? reply.text
             }
             // The customer's words are quoted only when the customer said them in this call.
             let asked = customerLines.contains { $0.contains(objective.ask) } ? objective.ask : ""

@@ -35,6 +35,19 @@ import RecoveryTraining
         #expect(quote == "I can hear how scared you've been, so first things first: your family is safe.")
     }
 
+    @Test func aFlagManyBranchesSetIsQuotedByTheOneThatSetItOnThatReply() throws {
+        // delivery_booked is set by a rule (delivery, slot, commit) and by branches of two nodes
+        // (slot and atone and wages; slot_offered and resolve…): only the rule fired on this reply,
+        // so the washer's sentence is quoted, not the refund's (resolve, commit).
+        let scenario = try TestData.scenario("irate-caller")
+        let test = try #require(scenario.tests.first { $0.name == "the refund and the booking in one reply, in Indian English" })
+        let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
+        let objectives = try #require(result.transcript.grade?.objectives)
+        #expect(objectives.first { $0.id == "delivery-time" }?.quote
+                == "For washer, tomorrow first slot 7 to 9 am is available, shall I book it?")
+        #expect(objectives.first { $0.id == "charge-first" }?.quote?.hasPrefix("I have reversed the second charge") == true)
+    }
+
     @Test func anObjectiveMetByATopicAndADeedQuotesTheDeed() throws {
         let scenario = try TestData.scenario("cold-house-furnace")
         let ownPart = try #require(scenario.objectives.first { $0.id == "own-part" })
