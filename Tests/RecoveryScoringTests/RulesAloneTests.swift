@@ -7,7 +7,7 @@ import Testing
 /// must read. The model learns from the rules' findings, so a pattern is tested without it.
 @Suite("Rules alone")
 struct RulesAloneTests {
-    @Test("each pattern reads only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, 'half four', a question whether the offer suits, an apology naming what it cost, doing it oneself, 'you or your husband', 'a shocker', a sincere 'Oh, I'm so sorry'",
+    @Test("each pattern reads only where its words stand: a brush-off word alone, a vague time after 'when they' but not a step the customer takes, an hour before a plural counting, 'half four', a question whether the offer suits, an apology naming what it cost, doing it oneself, 'you or your husband', 'a shocker', a sincere 'Oh, I'm so sorry', a lost day",
           arguments: [
               ("Fine, whatever, I'll put a note on it.", Behavior.dismiss, true), ("Whatever happened, it's ours to fix.", .dismiss, false),
               ("You'll just have to deal with it.", .dismiss, true), ("Leave it with me, I'll deal with it.", .dismiss, false),
@@ -50,6 +50,9 @@ struct RulesAloneTests {
               ("Oh Priya, I'm so sorry, what a week you've had.", .apologize, true), ("Oh, I'm so sorry hun.", .dismiss, false),
               ("Oh, I'm so sorry the free upgrade wasn't posh enough for you.", .dismiss, true),
               ("Well, I'm terribly sorry our drivers aren't psychic.", .dismiss, true),
+              // The day the failure cost, however it is counted, is empathy.
+              ("Sir I am very sorry, you lost full day and got double charge also.", .empathize, true),
+              ("I know you took a day off work for this.", .empathize, true),
               // "or" between the customer and someone of theirs offers no options.
               ("Is there anything else I can do for you or your husband today?", .choice, false),
               ("I can refund it or send a new one, whichever you like.", .choice, true),
