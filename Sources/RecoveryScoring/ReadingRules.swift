@@ -6,21 +6,6 @@ let intensifierWords: Set<String> = ["so", "very", "really", "truly", "terribly"
 /// Words that head an apology; typed in capitals or stretched ("SORRY", "sorryyy") they mock.
 let apologyHeadWords: Set<String> = ["sorry", "apologize", "apology", "apologies"]
 
-/// Words that open a sarcastic sentence ("Oh, I'm so sorry the free upgrade..."), unless
-/// followed by a sympathetic word or a name for the customer ("oh no", "oh dear", "oh love").
-let sarcasticOpeners: Set<String> = ["oh", "well", "wow", "gee"]
-let sympatheticAfterOpener: Set<String> = [
-    "no", "dear", "gosh", "god", "man", "wow", "my", "geez", "jeez", "goodness", "heavens", "lord", "crikey",
-    "love", "mate", "look", "hun", "honey", "pet", "sweetheart", "bless",
-]
-/// Words after an apology that give it an ordinary object, not a mocked one ("Oh, I'm so sorry
-/// to hear that", "…about the wait"), or name the customer ("…so sorry hun"). Not "for": "Well,
-/// I'm so sorry for existing."
-let sincereAfterApology: Set<String> = [
-    "to", "about", "again", "too", "as", "but",
-    "hun", "hon", "love", "mate", "pet", "dear", "sir", "madam", "maam", "honey", "sweetheart", "guys", "folks",
-]
-
 /// Words that separate promises within a sentence ("soon and by 5").
 let promiseSeparators: Set<String> = ["and", "but", "then", "also", "plus", "or"]
 
@@ -36,13 +21,10 @@ extension Reading {
             let stressed = (from..<hit.end).first { i in
                 tokens[i].stressed && (intensifierWords.contains(tokens[i].key) || apologyHeadWords.contains(tokens[i].key))
             }
-            var cue = stressed
-            if cue == nil, sarcasticOpeners.contains(tokens[sentenceStart].key),
-               !sympatheticAfterOpener.contains(sentenceStart + 1 < tokens.count ? tokens[sentenceStart + 1].key : ""),
-               mocksWhatFollows(hit) {
-                if (from..<hit.end).contains(where: { intensifierWords.contains(tokens[$0].key) }) { cue = sentenceStart }
-            }
-            guard let cue else { kept.append(hit); continue }
+            // Stress typed for effect, or an intensified apology whose sentence goes on to mock
+            // ("Oh, I'm so sorry our staff aren't mind readers"): "Oh, I'm so sorry the engineer
+            // didn't turn up" has the same words around the apology and is sincere.
+            guard let cue = stressed ?? mockingAfter(hit) else { kept.append(hit); continue }
             addHit(Hit(behavior: .dismiss, start: min(cue, hit.start), end: hit.end, rule: -1))
             mockedHits.append(hit)
             mocked.insert(tokens[hit.start].sentence)
@@ -55,18 +37,19 @@ extension Reading {
         }
     }
 
-    /// Whether an unstressed apology after a sarcastic opener goes straight on to what it is
-    /// "sorry" for, as mockery does ("Oh, I'm so sorry the free upgrade wasn't good enough"):
-    /// one that stops there ("Oh, I'm so sorry."), pauses ("…sorry, I can see we…") or takes
-    /// an ordinary object ("…sorry to hear that", "…about the wait") is sincere, and a name
-    /// after the opener ("Oh Sam, I'm so sorry") speaks to the customer.
-    private func mocksWhatFollows(_ hit: Hit) -> Bool {
-        let sentenceStart = startOfSentence(hit.start)
-        if sentenceStart + 1 < hit.start, tokens[sentenceStart + 1].isWord, tokens[sentenceStart + 1].key != "i",
-           tokens[sentenceStart + 1].text.first?.isUppercase == true { return false }
-        guard hit.end < endOfSentence(hit.start), !tokens[hit.end].breakBefore, tokens[hit.end].isWord,
-              tokens[hit.end].text.first?.isUppercase != true || tokens[hit.end].key == "i" else { return false }
-        return !sincereAfterApology.contains(tokens[hit.end].key)
+    /// Where an intensified apology ("so sorry", "really sorry") is taken back by a brush-off the
+    /// patterns found later in its sentence, with no "but" between ("…so sorry the free upgrade
+    /// wasn't posh enough for you"): the apology's first word. Nil for a plain apology or none.
+    private func mockingAfter(_ hit: Hit) -> Int? {
+        let from = max(startOfSentence(hit.start), hit.start - 2)
+        guard (from..<hit.end).contains(where: { intensifierWords.contains(tokens[$0].key) }),
+              let mocks = hits(.dismiss) else { return nil }
+        let sentence = tokens[hit.start].sentence
+        let mocked = mocks.contains { mock in
+            !mock.isReadingRule && mock.start >= hit.start && mock.end > hit.end && tokens[mock.start].sentence == sentence
+                && !(hit.end..<max(hit.end, mock.start)).contains { tokens[$0].flags.contains(.but) }
+        }
+        return mocked ? hit.start : nil
     }
 
     /// "Sorry, but that's policy" / "sorry, system glitch" / "that's not my department, sorry":

@@ -173,7 +173,7 @@ struct ModelTests {
               ("The coach never came for you at the hotel and you missed the first day of your tour. I'm really sorry. "
                   + "That was our transfer booking, not the hotel's fault. Tomorrow's pickup is confirmed for 7:15 with our "
                   + "own driver, and I'm refunding the day you missed.", Behavior.blame),
-              ("Oh, I'm so sorry your daughter's birthday cake sat at reception all afternoon and nobody rang up. That's "
+              ("Oh, I'm SO sorry — your daughter's birthday cake sat at reception all afternoon and nobody rang up. That's "
                   + "on our front desk, and I'm the front desk tonight, so it's on me. I'm sending up a fresh cake and a "
                   + "bottle of bubbles to the room right now.", Behavior.dismiss),
           ])
@@ -187,7 +187,7 @@ struct ModelTests {
         #expect(!entry.rules.isEmpty)
         // ...but the model, reading the whole reply, overrules it; an apology sarcasm had taken stands again.
         #expect(explanation.analysis.shows(.apologize))
-        #expect(shipped.analyze("Oh, I'm so sorry you had to wait.").behaviors == [.dismiss])
+        #expect(shipped.analyze("Oh, I'm *so* sorry you had to wait.").behaviors == [.dismiss])
     }
 
     @Test("a penalty its own sentence is all but certain of stands in a long reply whose good promises dilute the whole")
@@ -208,10 +208,10 @@ struct ModelTests {
 
     @Test("when the model overrules sarcasm, the apology and the empathy it took stand as the rules read them")
     func overruledSarcasmRestoresWhatItTook() throws {
-        let text = "Oh, I'm so sorry the house has been freezing with the kids, that's awful. That's on us. Can you walk me through what happened?"
+        let text = "Oh, I'm SO sorry the house has been freezing with the kids, that's awful. That's on us. Can you walk me through what happened?"
         let explanation = try analyzer.explain(text)
         #expect(Set(explanation.analysis.behaviors) == [.empathize, .apologize, .own, .explore])
-        #expect(explanation.analysis.evidence.first { $0.label == "apologize" }?.quote == "I'm so sorry")
+        #expect(explanation.analysis.evidence.first { $0.label == "apologize" }?.quote == "I'm SO sorry")
         let apology = try #require(explanation.entries.first { $0.behavior == .apologize })
         #expect(apology.rules.contains { $0.cancelledBy?.contains("the model overruled") == true })
     }

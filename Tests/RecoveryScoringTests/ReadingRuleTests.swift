@@ -66,6 +66,8 @@ struct ReadingRuleTests {
 
     @Test("sincere intensified apologies stay apologies", arguments: [
         "I'm so sorry we left you without heat.", "Oh no, I'm so sorry.", "I AM SO SORRY ABOUT THE HEAT",
+        "Oh, I'm so sorry the engineer didn't turn up, that's on us.", "Oh Sam, I'm so sorry the wait was so long.",
+        "Well, I'm really sorry we got your name wrong on the booking.",
     ])
     func sincere(_ text: String) throws {
         let found = try behaviors(text)

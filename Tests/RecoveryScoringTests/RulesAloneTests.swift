@@ -45,7 +45,9 @@ struct RulesAloneTests {
               ("Oh mate, that's a shocker, I'm really sorry.", .empathize, true),
               ("Forty minutes of Für Elise would do my head in too.", .empathize, true),
               ("That'd have driven me up the wall.", .empathize, true),
-              // "Oh" before a strong sorry mocks only when the sorry goes straight on to its mocked object.
+              // A strong sorry mocks when it is stressed or its sentence goes on to mock; "Oh" alone does not.
+              ("Oh, I'm so sorry the engineer didn't turn up, that's on us.", .dismiss, false),
+              ("Oh, I'm SO sorry you had to wait.", .dismiss, true), ("Well I'm so sorry for existing.", .dismiss, true),
               ("Oh mate, I'm so sorry, that's our mistake.", .dismiss, false), ("Oh, I'm really sorry to hear that.", .apologize, true),
               ("Oh Priya, I'm so sorry, what a week you've had.", .apologize, true), ("Oh, I'm so sorry hun.", .dismiss, false),
               ("Oh, I'm so sorry the free upgrade wasn't posh enough for you.", .dismiss, true),

@@ -41,7 +41,7 @@ import RecoveryScoring
 
     @Test func aFindingOfAReadingRuleIsNamedAsOne() throws {
         // Sarcasm is a convention coded in the reader, not a pattern with a line.
-        let text = "Oh, I'm so sorry you had to wait."
+        let text = "Oh, I'm *so* sorry you had to wait."
         try #require(reader.analyze(text).behaviors == [.dismiss])
         let misread = MisreadExamples.find([TrainerReply(position: place(3), text: text, example: (.dismiss, false))], reader: reader)
         let why = try #require(misread.first?.why)
