@@ -8,7 +8,9 @@ extension ReplyAnalysis {
     ///
     /// A sentence ends at a line break, at "!" or "?" before a space, and at "." before a space
     /// and a capital letter, a digit or a quotation mark, so "10 a.m. on Monday" and "5.30"
-    /// stay whole.
+    /// stay whole. Typed all in lower case ("so must u. im so sorry"), a "." before a space and
+    /// a small letter ends one too, after a word of two letters or more that is no abbreviation
+    /// ("approx.", "dept."), or after "u" and "i".
     public func sentence(around evidence: Evidence) -> String {
         let scalars = Array(text.unicodeScalars)
         let quoteLength = evidence.quote.unicodeScalars.count
@@ -36,6 +38,18 @@ extension ReplyAnalysis {
         if c != "." { return true }
         guard i + 2 < scalars.count else { return true }
         let next = scalars[i + 2]
-        return next.properties.isUppercase || ("0"..."9").contains(next) || next == "\"" || next == "“" || next == "'"
+        if next.properties.isUppercase || ("0"..."9").contains(next) || next == "\"" || next == "“" || next == "'" { return true }
+        guard next.properties.isLowercase else { return false }
+        var start = i
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        if start > 0, scalars[start - 1] == "." { return false }  // "p.m. on"
+        let word = String(String.UnicodeScalarView(scalars[start..<i])).lowercased()
+        return word.count >= 2 ? !abbreviations.contains(word) : word == "u" || word == "i"
     }
+
+    /// Words written with a "." that does not end the sentence, when a small letter follows.
+    private static let abbreviations: Set<String> = [
+        "approx", "etc", "vs", "eg", "ie", "no", "nos", "st", "dr", "mr", "mrs", "ms", "mx", "jr", "sr", "inc", "ltd", "co",
+        "dept", "ext", "tel", "min", "mins", "hr", "hrs", "am", "pm", "ref", "acc", "apt", "est", "fig", "vol", "cf", "al",
+    ]
 }

@@ -26,6 +26,14 @@ import RecoveryCore
         #expect(sentence("Is the heat back on now? Great", around: "heat") == "Is the heat back on now?")
     }
 
+    @Test func aReplyTypedInLowerCaseIsCutAtItsSentences() {
+        #expect(sentence("omg that's awful, so must u. im so sorry she missed her evening tablets.", around: "sorry")
+                == "im so sorry she missed her evening tablets.")
+        #expect(sentence("ill ring u tmrw. the part is on the van.", around: "van") == "the part is on the van.")
+        #expect(sentence("it comes approx. two days later, by fri.", around: "later") == "it comes approx. two days later, by fri.")
+        #expect(sentence("be there 10 a.m. on the dot. thanks", around: "there") == "be there 10 a.m. on the dot.")
+    }
+
     @Test func wordsAcrossSentencesKeepBoth() {
         #expect(sentence("Sorry. Truly. It was us.", around: "Sorry. Truly") == "Sorry. Truly.")
     }
