@@ -8,7 +8,7 @@ extension Analyzer {
     /// alone, so a long reply (whose other words dilute every score) never loses a plain "I'm
     /// so sorry." For a penalty the whole reply decides — the rest of the reply is what clears a
     /// named cause ("…not the hotel's fault, it was our booking", rule 15) or a sincere "Oh,
-    /// I'm so sorry", and the folds chose the veto on whole replies — unless the hit's sentence,
+    /// I'm SO sorry", and the folds chose the veto on whole replies — unless the hit's sentence,
     /// read alone, is all but certain of it (`BehaviorModel.penaltySentenceCertainty`): "Sorry
     /// if it feels like I'm fobbing you off." is not cleared by the good promises after it.
     func vetoed(_ hit: Hit, slot: Int, _ probabilities: SIMD16<Float>?, reading: Reading, scratch: AnalyzerScratch) -> Bool {
@@ -46,7 +46,7 @@ extension Analyzer {
     }
 
     /// Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
-    /// I'm so sorry — your cake sat at reception all afternoon…"), the apology and the empathy
+    /// I'm SO sorry — your cake sat at reception all afternoon…"), the apology and the empathy
     /// the sarcasm took stand again, as the rules read them. Returns their slots: the model read
     /// the reply through the sarcasm (its features said the rules found `dismiss`, not
     /// `apologize`), so it does not veto them.

@@ -24,7 +24,7 @@ extension Reading {
             // Stress typed for effect, or an intensified apology whose sentence goes on to mock
             // ("Oh, I'm so sorry our staff aren't mind readers"): "Oh, I'm so sorry the engineer
             // didn't turn up" has the same words around the apology and is sincere.
-            guard let cue = stressed ?? mockingAfter(hit) else { kept.append(hit); continue }
+            guard let cue = stressed ?? mockingAfter(hit, from: from) else { kept.append(hit); continue }
             addHit(Hit(behavior: .dismiss, start: min(cue, hit.start), end: hit.end, rule: -1))
             mockedHits.append(hit)
             mocked.insert(tokens[hit.start].sentence)
@@ -40,8 +40,8 @@ extension Reading {
     /// Where an intensified apology ("so sorry", "really sorry") is taken back by a brush-off the
     /// patterns found later in its sentence, with no "but" between ("…so sorry the free upgrade
     /// wasn't posh enough for you"): the apology's first word. Nil for a plain apology or none.
-    private func mockingAfter(_ hit: Hit) -> Int? {
-        let from = max(startOfSentence(hit.start), hit.start - 2)
+    /// `from`: where the words that may intensify it begin (as for stress).
+    private func mockingAfter(_ hit: Hit, from: Int) -> Int? {
         guard (from..<hit.end).contains(where: { intensifierWords.contains(tokens[$0].key) }),
               let mocks = hits(.dismiss) else { return nil }
         let sentence = tokens[hit.start].sentence
