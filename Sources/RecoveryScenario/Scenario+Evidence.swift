@@ -10,25 +10,39 @@ extension Scenario {
     /// `Step.fired`), narrows a flag to the setters that set it on that reply, so a flag that
     /// many branches set ("slot and atone and wages" in one node, "slot_offered and resolve" in
     /// another) is quoted by the one that did; a flag set on an earlier reply keeps all its setters.
+    /// When more than one setter fired on that reply, the flag is quoted by the words they all
+    /// name (a rule's "delivery and slot and commit" and a branch's "slot and atone and wages"
+    /// share `slot`: the washer's time, not the credit beside it), or by all of them if they
+    /// share none.
     public func evidenceSignals(for condition: Condition, fired: Set<Int>? = nil) -> [String] {
         var signals: [String] = []
-        var seenFlags: Set<String> = []
-        func add(_ condition: Condition) {
-            for signal in condition.signals(in: vocabulary) where !signals.contains(signal) {
-                signals.append(signal)
-            }
-            for flag in condition.flagsNeeded(in: vocabulary) where seenFlags.insert(flag).inserted {
-                var setters = rules.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: Optional($0.condition)) }
-                for node in orderedNodes {
-                    setters += node.branches.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: $0.condition) }
-                }
-                if let fired, setters.contains(where: { fired.contains($0.line) }) {
-                    setters.removeAll { !fired.contains($0.line) }
-                }
-                for setter in setters { setter.condition.map(add) }
-            }
+        for signal in evidenceSignals(of: condition, fired: fired, expanding: []) where !signals.contains(signal) {
+            signals.append(signal)
         }
-        add(condition)
+        return signals
+    }
+
+    /// `evidenceSignals(for:fired:)` of one condition, not expanding the flags in `expanding`
+    /// (those being expanded above it: a flag whose setters need it again adds nothing).
+    private func evidenceSignals(of condition: Condition, fired: Set<Int>?, expanding: Set<String>) -> [String] {
+        var signals = condition.signals(in: vocabulary)
+        for flag in condition.flagsNeeded(in: vocabulary) where !expanding.contains(flag) {
+            var setters = rules.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: Optional($0.condition)) }
+            for node in orderedNodes {
+                setters += node.branches.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: $0.condition) }
+            }
+            var setOnThisReply = false
+            if let fired, setters.contains(where: { fired.contains($0.line) }) {
+                setters.removeAll { !fired.contains($0.line) }
+                setOnThisReply = true
+            }
+            let each = setters.compactMap(\.condition).map {
+                evidenceSignals(of: $0, fired: fired, expanding: expanding.union([flag]))
+            }
+            let shared = setOnThisReply && each.count > 1
+                ? each.dropFirst().reduce(each[0]) { kept, next in kept.filter(next.contains) } : []
+            signals += shared.isEmpty ? each.flatMap { $0 } : shared
+        }
         return signals
     }
 }

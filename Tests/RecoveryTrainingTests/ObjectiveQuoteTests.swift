@@ -48,6 +48,18 @@ import RecoveryTraining
         #expect(objectives.first { $0.id == "charge-first" }?.quote?.hasPrefix("I have reversed the second charge") == true)
     }
 
+    @Test func aFlagTwoSettersSetOnOneReplyIsQuotedByTheWordsTheyShare() throws {
+        // On this reply both the rule (delivery, slot, commit) and a branch (slot and atone and
+        // wages) set delivery_booked; the credit's sentence holds more of their words ("delivery
+        // fee", the credit, the lost day's pay), but `slot` is what both need: the booking.
+        let scenario = try TestData.scenario("irate-caller")
+        let test = try #require(scenario.tests.first { $0.name == "the booking and the credit for his lost day in one reply, in Australian English" })
+        let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
+        let objectives = try #require(result.transcript.grade?.objectives)
+        #expect(objectives.first { $0.id == "delivery-time" }?.quote == "Booked, first stop tomorrow 7-9.")
+        #expect(objectives.first { $0.id == "lost-day" }?.quote?.hasPrefix("And because you lost a day's pay") == true)
+    }
+
     @Test func anObjectiveMetByATopicAndADeedQuotesTheDeed() throws {
         let scenario = try TestData.scenario("cold-house-furnace")
         let ownPart = try #require(scenario.objectives.first { $0.id == "own-part" })
