@@ -72,7 +72,18 @@ extension BehaviorModel {
                 }
             }
         } }
-        return best.map { ($0.start, $0.end) }
+        return best.map { Self.trimmed(start: $0.start, end: $0.end, tokens: tokens) }
+    }
+
+    /// A span without the joining words at its edges, which the model weighs in pairs with
+    /// the words beside them but which quote as a sentence cut off: "I know, and I'm" quotes
+    /// "I know"; "and our driver will have them" quotes "our driver will have them". Never
+    /// empty: of a span of joining words only, one word stays.
+    static func trimmed(start: Int, end: Int, tokens: [Token]) -> (start: Int, end: Int) {
+        var first = start, last = end
+        while first < last - 1, !tokens[first].isWord || spanOpeners.contains(tokens[first].key) { first += 1 }
+        while last - 1 > first, !tokens[last - 1].isWord || spanClosers.contains(tokens[last - 1].key) { last -= 1 }
+        return (first, last)
     }
 
     /// The features of a reply that pushed hardest for or against the behaviour in `slot`,
@@ -88,3 +99,13 @@ extension BehaviorModel {
         return Array(weighed.prefix(limit))
     }
 }
+
+/// Words a quoted span does not open with: they join it to what came before.
+let spanOpeners: Set<String> = ["and", "but", "or", "so", "then", "also", "plus"]
+
+/// Words a quoted span does not end on: they lead into words it leaves out.
+let spanClosers: Set<String> = [
+    "and", "but", "or", "so", "then", "also", "plus", "the", "a", "an", "to", "of", "for", "with", "if", "that",
+    "i", "you", "we", "he", "she", "they", "it", "my", "your", "our", "their", "his", "her", "its",
+    "am", "is", "are", "was", "were", "be", "have", "has", "had", "will", "would", "can", "could", "do", "did",
+]

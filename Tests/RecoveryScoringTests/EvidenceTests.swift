@@ -22,6 +22,24 @@ struct EvidenceTests {
         #expect(analysis.evidence.count == analysis.behaviors.count + analysis.intents.count)
     }
 
+    @Test("a model reading quotes its words without a joining word at either edge", arguments: [
+        ("I know, and I'm sorry for that too. There'll be no charge for her packs this month.", "empathize", "I know"),
+        ("I'll make up tonight's doses myself, checked against Dr Okafor's letter, and our driver will have them at Willowbank by half four.",
+         "resolve", "our driver will have them at Willowbank"),
+    ])
+    func modelQuotesHaveNoJoiningWordAtTheirEdges(reply: String, behavior: String, quote: String) throws {
+        let evidence = try #require(try analyzer.analyze(reply).evidence.first { $0.label == behavior })
+        #expect(evidence.reader == .model)
+        #expect(evidence.quote == quote)
+    }
+
+    @Test("of a span of joining words only, one word stays: a quote is never empty")
+    func joiningWordsAloneAreKept() {
+        let tokens = Tokenizer.tokenize("and the")
+        let span = BehaviorModel.trimmed(start: 0, end: tokens.count, tokens: tokens)
+        #expect(span.end - span.start == 1)
+    }
+
     @Test("a web address reads as the one word 'link', as the corpus's real replies write it", arguments: [
         "https://support.example.com/en-us/HT201442", "https://t.co/XO5n3hh3B5", "www.example.co.uk/help", "bit.ly/3xYzAb",
     ])
