@@ -100,12 +100,13 @@ extension BehaviorModel {
     }
 }
 
-/// Words a quoted span does not open with: they join it to what came before.
-let spanOpeners: Set<String> = ["and", "but", "or", "so", "then", "also", "plus"]
+/// Words a quoted span does not open with: they join it to what came before (the words that
+/// separate promises, and "so").
+let spanOpeners: Set<String> = promiseSeparators.union(["so"])
 
 /// Words a quoted span does not end on: they lead into words it leaves out.
-let spanClosers: Set<String> = [
-    "and", "but", "or", "so", "then", "also", "plus", "the", "a", "an", "to", "of", "for", "with", "if", "that",
+let spanClosers: Set<String> = spanOpeners.union([
+    "the", "a", "an", "to", "of", "for", "with", "if", "that",
     "i", "you", "we", "he", "she", "they", "it", "my", "your", "our", "their", "his", "her", "its",
     "am", "is", "are", "was", "were", "be", "have", "has", "had", "will", "would", "can", "could", "do", "did",
-]
+])
