@@ -146,26 +146,48 @@ indirect enum ConditionExpression: Sendable {
 extension Condition {
     /// The behaviour ids and intent names the condition needs shown (as signals or in
     /// `count()`), in the order written: the words a debrief quotes when the condition was met.
-    /// None read under a `not`: what the reply did not show is no evidence.
-    public func signals(in vocabulary: ConditionVocabulary) -> [String] { reads(in: vocabulary).signals }
+    /// None read under a `not`: what the reply did not show is no evidence. With `shown` (which
+    /// signals the reply showed), an `or` is read only down the sides that could have held:
+    /// `bring_part or (sensor and own)` met by "the sensor's on us" names `bring_part`, not the
+    /// "flame sensor" of another sentence.
+    public func signals(in vocabulary: ConditionVocabulary, shown: ((String) -> Bool)? = nil) -> [String] {
+        reads(in: vocabulary, shown: shown).signals
+    }
 
-    /// The flags the condition needs set (none read under a `not`), in the order written.
-    public func flagsNeeded(in vocabulary: ConditionVocabulary) -> [String] { reads(in: vocabulary).flags }
+    /// The flags the condition needs set (none read under a `not`), in the order written; with
+    /// `shown`, as `signals(in:shown:)` reads an `or`.
+    public func flagsNeeded(in vocabulary: ConditionVocabulary, shown: ((String) -> Bool)? = nil) -> [String] {
+        reads(in: vocabulary, shown: shown).flags
+    }
 
     /// The signals and flags the condition reads outside any `not`, in the order written.
-    private func reads(in vocabulary: ConditionVocabulary) -> (signals: [String], flags: [String]) {
+    private func reads(in vocabulary: ConditionVocabulary, shown: ((String) -> Bool)?) -> (signals: [String], flags: [String]) {
         var signals: [String] = [], flags: [String] = []
         func name(_ slot: Int) -> String? {
             slot < ConditionVocabulary.behaviorCount ? Behavior.allCases[slot].id
                 : vocabulary.intents.indices.contains(slot - ConditionVocabulary.behaviorCount)
                     ? vocabulary.intents[slot - ConditionVocabulary.behaviorCount] : nil
         }
+        // Whether a side could have held, judged by its signals alone (flags, counts and
+        // negations are taken to hold: only the reply's own signals are known here).
+        func couldHold(_ expression: ConditionExpression) -> Bool {
+            switch expression {
+            case .signal(let slot): return name(slot).map { shown?($0) ?? true } ?? true
+            case .constant(let value): return value
+            case .and(let lhs, let rhs): return couldHold(lhs) && couldHold(rhs)
+            case .or(let lhs, let rhs): return couldHold(lhs) || couldHold(rhs)
+            default: return true
+            }
+        }
         func walk(_ expression: ConditionExpression) {
             switch expression {
             case .signal(let slot): if let name = name(slot) { signals.append(name) }
             case .compare(let quantity, _, _) where quantity.slot >= 0: if let name = name(quantity.slot) { signals.append(name) }
             case .flag(let slot): if vocabulary.flags.indices.contains(slot) { flags.append(vocabulary.flags[slot]) }
-            case .and(let lhs, let rhs), .or(let lhs, let rhs): walk(lhs); walk(rhs)
+            case .and(let lhs, let rhs): walk(lhs); walk(rhs)
+            case .or(let lhs, let rhs):
+                let held = [lhs, rhs].filter(couldHold)
+                for side in held.isEmpty ? [lhs, rhs] : held { walk(side) }
             default: break  // constants, unbound names, and whatever is under a `not`
             }
         }

@@ -14,9 +14,12 @@ extension Scenario {
     /// name (a rule's "delivery and slot and commit" and a branch's "slot and atone and wages"
     /// share `slot`: the washer's time, not the credit beside it), or by all of them if they
     /// share none.
-    public func evidenceSignals(for condition: Condition, fired: Set<Int>? = nil) -> [String] {
+    ///
+    /// `shown`, which behaviours and intents the reply showed, reads each `or` only down the
+    /// sides that could have held on it (`Condition.signals(in:shown:)`).
+    public func evidenceSignals(for condition: Condition, fired: Set<Int>? = nil, shown: ((String) -> Bool)? = nil) -> [String] {
         var signals: [String] = []
-        for signal in evidenceSignals(of: condition, fired: fired, expanding: []) where !signals.contains(signal) {
+        for signal in evidenceSignals(of: condition, fired: fired, shown: shown, expanding: []) where !signals.contains(signal) {
             signals.append(signal)
         }
         return signals
@@ -24,9 +27,10 @@ extension Scenario {
 
     /// `evidenceSignals(for:fired:)` of one condition, not expanding the flags in `expanding`
     /// (those being expanded above it: a flag whose setters need it again adds nothing).
-    private func evidenceSignals(of condition: Condition, fired: Set<Int>?, expanding: Set<String>) -> [String] {
-        var signals = condition.signals(in: vocabulary)
-        for flag in condition.flagsNeeded(in: vocabulary) where !expanding.contains(flag) {
+    private func evidenceSignals(of condition: Condition, fired: Set<Int>?, shown: ((String) -> Bool)?,
+                                 expanding: Set<String>) -> [String] {
+        var signals = condition.signals(in: vocabulary, shown: shown)
+        for flag in condition.flagsNeeded(in: vocabulary, shown: shown) where !expanding.contains(flag) {
             var setters = rules.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: Optional($0.condition)) }
             for node in orderedNodes {
                 setters += node.branches.filter { $0.effects.set.contains(flag) }.map { (line: $0.line, condition: $0.condition) }
@@ -37,7 +41,7 @@ extension Scenario {
                 setOnThisReply = true
             }
             let each = setters.compactMap(\.condition).map {
-                evidenceSignals(of: $0, fired: fired, expanding: expanding.union([flag]))
+                evidenceSignals(of: $0, fired: fired, shown: shown, expanding: expanding.union([flag]))
             }
             let shared = setOnThisReply && each.count > 1
                 ? each.dropFirst().reduce(each[0]) { kept, next in kept.filter(next.contains) } : []

@@ -113,8 +113,9 @@ public final class CallSession {
             // The sentence holding the words that met it (through the flags it needs, too).
             let quote = reply.map { reply in
                 let fired = Set(reply.response.fired.map(\.line))
-                return Self.sentence(meeting: setup.scenario.evidenceSignals(for: objective.condition, fired: fired),
-                                     in: reply.analysis) ?? reply.text
+                let signals = setup.scenario.evidenceSignals(for: objective.condition, fired: fired,
+                                                             shown: { reply.analysis.evidence(for: $0) != nil })
+                return Self.sentence(meeting: signals, in: reply.analysis) ?? reply.text
             }
             // The customer's words are quoted only when the customer said them in this call.
             let asked = customerLines.contains { $0.contains(objective.ask) } ? objective.ask : ""

@@ -74,4 +74,21 @@ import RecoveryTraining
         // A sentence holding both the topic and a deed outweighs one holding a deed alone.
         #expect(quote("I'm sorry, that's on us. Dana will bring the sensor with her at 10.") == "Dana will bring the sensor with her at 10.")
     }
+
+    @Test func anObjectiveMetByOneSideOfAnOrQuotesThatSide() throws {
+        // own-part is met through part_ours, set by "bring_part or ((stock or (sensor and
+        // (resolve or own))) …)". Here only bring_part held ("the sensor's on us"); the "flame
+        // sensor" of the safety sentence belongs to a side that did not, so it is not quoted.
+        let scenario = try TestData.scenario("cold-house-furnace")
+        let ownPart = try #require(scenario.objectives.first { $0.id == "own-part" })
+        let reply = "No, you're safe: the flame sensor shuts the gas off when it can't see a flame, so it can't leak gas. "
+            + "And you won't order anything, the sensor's on us."
+        let analysis = TestData.analyzer.analyze(reply, intents: PhraseSet(scenario.intents))
+        #expect(!analysis.shows(.own) && !analysis.shows(.resolve))
+        let signals = scenario.evidenceSignals(for: ownPart.condition, shown: { analysis.evidence(for: $0) != nil })
+        #expect(!signals.contains("sensor"), "\(signals)")
+        #expect(CallSession.sentence(meeting: signals, in: analysis) == "And you won't order anything, the sensor's on us.")
+        // Without knowing what the reply showed, every side is read, and the earlier sentence wins.
+        #expect(CallSession.sentence(meeting: scenario.evidenceSignals(for: ownPart.condition), in: analysis)?.hasPrefix("No, you're safe") == true)
+    }
 }
