@@ -37,6 +37,9 @@ public struct ReplyExplanation: Sendable {
         public var combined: Double?
         /// Below this probability the model overrules the rules (0: never).
         public var veto: Double?
+        /// Where every rule match was cancelled, the probability the model needs to read the
+        /// behaviour past them (above 1: never; nil: a model without overrules).
+        public var overrule: Double? = nil
         /// The highest probability of one sentence read alone, with that sentence, and the
         /// probability a sentence needs (nil: a reply of one sentence, or a model that reads
         /// only whole replies).
@@ -114,17 +117,18 @@ extension Analyzer {
                     let rule = rules[hit.rule]
                     var reason: String? = nil
                     if !kept.contains(hit) {
+                        // The model read the behaviour past every cancelled match (its overrule).
+                        let readPast = analysis.evidence.first { $0.label == behavior.id }?.reader == .model
+                        let past = readPast ? ", though the model, sure of it, reads it" : ""
                         if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
-                            let overruled = analysis.shows(behavior) && reading.exceptedMask & (1 << UInt16(slot)) != 0
-                            reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))"
-                                + (overruled ? ", though the model, all but certain of it, reads it" : "")
+                            reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))" + past
                         } else if analysis.shows(behavior), reading.mockedHits.contains(hit) {
                             reason = "sarcasm, which the model overruled: the words stand"
                         } else if reading.rescuedHits.contains(hit) {
                             reason = analysis.shows(behavior) ? "a time, in which the model read no promise: the words stand (rule 1)"
                                 : "a time in the same part of the sentence, which makes it a promise (rule 1)"
                         } else {
-                            reason = cancelledBy.first { $0.hit == hit }?.rule ?? "a reading rule"
+                            reason = (cancelledBy.first { $0.hit == hit }?.rule ?? "a reading rule") + past
                         }
                     } else if !analysis.shows(behavior) {
                         reason = ModelConvention.clearing(behavior, hit, found: analysis.behaviors, reading: reading)?.clearing?.reason
@@ -147,6 +151,7 @@ extension Analyzer {
                     rules: matches, probability: probabilities.map { Double($0[slot]) },
                     threshold: model.map { Double($0.thresholds[slot]) }, combined: combined.map { Double($0[slot]) },
                     veto: model.map { Double($0.veto(slot, hit: reading.firstHit(behavior))) },
+                    overrule: model?.overrules.map { Double($0[slot]) },
                     sentence: sentenceView.isEmpty || model == nil ? nil
                         : (sentenceView[slot].p, Double(model!.sentenceThresholds[slot]), sentenceView[slot].quote),
                     features: weighed)

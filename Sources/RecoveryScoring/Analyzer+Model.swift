@@ -89,6 +89,17 @@ extension Analyzer {
         }
     }
 
+    /// The behaviours whose every rule match in `text` was cancelled (by an exception, a negation
+    /// or a reading rule), as slot bits: what the model reads only past its overrule.
+    func refusedMask(_ text: String) -> UInt16 {
+        ScratchPool.shared.withScratch { scratch in
+            withReading(text, scratch: scratch) { reading in
+                reading.applyReadingRules()
+                return reading.matchedMask & ~reading.foundMask
+            }
+        }
+    }
+
     /// The tokens of `text` as the learned reader sees them (for sentence positions).
     func tokens(_ text: String) -> [Token] {
         ScratchPool.shared.withScratch { scratch in

@@ -140,8 +140,9 @@ public struct Analyzer: Sendable {
         for behavior in allBehaviors { ruleHits.append(reading.firstHit(behavior)) }
         let ruleMask = reading.foundMask
         // A behaviour whose rule matches were all cancelled (by an exception, a negation, or a
-        // reading rule such as sarcasm) was weighed and refused: the model may not add it back,
-        // unless only exceptions cancelled it and the model is all but certain of it.
+        // reading rule such as sarcasm) was weighed and refused: the model may add it back only
+        // when it reaches the behaviour's overrule (chosen on held-out readings, as the
+        // thresholds are; an older model: only exceptions cancelled it and it is all but certain).
         var refused = reading.matchedMask & ~ruleMask
         var probabilities: SIMD16<Float>? = nil
         var features = AnalyzerScratch.take(&scratch.features)
@@ -156,7 +157,8 @@ public struct Analyzer: Sendable {
             probabilities.map { model.readingProbabilities($0, features: features, tokens: input.tokens, rules: ruleMask) }
         }
         if let probabilities, let readBy {
-            refused &= ~exceptionsOverruled(probabilities, readBy, excepted: reading.exceptedMask)
+            refused &= ~(model?.overruled(readBy, whole: probabilities, refused: refused)
+                ?? exceptionsOverruled(probabilities, readBy, excepted: reading.exceptedMask))
         }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model

@@ -36,10 +36,26 @@ extension BehaviorModel {
     /// 0.9 four clean replies did (docs/corpus.md, "A penalty said in one sentence").
     static let penaltySentenceCertainty: Float = 0.99
 
-    /// How sure the model must be of a behaviour whose every match an exception cancelled, to
-    /// read it itself (`Analyzer.exceptionsOverruled`): all but certain, as for a penalty said
-    /// in one sentence.
+    /// How sure an older model (one without `header.overrules`) must be of a behaviour whose
+    /// every match an exception cancelled, to read it itself (`Analyzer.exceptionsOverruled`):
+    /// all but certain, as for a penalty said in one sentence.
     static let exceptionOverruleCertainty: Float = 0.99
+
+    /// The behaviours of `refused` (every rule match cancelled) that the model may read itself,
+    /// as slot bits: those whose probability in `readBy` and in `whole` (the first layer's, for
+    /// the whole reply) reach the behaviour's overrule (`header.overrules`). Both: the second
+    /// layer weighs the rules' findings, and put "Thanks for nothing." at 100 % `thank` where
+    /// the first said 81 %. Nil for an older model, which has none.
+    func overruled(_ readBy: SIMD16<Float>, whole: SIMD16<Float>, refused: UInt16) -> UInt16? {
+        guard let overrules else { return nil }
+        var overruled: UInt16 = 0, rest = refused
+        while rest != 0 {
+            let slot = rest.trailingZeroBitCount
+            if min(readBy[slot], whole[slot]) >= overrules[slot] { overruled |= 1 << UInt16(slot) }
+            rest &= rest - 1
+        }
+        return overruled
+    }
 
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words

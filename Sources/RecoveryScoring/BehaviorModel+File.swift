@@ -46,6 +46,9 @@ extension BehaviorModel {
         if let combiner = header.combiner, combiner.count != 16 || combiner.contains(where: { $0.count != ModelCombiner.width }) {
             throw DiagnosticError([failure(path, "the combiner needs 16 rows of \(ModelCombiner.width) weights")])
         }
+        if let overrules = header.overrules, overrules.count != 16 {
+            throw DiagnosticError([failure(path, "the overrules need one certainty for each of the 16 behaviours")])
+        }
         let body = data[(newline + 1)...]
         let count = header.features
         guard count >= 0, body.count == count * 4 * 17 else {

@@ -47,6 +47,11 @@ public final class BehaviorModel: Sendable {
         /// that read each behaviour by its own probability alone. With it, `thresholds` are
         /// for the combined probability.
         public var combiner: [[Float]]?
+        /// How sure the model must be (the probability it reads by) to read a behaviour whose
+        /// every rule match was cancelled — by an exception, a negation or a reading rule —
+        /// (above 1: never). Absent in older models, which read past exceptions alone, at
+        /// `exceptionOverruleCertainty`.
+        public var overrules: [Float]?
     }
 
     /// The header as read or written.
@@ -69,6 +74,8 @@ public final class BehaviorModel: Sendable {
     let sentenceThresholds: SIMD16<Float>
     /// The second layer, when the model has one.
     let combiner: ModelCombiner?
+    /// `header.overrules` by slot, when the model has them.
+    let overrules: SIMD16<Float>?
 
     /// A model of `keys` (ascending) and their weight rows (16 per key).
     init(header: Header, keys: [UInt32], weights: [Float]) {
@@ -83,6 +90,7 @@ public final class BehaviorModel: Sendable {
         vetoes = SIMD16(header.vetoes)
         sentenceThresholds = header.sentenceThresholds.map { SIMD16($0) } ?? SIMD16(repeating: 2)
         combiner = header.combiner.map { ModelCombiner(weights: $0.flatMap { $0 }) }
+        overrules = header.overrules.flatMap { $0.count == 16 ? SIMD16($0) : nil }
     }
 
     /// The weight row of `key`, if the model knows the feature.

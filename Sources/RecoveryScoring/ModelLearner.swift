@@ -55,7 +55,7 @@ final class Learner {
 
     /// The learned model: weights below `prune` dropped, and features left with none (except
     /// those in `keep`: the known words, whose presence decides how a word is read).
-    func model(keys: [UInt32], keep: Set<UInt32>, prune: Double, inputs: String, lengthPower: Float, thresholds: [Float], vetoes: [Float], sentenceThresholds: [Float]?, combiner: ModelCombiner?, training: [String: String]) -> BehaviorModel {
+    func model(keys: [UInt32], keep: Set<UInt32>, prune: Double, inputs: String, lengthPower: Float, thresholds: [Float], vetoes: [Float], overrules: [Float]? = nil, sentenceThresholds: [Float]?, combiner: ModelCombiner?, training: [String: String]) -> BehaviorModel {
         var keptKeys: [UInt32] = [], kept: [Float] = []
         for (k, key) in keys.enumerated() {
             let row = (0..<16).map { s -> Float in
@@ -69,7 +69,7 @@ final class Learner {
         let header = BehaviorModel.Header(format: "recovery-model", version: 1, inputs: inputs, behaviors: Behavior.allIDs,
                                           bias: bias.map { Float($0) }, thresholds: thresholds, vetoes: vetoes,
                                           features: keptKeys.count, lengthPower: lengthPower, training: training,
-                                          sentenceThresholds: sentenceThresholds, combiner: combiner?.rows)
+                                          sentenceThresholds: sentenceThresholds, combiner: combiner?.rows, overrules: overrules)
         return BehaviorModel(header: header, keys: keptKeys, weights: kept)
     }
 }

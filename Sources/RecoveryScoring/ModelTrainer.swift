@@ -41,8 +41,9 @@ package struct ModelTrainer {
     /// A model learned from `train`, its thresholds chosen on readings of replies it did not
     /// learn from: by folds of `train` (`settings.thresholdFolds`, each fold's writers held
     /// out together), or on `dev` when folds are off; `inputs` is the hash the header records.
-    /// Examples of behaviors.yaml are honoured: an example the rules and the model together
-    /// still misread counts four times as much in the next round, for up to
+    /// Examples of behaviors.yaml are honoured: first by the overrules (an ignore example read
+    /// past its cancelled rule raises one, `honouringExamples`), then an example the rules and
+    /// the model together still misread counts four times as much in the next round, for up to
     /// `settings.exampleRounds` rounds, so adding a misread reply as an example fixes it.
     package func train(_ train: [TrainingReply], dev: [LabelledReply], inputs: String) -> BehaviorModel {
         // The replies' texts never change between folds and rounds, only their weights: their
@@ -50,7 +51,7 @@ package struct ModelTrainer {
         let extracted = extractFeatures(train)
         let folded = settings.thresholdFolds > 1 ? chooseByFolds(train, extracted) : nil
         var replies = train
-        var model = trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs)
+        var model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), replies)
         for _ in 0..<settings.exampleRounds {
             let reader = analyzer.with(model: model)
             let misread = replies.indices.filter { k in
@@ -60,7 +61,7 @@ package struct ModelTrainer {
             }
             guard !misread.isEmpty else { break }
             for k in misread { replies[k].weight *= 4 }
-            model = trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs)
+            model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), replies)
         }
         return model
     }
@@ -109,7 +110,7 @@ package struct ModelTrainer {
             learner.model(keys: vocabulary, keep: knownWords, prune: settings.pruneBelow, inputs: inputs,
                           lengthPower: Float(settings.lengthPower),
                           thresholds: choice?.thresholds ?? [Float](repeating: 0.5, count: 16),
-                          vetoes: choice?.vetoes ?? [Float](repeating: 0, count: 16),
+                          vetoes: choice?.vetoes ?? [Float](repeating: 0, count: 16), overrules: choice?.overrules,
                           sentenceThresholds: settings.sentenceReading && choice?.combiner == nil ? choice?.sentenceThresholds : nil,
                           combiner: choice?.combiner, training: notes)
         }
@@ -200,7 +201,8 @@ package struct ModelTrainer {
             let whole = model.probabilities(&features)
             let tokens = analyzer.tokens(reply.text)
             let sentence = model.likeliestSentence(features, tokens: tokens, whole: whole)
-            return HeldOutReading(rules: Set(analyzer.analyze(reply.text).behaviors), whole: whole, sentence: sentence, labels: reply.labels)
+            return HeldOutReading(rules: Set(analyzer.analyze(reply.text).behaviors), whole: whole, sentence: sentence,
+                                  labels: reply.labels, refused: analyzer.refusedMask(reply.text))
         }
     }
 

@@ -41,14 +41,18 @@ extension Reading {
 
     /// Keeping responsibility clears the rest (docs/labelling.md, rules 15, 16): once the reply owns the
     /// failure ("that's on us"), naming who or what caused it is a fact, not blame (blame that
-    /// points at the customer stays); a handover or a promise in a sentence that owns it
-    /// ("I'll get billing on the line and stay with you") is neither a deflection nor vague.
+    /// points at the customer stays); a handover in a sentence that owns it ("I'll get billing
+    /// on the line and stay with you") is no deflection. A promise is cleared only where its
+    /// words are the owning ones ("I'm going to take care of this myself"): beside them it
+    /// stays vague ("Leave it with me and I'll get back to you" is both, as the corpus's
+    /// writers label it; clearing the whole sentence misread 12 train and dev replies).
     mutating func readOwnedFacts() {
         guard let owns = hits(.own) else { return }
         let owning = Set(owns.map { tokens[$0.start].sentence })
         if let blames = hits(.blame) { setHits(.blame, blames.filter(pointsAtCustomer)) }
-        for behavior in [Behavior.deflect, .vaguePromise] {
-            if let list = hits(behavior) { setHits(behavior, list.filter { !owning.contains(tokens[$0.start].sentence) }) }
+        if let list = hits(.deflect) { setHits(.deflect, list.filter { !owning.contains(tokens[$0.start].sentence) }) }
+        if let list = hits(.vaguePromise) {
+            setHits(.vaguePromise, list.filter { promise in !owns.contains { $0.start < promise.end && promise.start < $0.end } })
         }
         if let promises = hits(.vaguePromise), let checks = hits(.followUp) {
             let checking = Set(checks.map { tokens[$0.start].sentence })

@@ -36,6 +36,10 @@ extension ReplyExplanation {
                 head += " (model \(percent(p))\(combined); it reads \(entry.behavior.id) alone from \(percent(t))"
                 head += entry.behavior.isNegative ? ", high for a penalty" : ""
                 if let veto = entry.veto, veto > 0 { head += "; it overrules the rules below \(percent(veto))" }
+                if let overrule = entry.overrule, !entry.rules.isEmpty, entry.rules.allSatisfy({ $0.cancelledBy != nil }) {
+                    head += overrule > 1 ? "; a cancelled rule keeps it from the model"
+                        : "; past a cancelled rule it reads it from \(percent(max(overrule, t)))"
+                }
                 head += ")"
             }
             lines.append(head)

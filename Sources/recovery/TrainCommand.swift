@@ -78,6 +78,10 @@ struct TrainCommand: ParsableCommand {
         Output.line("thresholds: " + thresholds.joined(separator: ", "))
         let vetoes = zip(Behavior.allIDs, model.header.vetoes).filter { $1 > 0 }.map { "\($0) \(format(Double($1)))" }
         Output.line("vetoes (a rule's finding is overruled below): " + (vetoes.isEmpty ? "none" : vetoes.joined(separator: ", ")))
+        if let overrules = model.header.overrules {
+            let kept = zip(Behavior.allIDs, overrules).filter { $1 > 1 }.map(\.0)
+            Output.line("cancelled rules the model never reads past: " + (kept.isEmpty ? "none" : kept.joined(separator: ", ")))
+        }
         let replies = ReadingChanges.trainerReplies(data, catalog: analyzer.catalog)
         let changes = previous.map { ReadingChanges.compare(replies, before: analyzer.with(model: $0), after: analyzer.with(model: model)) }
         if let changes { for line in ReadingChanges.lines(changes, of: replies.count) { Output.line(line) } }

@@ -366,7 +366,7 @@ struct ModelTests {
     @Test("--why names the negation or the reading rule that cancelled a match, not a list of what it might have been",
           arguments: [
               ("I won't say sorry for that.", Behavior.apologize, Reading.negationName),
-              ("I'm going to take care of this myself, and someone will call you soon.", .vaguePromise,
+              ("The warehouse sent the wrong one, and that's on us to fix.", .blame,
                Reading.rules.first { $0.name.hasPrefix("owning the failure") }?.name ?? "?"),
               ("You were told \"it's not our problem\"? That's wrong.", .dismiss,
                Reading.rules.first { $0.name.hasPrefix("mention is not use") }?.name ?? "?"),
@@ -375,6 +375,16 @@ struct ModelTests {
         let entry = try #require(try analyzer.with(model: nil).explain(text).entries.first { $0.behavior == behavior })
         let reasons = entry.rules.compactMap(\.cancelledBy)
         #expect(reasons.contains(rule) && !reasons.contains { $0.hasPrefix("a reading rule") }, "\(reasons)")
+    }
+
+    @Test("owning the failure clears the promise it is made of, not a vague one beside it in the same sentence")
+    func owningClearsOnlyItsOwnWords() throws {
+        let rules = try analyzer.with(model: nil)
+        #expect(try !rules.analyze("I'm going to take care of this myself.").shows(.vaguePromise))
+        for text in ["Leave it with me and I'll get back to you.", "I'm going to take care of this myself, and someone will call you soon."] {
+            let read = try rules.analyze(text)
+            #expect(read.shows(.own) && read.shows(.vaguePromise), "\(text): \(read.behaviors)")
+        }
     }
 
     @Test("--why quotes the likeliest sentence as typed, with the marks that close it")

@@ -162,18 +162,18 @@ struct ReadingRuleTests {
         #expect(try !behaviors("We'll get someone out tonight or tomorrow, whichever suits you.").contains(.vaguePromise))
     }
 
-    @Test("a model all but certain of a behaviour reads it where only an exception cancelled the rule; less sure, the exception stands")
+    @Test("a model sure of a behaviour reads it where an exception cancelled the rule; not reading it, the exception stands")
     func exceptionOverruledByCertainModel() throws {
         let text = "The delay is on the manufacturer's end, not ours. We'll call you when it comes in. I can't give you a date."
         let rulesOnly = try analyzer.with(model: nil).analyze(text)
         #expect(!rulesOnly.shows(.vaguePromise), "the event-tied exception cancels \"We'll call\"")
         let read = try analyzer.analyze(text)
         #expect(read.evidence.first { $0.label == "vague_promise" }?.reader == .model)
-        #expect(try analyzer.explain(text).text.contains("though the model, all but certain of it, reads it"))
+        #expect(try analyzer.explain(text).text.contains("though the model, sure of it, reads it"))
         // The check-back the exception was written for stays clear of the penalty.
         let checkBack = "Once the engineer has been, I'll call you to make sure it's working."
         #expect(try !behaviors(checkBack).contains(.vaguePromise))
-        #expect(try !analyzer.explain(checkBack).text.contains("all but certain"))
+        #expect(try !analyzer.explain(checkBack).text.contains("sure of it"))
         // An exception for exact words stands: the second layer puts "Thanks for nothing." near
         // certain of thank, the model's own reading of the reply does not.
         #expect(try behaviors("Thanks for nothing.").isEmpty)

@@ -31,4 +31,31 @@ struct ThresholdChoiceTests {
         #expect(threshold(smoothing: 0) == 0.55, "alone, the first of the best scores: one step above the fall to 0.727")
         #expect(threshold(smoothing: 1) == 0.6, "with a step either side: the middle of the plateau")
     }
+
+    /// Held-out readings where the rules' every match of `resolve` was cancelled (`refused`),
+    /// the model sure of it at 0.96 in all: `right` of them are labelled `resolve`, the rest
+    /// not; and 50 plain readings that fix the threshold (40 labelled at 0.8, 10 not at 0.3).
+    private func overrule(refusedRight right: Int, wrong: Int) -> Float {
+        func reading(_ probability: Float, labelled: Bool, refused: Bool) -> HeldOutReading {
+            var whole = SIMD16<Float>(repeating: 0.01)
+            whole[Behavior.resolve.slot] = probability
+            return HeldOutReading(rules: [], whole: whole, sentence: whole, labels: labelled ? [.resolve] : [],
+                                  refused: refused ? 1 << UInt16(Behavior.resolve.slot) : 0)
+        }
+        let readings = (0..<40).map { _ in reading(0.8, labelled: true, refused: false) }
+            + (0..<10).map { _ in reading(0.3, labelled: false, refused: false) }
+            + (0..<right).map { _ in reading(0.96, labelled: true, refused: true) }
+            + (0..<wrong).map { _ in reading(0.96, labelled: false, refused: true) }
+        var settings = TrainingSettings.standard
+        _ = settings.set("combine", "false")
+        _ = settings.set("sentence_reading", "false")
+        return ThresholdChoice.choose(from: readings, settings: settings).overrules[Behavior.resolve.slot]
+    }
+
+    @Test("where a cancelled rule's replies mostly show the behaviour, the model may read past it; where they do not, it may not")
+    func overruleChoice() {
+        #expect(overrule(refusedRight: 12, wrong: 3) <= 0.96, "the exception's replies mostly fix it: the model reads them")
+        #expect(overrule(refusedRight: 3, wrong: 12) > 1, "the cancellation is mostly right: the model never reads past it")
+        #expect(overrule(refusedRight: 0, wrong: 0) > 1, "no evidence either way: the stricter choice is kept")
+    }
 }
