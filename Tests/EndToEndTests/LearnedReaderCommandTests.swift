@@ -91,9 +91,11 @@ struct LearnedReaderCommandTests {
         try (try String(contentsOfFile: yaml, encoding: .utf8) + "\n# edited\n").write(toFile: yaml, atomically: true, encoding: .utf8)
         #expect(try RecoveryBinary.run(["train", "--check"], extra: extra).status == 1)
         // An example added and trained in: the retraining names what now reads differently.
+        // Added at the head of dismiss's trigger list, as a trainer would, whatever the list holds.
         let text = try String(contentsOfFile: yaml, encoding: .utf8)
-        try text.replacingOccurrences(of: "        - \"Calm down.\"\n        - \"It's not that big a deal.\"\n",
-                                  with: "        - \"Calm down.\"\n        - \"Have it your way, sweetheart.\"\n        - \"It's not that big a deal.\"\n")
+        let dismiss = try #require(text.range(of: "  dismiss:"))
+        let triggers = try #require(text.range(of: "      trigger:\n", range: dismiss.upperBound..<text.endIndex))
+        try text.replacingCharacters(in: triggers, with: "      trigger:\n        - \"Have it your way, sweetheart.\"\n")
             .write(toFile: yaml, atomically: true, encoding: .utf8)
         let retrained = try RecoveryBinary.run(["train"], extra: extra)
         #expect(retrained.output.contains("readings changed for"), "\(retrained.output)")
