@@ -113,13 +113,13 @@ extension Analyzer {
                 let slot = behavior.slot
                 let kept = reading.allHits(behavior)
                 var matches: [ReplyExplanation.RuleMatch] = []
+                // The model read the behaviour past every cancelled match (its overrule).
+                let readPast = analysis.evidence.first { $0.label == behavior.id }?.reader == .model
+                let past = readPast ? ", though the model, sure of it, reads it" : ""
                 for hit in raw[slot] where !hit.isReadingRule {
                     let rule = rules[hit.rule]
                     var reason: String? = nil
                     if !kept.contains(hit) {
-                        // The model read the behaviour past every cancelled match (its overrule).
-                        let readPast = analysis.evidence.first { $0.label == behavior.id }?.reader == .model
-                        let past = readPast ? ", though the model, sure of it, reads it" : ""
                         if let cancel = exceptions[slot].first(where: hit.overlaps), !cancel.isReadingRule {
                             reason = "the exception \"\(rules[cancel.rule].source)\" (line \(rules[cancel.rule].line))" + past
                         } else if analysis.shows(behavior), reading.mockedHits.contains(hit) {

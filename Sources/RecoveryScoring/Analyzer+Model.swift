@@ -25,26 +25,6 @@ extension Analyzer {
         return model.vetoes(alone, slot: slot, hit: hit)
     }
 
-    /// The behaviours of `excepted` (every match cancelled by an exception) that the model is
-    /// all but certain of (`BehaviorModel.exceptionOverruleCertainty`) both on its own reading
-    /// of the whole reply, `whole`, and with the other readings weighed, `readBy`, as slot bits:
-    /// it may read them itself. An exception is written for some words ("we'll call you once
-    /// the engineer's been" is a check-back, not a vague promise) and matches others too
-    /// ("they'll get back to you when they can"); the model weighs the whole reply. The second
-    /// layer alone is not enough: it weighs the rules' findings, and put "Thanks for nothing."
-    /// at 100 % `thank` where the first said 81 %. On dev and the fresh checks this reads 9
-    /// replies more, every one as labelled.
-    func exceptionsOverruled(_ whole: SIMD16<Float>, _ readBy: SIMD16<Float>, excepted: UInt16) -> UInt16 {
-        var overruled: UInt16 = 0, rest = excepted
-        while rest != 0 {
-            let slot = rest.trailingZeroBitCount
-            let certainty = BehaviorModel.exceptionOverruleCertainty
-            if whole[slot] >= certainty, readBy[slot] >= certainty { overruled |= 1 << UInt16(slot) }
-            rest &= rest - 1
-        }
-        return overruled
-    }
-
     /// Sarcasm overruled: when the model finds no mockery where the reading rule saw it ("Oh,
     /// I'm SO sorry — your cake sat at reception all afternoon…"), the apology and the empathy
     /// the sarcasm took stand again, as the rules read them. Returns their slots: the model read

@@ -156,9 +156,8 @@ public struct Analyzer: Sendable {
         let readBy = model.flatMap { model in
             probabilities.map { model.readingProbabilities($0, features: features, tokens: input.tokens, rules: ruleMask) }
         }
-        if let probabilities, let readBy {
-            refused &= ~(model?.overruled(readBy, whole: probabilities, refused: refused)
-                ?? exceptionsOverruled(probabilities, readBy, excepted: reading.exceptedMask))
+        if let model, let probabilities, let readBy {
+            refused &= ~model.overruled(readBy, whole: probabilities, refused: refused, excepted: reading.exceptedMask)
         }
         let restored = restoreMocked(&ruleHits, refused: &refused, probabilities, reading: reading, scratch: scratch)
         // The conventions that need the model's reading (`ModelConvention`): own read by the model

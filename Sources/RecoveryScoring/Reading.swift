@@ -102,7 +102,7 @@ struct Reading {
 
     /// The behaviours (bits by slot) whose every match was cancelled by an exception, at least
     /// one of them by an exception rather than a negation: a model all but certain of one may
-    /// still read it (`Analyzer.exceptionsOverruled`).
+    /// still read it (`BehaviorModel.overruled`).
     private(set) var exceptedMask: UInt16 = 0
 
     /// Applies exceptions, negation and the reading rules (`Reading.rules`), in that order.
