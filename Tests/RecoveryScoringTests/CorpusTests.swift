@@ -12,7 +12,7 @@ struct CorpusTests {
 
     /// How scripts/corpus-assemble tells two rows are the same reply: lowercased, every run of
     /// characters other than a-z and 0-9 made one space, trimmed.
-    private func normalised(_ text: String) -> String {
+    static func normalised(_ text: String) -> String {
         var out = "", gap = false
         for scalar in text.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -50,17 +50,17 @@ struct CorpusTests {
     @Test("no reply is in two parts")
     func partsAreDisjoint() throws {
         let corpus = try Self.corpus.get()
-        let test = Set(corpus[.test].map { normalised($0.text) })
-        let dev = Set(corpus[.dev].map { normalised($0.text) })
-        #expect(corpus[.train].allSatisfy { !test.contains(normalised($0.text)) && !dev.contains(normalised($0.text)) })
-        #expect(corpus[.dev].allSatisfy { !test.contains(normalised($0.text)) })
+        let test = Set(corpus[.test].map { Self.normalised($0.text) })
+        let dev = Set(corpus[.dev].map { Self.normalised($0.text) })
+        #expect(corpus[.train].allSatisfy { !test.contains(Self.normalised($0.text)) && !dev.contains(Self.normalised($0.text)) })
+        #expect(corpus[.dev].allSatisfy { !test.contains(Self.normalised($0.text)) })
     }
 
     /// Every corpus reply's labels, by its text as scripts/corpus-assemble compares texts.
     private func corpusLabelsByText() throws -> [String: Set<String>] {
         let corpus = try Self.corpus.get()
         var labelsByText: [String: Set<String>] = [:]
-        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
+        for part in Corpus.Part.allCases { for reply in corpus[part] { labelsByText[Self.normalised(reply.text)] = Set(reply.labels.map(\.id)) } }
         return labelsByText
     }
 
@@ -68,17 +68,30 @@ struct CorpusTests {
         let text: String, part: String, behavior: String, read: Bool, applied: Bool, control: Bool, words: String
     }
 
-    private func settlementRows() throws -> [SettlementRow] {
-        let contents = try String(contentsOfFile: Self.directory + "/settlement.jsonl", encoding: .utf8)
-        return try contents.split(separator: "\n").map { try JSONDecoder().decode(SettlementRow.self, from: Data($0.utf8)) }
+    /// The rows of one of the corpus folder's JSON-lines files.
+    static func rows<Row: Decodable>(of file: String, as _: Row.Type) throws -> [Row] {
+        let contents = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+        return try contents.split(separator: "\n").map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
     }
+
+    private func settlementRows() throws -> [SettlementRow] { try Self.rows(of: "settlement.jsonl", as: SettlementRow.self) }
 
     /// The labels the settlement of causes and referrals added, by normalised text: a later
     /// round than the agreement and the audit, so their settled labels plus these are the corpus's.
     private func settlementAdditions() throws -> [String: Set<String>] {
         var added: [String: Set<String>] = [:]
-        for row in try settlementRows() where row.applied { added[normalised(row.text), default: []].insert(row.behavior) }
+        for row in try settlementRows() where row.applied { added[Self.normalised(row.text), default: []].insert(row.behavior) }
         return added
+    }
+
+    /// A row's labels as the later settlements leave them: `settled` plus what the settlement of
+    /// causes and referrals added, less what the settlement of passing it on withdrew.
+    private func laterSettlements() throws -> (_ text: String, _ settled: [String]) -> Set<String> {
+        let added = try settlementAdditions(), withdrawn = try PassingOnTests.withdrawals()
+        return { text, settled in
+            let key = Self.normalised(text)
+            return Set(settled).union(added[key] ?? []).subtracting(withdrawn[key] ?? [])
+        }
     }
 
     @Test("the settlement of causes and referrals: every label it added is in the corpus, marked, and its controls agree")
@@ -90,19 +103,19 @@ struct CorpusTests {
             let path = Corpus.file(part, in: Self.directory)
             for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
                 let row = try JSONDecoder().decode(MarkedRow.self, from: Data(line.utf8))
-                byText[normalised(row.text)] = (Set(row.labels), Set(row.settled ?? []))
+                byText[Self.normalised(row.text)] = (Set(row.labels), Set(row.settled ?? []))
             }
         }
         #expect(byText.count == Corpus.Part.allCases.map { corpus[$0].count }.reduce(0, +))
         let applied = rows.filter(\.applied)
         #expect(applied.count >= 400)
         for row in applied {
-            let entry = try #require(byText[normalised(row.text)], "\(row.text)")
+            let entry = try #require(byText[Self.normalised(row.text)], "\(row.text)")
             #expect(entry.labels.contains(row.behavior) && entry.settled.contains(row.behavior), "\(row.text)")
             #expect(!row.words.isEmpty && !row.control && row.read)
         }
         // Every marked label comes from an applied row.
-        let appliedKeys = Set(applied.map { normalised($0.text) + "|" + $0.behavior })
+        let appliedKeys = Set(applied.map { Self.normalised($0.text) + "|" + $0.behavior })
         for (text, entry) in byText { for behavior in entry.settled { #expect(appliedKeys.contains(text + "|" + behavior), "\(text)") } }
         // Control rows (already labelled so) were read blind with the rest: the relabellers agree with them.
         let controls = rows.filter(\.control)
@@ -126,7 +139,7 @@ struct CorpusTests {
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(DoubleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
-        let added = try settlementAdditions()
+        let settle = try laterSettlements()
         var found = 0
         for row in rows {
             // Where the labellers agreed their labels stand; where they did not, the settling
@@ -137,9 +150,9 @@ struct CorpusTests {
                 #expect(!(row.why ?? "").isEmpty, "a disagreement settled without a reason: \(row.text)")
             }
             #expect(row.settled.allSatisfy(Behavior.allIDs.contains))
-            if let labels = labelsByText[normalised(row.text)] {
+            if let labels = labelsByText[Self.normalised(row.text)] {
                 found += 1
-                #expect(labels == Set(row.settled).union(added[normalised(row.text)] ?? []), "\(row.text)")
+                #expect(labels == settle(row.text, row.settled), "\(row.text)")
             }
         }
         // Rows dropped as duplicates of another part's reply are the only ones not found.
@@ -162,11 +175,11 @@ struct CorpusTests {
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(TripleLabelled.self, from: Data($0.utf8)) }
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
-        let added = try settlementAdditions()
+        let settle = try laterSettlements()
         for row in rows {
             let majority = Behavior.allIDs.filter { id in [row.writer, row.second, row.third].filter { $0.contains(id) }.count >= 2 }
             #expect(Set(row.settled) == Set(majority), "\(row.text)")
-            #expect(labelsByText[normalised(row.text)] == Set(row.settled).union(added[normalised(row.text)] ?? []), "\(row.text)")
+            #expect(labelsByText[Self.normalised(row.text)] == settle(row.text, row.settled), "\(row.text)")
         }
     }
 
