@@ -287,6 +287,38 @@ struct ModelTests {
         #expect(after.with(model: second).analyze(misread).shows(.thank))
     }
 
+    @Test("an ignore example the model reads past its cancelled rule raises that behaviour's overrule until it is not read")
+    func examplesRaiseTheOverrule() throws {
+        let block = """
+              thank:
+                summary: s
+                description: d
+                patterns: ["zorbly"]
+                exceptions: ["zorbly for nothing"]
+                examples: {trigger: ["zorbly"], ignore: ["zorbly for nothing"]}
+
+            """
+        let rules = try Analyzer.load(yaml: minimalYAML(replacing: .thank, with: block))
+        let (train, dev) = toyCorpus()
+        let trainer = ModelTrainer(analyzer: rules)
+        let trained = trainer.train(train, dev: dev, inputs: "toy")
+        // Let the model read past every cancelled rule at its threshold, as a behaviour whose
+        // held-out readings showed it would.
+        var header = trained.header
+        header.overrules = [Float](repeating: 0, count: 16)
+        let lenient = BehaviorModel(header: header, keys: trained.keys, weights: trained.weights)
+        let sarcastic = "zorbly for nothing"
+        #expect(rules.with(model: lenient).analyze(sarcastic).evidence.first { $0.label == "thank" }?.reader == .model,
+                "the model, sure of \"zorbly\", reads thanks past the cancelled rule")
+        let honoured = trainer.honouringExamples(lenient, examples(of: rules))
+        let overrule = try #require(honoured.header.overrules)[Behavior.thank.slot]
+        #expect(overrule > 0 && ThresholdChoice.overruleCandidates.contains(overrule))
+        #expect(!rules.with(model: honoured).analyze(sarcastic).shows(.thank))
+        #expect(rules.with(model: honoured).analyze("zorbly, the parcel is in the van").shows(.thank))
+        // Only the behaviour an example was misread for is raised.
+        #expect(try #require(honoured.header.overrules).enumerated().allSatisfy { $0.offset == Behavior.thank.slot || $0.element == 0 })
+    }
+
     @Test("a damaged model file is refused with a positioned bad-model error and the fix")
     func damagedFiles() throws {
         let rules = try toyAnalyzer()
@@ -298,8 +330,11 @@ struct ModelTests {
         let cases: [Data] = [Data("not a model".utf8), good.dropLast(3), Data("{\"format\":\"other\"}\n".utf8),
                              Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":9").utf8),
                              // A combiner row one weight too long.
-                             Data(String(decoding: combined, as: UTF8.self).replacingOccurrences(of: "\"combiner\":[[", with: "\"combiner\":[[0,").utf8)]
+                             Data(String(decoding: combined, as: UTF8.self).replacingOccurrences(of: "\"combiner\":[[", with: "\"combiner\":[[0,").utf8),
+                             // Seventeen overrules for sixteen behaviours.
+                             Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"overrules\":[", with: "\"overrules\":[0,").utf8)]
         #expect(String(decoding: combined, as: UTF8.self).contains("\"combiner\":[["))
+        #expect(String(decoding: good, as: UTF8.self).contains("\"overrules\":["))
         for data in cases {
             do {
                 _ = try BehaviorModel.parse(data, path: "m.bin")
