@@ -51,7 +51,8 @@ package struct ModelTrainer {
         let extracted = extractFeatures(train)
         let folded = settings.thresholdFolds > 1 ? chooseByFolds(train, extracted) : nil
         var replies = train
-        var model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), replies)
+        let cancelled = cancelledIgnoreExamples(train)
+        var model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), cancelled)
         for _ in 0..<settings.exampleRounds {
             let reader = analyzer.with(model: model)
             let misread = replies.indices.filter { k in
@@ -61,7 +62,7 @@ package struct ModelTrainer {
             }
             guard !misread.isEmpty else { break }
             for k in misread { replies[k].weight *= 4 }
-            model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), replies)
+            model = honouringExamples(trainOnce(replies, extracted, dev: dev, folded: folded, inputs: inputs), cancelled)
         }
         return model
     }

@@ -45,10 +45,11 @@ struct ThresholdChoice: Sendable, Equatable {
     ///
     /// With each threshold the overrule is chosen (`overruleCandidates`): on a reply whose every
     /// rule match of the behaviour was cancelled, the model reads it only when both its
-    /// probability and the whole reply's own reach that overrule. An exception is written for some words and matches others ("refunded the
-    /// fee" is amends, and it cancelled the fix in "I've refunded the fee, and the new pair will
-    /// be made at no charge"); a negation or a convention is surer. The held-out readings say
-    /// which, behaviour by behaviour; on a tie the stricter overrule is kept.
+    /// probability and the whole reply's own reach that overrule. An exception is written for
+    /// some words and matches others ("refunded the fee" is amends, and it cancelled the fix in
+    /// "I've refunded the fee, and the new pair will be made at no charge"); a negation or a
+    /// convention is surer. The held-out readings say which, behaviour by behaviour; on a tie
+    /// the stricter overrule is kept.
     static func choose(from readings: [HeldOutReading], settings: TrainingSettings) -> ThresholdChoice {
         guard settings.combine, readings.count >= settings.combinerMinimum else {
             return choose(from: readings, scores: readings.map(\.whole), combined: false, settings: settings)
@@ -86,7 +87,7 @@ struct ThresholdChoice: Sendable, Equatable {
             let candidates = grid.map { Float($0) / 100 }
                 .filter { !behavior.isNegative || $0 >= settings.penaltyFloor }
             let sentenceCandidates = settings.sentenceReading && !combined ? candidates + [2] : [2]
-            let ruled = readings.filter { $0.rules.contains(behavior) }
+            let ruled = readings.indices.filter { readings[$0].rules.contains(behavior) }
             let unruled = readings.indices.filter { !readings[$0].rules.contains(behavior) }
             // What the loops below ask of each reading, looked up once (the tests retrain in a
             // debug build, where a reading's set of labels is slow to ask 250 times over).
@@ -97,7 +98,7 @@ struct ThresholdChoice: Sendable, Equatable {
             let overrulable = readings.indices.map { k in min(slotScore[k], readings[k].whole[slot]) }
             let vetoCounts = settings.vetoCandidates.filter { behavior.isNegative || $0 <= settings.creditVetoCap }.map { veto -> (veto: Float, counts: Counts) in
                 var counts: Counts = (0, 0, 0)
-                for reading in ruled { tally(reading.whole[slot] >= veto, reading.labels.contains(behavior), into: &counts) }
+                for k in ruled { tally(readings[k].whole[slot] >= veto, labelled[k], into: &counts) }
                 return (veto, counts)
             }
             // A penalty the rules refused is read only by a model all but certain of it, as a

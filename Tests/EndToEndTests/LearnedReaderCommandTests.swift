@@ -76,6 +76,7 @@ struct LearnedReaderCommandTests {
         #expect(trained.status == 0, "\(trained.errors)")
         #expect(trained.output.contains("wrote \(data)/Scoring/model.bin"))
         #expect(trained.output.contains("thresholds chosen on held-out readings of the train part in 5 folds"))
+        #expect(trained.output.contains("cancelled rules the model never reads past: "), "\(trained.output)")
         #expect(!trained.output.contains("scenario-test replies"), "no model before: nothing to compare with")
         let checked = try RecoveryBinary.run(["train", "--check"], extra: extra)
         #expect(checked.status == 0, "\(checked.errors)")

@@ -310,7 +310,16 @@ struct ModelTests {
         let sarcastic = "zorbly for nothing"
         #expect(rules.with(model: lenient).analyze(sarcastic).evidence.first { $0.label == "thank" }?.reader == .model,
                 "the model, sure of \"zorbly\", reads thanks past the cancelled rule")
-        let honoured = trainer.honouringExamples(lenient, examples(of: rules))
+        // `--why` says so, and says when a cancelled rule keeps the behaviour from the model.
+        let why = rules.with(model: lenient).explain(sarcastic).text
+        #expect(why.contains("though the model, sure of it, reads it") && why.contains("past a cancelled rule it reads it from"), "\(why)")
+        header.overrules = [Float](repeating: 2, count: 16)
+        let strict = BehaviorModel(header: header, keys: trained.keys, weights: trained.weights)
+        #expect(rules.with(model: strict).explain(sarcastic).text.contains("a cancelled rule keeps it from the model"))
+        #expect(!rules.with(model: strict).analyze(sarcastic).shows(.thank))
+        let cancelled = trainer.cancelledIgnoreExamples(examples(of: rules) + train)
+        #expect(cancelled.map(\.text) == [sarcastic], "only the ignore example whose rule the exception cancels")
+        let honoured = trainer.honouringExamples(lenient, cancelled)
         let overrule = try #require(honoured.header.overrules)[Behavior.thank.slot]
         #expect(overrule > 0 && ThresholdChoice.overruleCandidates.contains(overrule))
         #expect(!rules.with(model: honoured).analyze(sarcastic).shows(.thank))
