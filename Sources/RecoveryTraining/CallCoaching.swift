@@ -30,13 +30,7 @@ public enum CallCoaching {
     public static func changes(_ grade: Grade, transcript: Transcript, scenario: Scenario?, rubric: Rubric?,
                                customer: String, limit: Int = 3) -> [CoachingChange] {
         var ranked: [(rank: Int, change: CoachingChange)] = []
-        // Suggested lines name no one the call did not: the scenario's own names, as its lines write them.
-        let lines = transcript.turns.map(\.text) + transcript.opening.customerLines + transcript.turns.flatMap(\.response.customerLines)
-        let said = Set(lines.flatMap(words).map(baseWord))
-        let known = (scenario.map { Array($0.phrasings.values) + $0.objectives.map(\.example) } ?? []).reduce(into: Set<String>()) {
-            $0.formUnion(names(in: $1))
-        }
-        let fits = { (line: String) in namesOnlyWhatWasSaid(line, said: said, known: known, customer: customer) }
+        let fits = fitting(transcript, scenario: scenario, customer: customer)
         for objective in grade.objectives where !objective.met {
             let answer = reply(after: objective.ask, in: transcript)
             ranked.append((objective.main ? 0 : 2, CoachingChange(
@@ -97,52 +91,6 @@ public enum CallCoaching {
         let missed = missedCheck.flatMap { step.checks.indices.contains($0) ? step.checks[$0].behaviors : nil } ?? []
         let line = (missed + step.checks.flatMap(\.behaviors)).lazy.compactMap { scenario.phrasings[$0] }.first
         return line.flatMap { fitting($0) ? $0 : nil }
-    }
-
-    /// Whether a suggested line names no one the call never named (`said`: the words of the
-    /// trainee's replies and the customer's lines), so that it fits the call the trainee made:
-    /// "I'll call you tonight after Dana leaves" suggests a plan that a trainee who said they
-    /// would bring the part themselves never made, with someone nobody mentioned. A name is a
-    /// word written with a capital after a sentence's first word, or a word the scenario's own
-    /// lines write so (`known`: "Dana can be with you at 10"); the customer's name, "I", days
-    /// and months are free. A line that does not fit gives way to the rubric's own.
-    static func namesOnlyWhatWasSaid(_ line: String, said: Set<String>, known: Set<String>, customer: String) -> Bool {
-        let named = names(in: line).union(Set(words(line).map(baseWord)).intersection(known))
-        return named.subtracting([customer.lowercased()]).subtracting(calendarWords).isSubset(of: said)
-    }
-
-    /// Days and months: a suggested time names no one.
-    private static let calendarWords: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    ]
-
-    /// The words of `text`, lowercased, that read as names: written with a capital after their
-    /// sentence's first word, other than "I" and its contractions.
-    static func names(in text: String) -> Set<String> {
-        var found: Set<String> = []
-        for sentence in text.split(whereSeparator: { ".!?".contains($0) }) {
-            for word in sentence.split(whereSeparator: { !isWordCharacter($0) }).dropFirst() where word.first?.isUppercase == true {
-                let name = baseWord(word.lowercased()[...])
-                if name != "i", !name.hasPrefix("i'"), !name.hasPrefix("i\u{2019}") { found.insert(name) }
-            }
-        }
-        return found
-    }
-
-    /// The words of `text`, lowercased.
-    static func words(_ text: String) -> [Substring] {
-        text.lowercased()[...].split { !isWordCharacter($0) }
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character == "'" || character == "\u{2019}"
-    }
-
-    /// A word without a possessive ("dana's" is "dana").
-    private static func baseWord(_ word: Substring) -> String {
-        for ending in ["'s", "\u{2019}s"] where word.hasSuffix(ending) { return String(word.dropLast(2)) }
-        return String(word)
     }
 
     /// Why a step cost points, in a line or two: when it came too early or too late, that (the

@@ -106,7 +106,7 @@ public final class CallSession {
 
     /// The scenario's objectives as met so far, each quoting the reply that met it.
     func objectiveResults() -> [ObjectiveResult] {
-        let customerLines = transcript.opening.customerLines + transcript.turns.flatMap(\.response.customerLines)
+        let customerLines = transcript.customerLines
         return setup.scenario.objectives.map { objective in
             let turn = engine.objectivesMet[objective.id]
             let reply = turn.flatMap { number in transcript.turns.first { $0.number == number } }

@@ -56,6 +56,8 @@ public struct Transcript: Codable, Sendable, Equatable {
 
     /// The customer's mood at the start and after every reply.
     public var moodTrace: [Int] { [opening.moodAfter] + turns.map(\.response.moodAfter) }
+    /// Every line the customer said, in order: the opening's, then each turn's.
+    public var customerLines: [String] { opening.customerLines + turns.flatMap(\.response.customerLines) }
 
     /// Seconds from the start to the end (or the last reply).
     public var duration: Double {

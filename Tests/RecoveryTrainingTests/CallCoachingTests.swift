@@ -84,7 +84,7 @@ import RecoveryTraining
         let scenario = try TestData.scenario(id)
         for test in scenario.tests where test.skipReason == nil {
             let result = ScenarioTestRunner.run(test, scenario: scenario, analyzer: TestData.analyzer, rubric: TestData.rubric)
-            let lines = result.transcript.opening.customerLines + result.transcript.turns.flatMap(\.response.customerLines)
+            let lines = result.transcript.customerLines
             let repeated = Dictionary(grouping: lines, by: { $0 }).filter { $0.value.count > 1 }.keys
             #expect(repeated.isEmpty, "\(id) '\(test.name)' repeats: \(Array(repeated))")
         }
