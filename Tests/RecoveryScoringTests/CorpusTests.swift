@@ -187,13 +187,14 @@ struct CorpusTests {
     func cleanRepliesDrawNoPenalty() throws {
         let path = Self.directory + "/clean.jsonl"
         let replies = try EvaluationSet.parse(String(contentsOfFile: path, encoding: .utf8), file: path)
-        #expect(replies.count >= 500)
+        #expect(replies.count >= 900)
         #expect(replies.allSatisfy { $0.labels.allSatisfy { !$0.isNegative } }, "clean.jsonl holds only replies with no penalty")
         let reader = try analyzer
         let penalised = replies.filter { reader.analyze($0.text).behaviors.contains(where: \.isNegative) }
         // Measured 2026-12-04: 3 of 520 (11 before a penalty's veto was read on the whole reply);
         // 4 of 520 once causes and referrals were settled and `blame` is read more widely; 3
-        // with real public replies learned from.
+        // with real public replies learned from. 2026-12-07: 0 of 917, with 397 replies of two
+        // more writers, briefed to write what a careless reader would penalise.
         #expect(penalised.count * 100 <= replies.count, "\(penalised.map(\.text).joined(separator: "\n"))")
     }
 
