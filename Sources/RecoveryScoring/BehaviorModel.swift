@@ -80,7 +80,7 @@ public final class BehaviorModel: Sendable {
     /// A model of `keys` (ascending) and their weight rows (16 per key).
     init(header: Header, keys: [UInt32], weights: [Float]) {
         precondition(weights.count == keys.count * 16 && header.bias.count == 16 && header.thresholds.count == 16
-                     && header.vetoes.count == 16)
+                     && header.vetoes.count == 16 && (header.overrules?.count ?? 16) == 16)
         self.header = header
         lengthPower = header.lengthPower
         readsSentences = header.sentenceThresholds != nil
@@ -90,7 +90,7 @@ public final class BehaviorModel: Sendable {
         vetoes = SIMD16(header.vetoes)
         sentenceThresholds = header.sentenceThresholds.map { SIMD16($0) } ?? SIMD16(repeating: 2)
         combiner = header.combiner.map { ModelCombiner(weights: $0.flatMap { $0 }) }
-        overrules = header.overrules.flatMap { $0.count == 16 ? SIMD16($0) : nil }
+        overrules = header.overrules.map { SIMD16($0) }
     }
 
     /// The weight row of `key`, if the model knows the feature.
