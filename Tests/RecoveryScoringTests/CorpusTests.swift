@@ -74,6 +74,18 @@ struct CorpusTests {
         return try contents.split(separator: "\n").map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
     }
 
+    /// A corpus reply as its part's file holds it, with the marks the settlements left: the
+    /// labels the settlement of causes and referrals added (`settled`), those the settlement of
+    /// passing it on withdrew (`withdrawn`).
+    struct MarkedRow: Decodable {
+        let text: String, labels: [String], settled: [String]?, withdrawn: [String]?
+    }
+
+    /// Every row of the corpus parts `parts`, as their files hold them.
+    static func markedRows(_ parts: [Corpus.Part] = Corpus.Part.allCases) throws -> [MarkedRow] {
+        try parts.flatMap { try rows(of: "\($0.rawValue).jsonl", as: MarkedRow.self) }
+    }
+
     private func settlementRows() throws -> [SettlementRow] { try Self.rows(of: "settlement.jsonl", as: SettlementRow.self) }
 
     /// The labels the settlement of causes and referrals added, by normalised text: a later
@@ -99,13 +111,7 @@ struct CorpusTests {
         let rows = try settlementRows()
         let corpus = try Self.corpus.get()
         var byText: [String: (labels: Set<String>, settled: Set<String>)] = [:]
-        for part in Corpus.Part.allCases {
-            let path = Corpus.file(part, in: Self.directory)
-            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
-                let row = try JSONDecoder().decode(MarkedRow.self, from: Data(line.utf8))
-                byText[Self.normalised(row.text)] = (Set(row.labels), Set(row.settled ?? []))
-            }
-        }
+        for row in try Self.markedRows() { byText[Self.normalised(row.text)] = (Set(row.labels), Set(row.settled ?? [])) }
         #expect(byText.count == Corpus.Part.allCases.map { corpus[$0].count }.reduce(0, +))
         let applied = rows.filter(\.applied)
         #expect(applied.count >= 400)
@@ -121,10 +127,6 @@ struct CorpusTests {
         let controls = rows.filter(\.control)
         #expect(controls.count >= 200)
         #expect(controls.filter(\.read).count * 100 >= controls.count * 95)
-    }
-
-    private struct MarkedRow: Decodable {
-        let text: String, labels: [String], settled: [String]?
     }
 
     private struct DoubleLabelled: Decodable {

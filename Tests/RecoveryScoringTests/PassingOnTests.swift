@@ -25,22 +25,15 @@ struct PassingOnTests {
         return withdrawn
     }
 
-    private struct MarkedRow: Decodable {
-        let text: String, labels: [String], withdrawn: [String]?
-    }
-
     @Test("every label it withdrew is gone from the corpus and marked there; nothing else is marked")
     func withdrawalsAreInTheCorpus() throws {
         let withdrawn = try Self.withdrawals()
         #expect(withdrawn.count >= 30)
         var marked: [String: Set<String>] = [:], labels: [String: Set<String>] = [:]
-        for part in [Corpus.Part.train, .dev] {
-            for line in try String(contentsOfFile: Corpus.file(part, in: CorpusTests.directory), encoding: .utf8).split(separator: "\n") {
-                let row = try JSONDecoder().decode(MarkedRow.self, from: Data(line.utf8))
-                let key = CorpusTests.normalised(row.text)
-                labels[key] = Set(row.labels)
-                if let gone = row.withdrawn { marked[key] = Set(gone) }
-            }
+        for row in try CorpusTests.markedRows([.train, .dev]) {
+            let key = CorpusTests.normalised(row.text)
+            labels[key] = Set(row.labels)
+            if let gone = row.withdrawn { marked[key] = Set(gone) }
         }
         #expect(marked == withdrawn)
         for (text, gone) in withdrawn {
