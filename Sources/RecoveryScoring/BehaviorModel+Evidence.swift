@@ -61,7 +61,9 @@ extension BehaviorModel {
 
     /// The words the model weighed most for the behaviour in `slot`: each feature's weight is
     /// shared out over the tokens it covers, and the quote is the run of at most eight words
-    /// within one sentence whose shares add up highest. Nil when no word pulls towards it.
+    /// within one sentence whose shares add up highest, less a piece at either edge that a
+    /// comma, colon or dash cuts off and that weighs little (`clauseEdges`). Nil when no word
+    /// pulls towards it.
     func evidenceSpan(_ features: [ModelFeature], slot: Int, tokens: [Token]) -> (start: Int, end: Int)? {
         guard !tokens.isEmpty else { return nil }
         let count = tokens.count
@@ -89,9 +91,43 @@ extension BehaviorModel {
                     if share[end - 1] > 0, best == nil || sum > best!.sum { best = (start, end, sum) }
                 }
             }
+            if let found = best { best = Self.clauseEdges(found, share: UnsafeBufferPointer(share), tokens: tokens) }
         } }
         return best.map { Self.trimmed(start: $0.start, end: $0.end, tokens: tokens) }
     }
+
+    /// `span` without the piece before its first clause break (a comma, colon or dash) or after
+    /// its last, where that piece weighs under `edgePieceShare` of the whole span: the model
+    /// weighs word pairs across a comma, so the best run can start on the last word of the
+    /// clause before ("it, I'll cancel the fee now") or end on the first of the next. A piece
+    /// that weighs ("I know, and I'm sorry") stays: it is what the model read.
+    static func clauseEdges(_ span: (start: Int, end: Int, sum: Float), share: UnsafeBufferPointer<Float>,
+                            tokens: [Token]) -> (start: Int, end: Int, sum: Float) {
+        // A break typed with a space after it ("1,100" is one number); not before a number (an
+        // amount or a time: "tomorrow, 8-9am" quotes the time), nor before "or" (the two sides
+        // are options the customer picks from), nor before a web address (its stand-in token
+        // starts inside the brackets of "(link)").
+        func cuts(_ k: Int) -> Bool {
+            tokens[k].breakBefore && tokens[k].start > tokens[k - 1].end + 1 && tokens[k].kind != .number
+                && tokens[k].key != "or" && tokens[k].key != "link"
+        }
+        // What stays must say something: not joining words alone ("it arrived smashed, so it's").
+        func says(_ range: Range<Int>) -> Bool { range.contains { tokens[$0].isWord && !spanClosers.contains(tokens[$0].key) } }
+        var (start, end, sum) = span
+        if let cut = (start + 1..<end).first(where: cuts) {
+            let piece = share[start..<cut].reduce(0, +)
+            if piece < edgePieceShare * sum, says(cut..<end) { (start, sum) = (cut, sum - piece) }
+        }
+        if let cut = (start + 1..<end).last(where: cuts) {
+            let piece = share[cut..<end].reduce(0, +)
+            if piece < edgePieceShare * sum, says(start..<cut) { (end, sum) = (cut, sum - piece) }
+        }
+        return (start, end, sum)
+    }
+
+    /// The most a piece cut off at a quote's edge may weigh, as a share of the quote, and be
+    /// left out.
+    static let edgePieceShare: Float = 0.1
 
     /// A span without the joining words at its edges, which the model weighs in pairs with
     /// the words beside them but which quote as a sentence cut off: "I know, and I'm" quotes
@@ -100,7 +136,9 @@ extension BehaviorModel {
     static func trimmed(start: Int, end: Int, tokens: [Token]) -> (start: Int, end: Int) {
         var first = start, last = end
         while first < last - 1, !tokens[first].isWord || spanOpeners.contains(tokens[first].key) { first += 1 }
-        while last - 1 > first, !tokens[last - 1].isWord || spanClosers.contains(tokens[last - 1].key) { last -= 1 }
+        // "am" typed onto a number ("10am") is the time's, not a verb to trim.
+        func gluedToNumber(_ k: Int) -> Bool { k > first && tokens[k - 1].kind == .number && tokens[k].start == tokens[k - 1].end }
+        while last - 1 > first, !tokens[last - 1].isWord || spanClosers.contains(tokens[last - 1].key), !gluedToNumber(last - 1) { last -= 1 }
         return (first, last)
     }
 

@@ -33,6 +33,43 @@ struct EvidenceTests {
         #expect(evidence.quote == quote)
     }
 
+    @Test("a model reading's quote leaves out a piece a comma cuts off at its edge", arguments: [
+        ("Apologies for the inconvenience, our courier partner is experiencing delays.", "blame", "our courier partner is experiencing delays"),
+        ("Is the app letting you in now, Harriet?", "verify", "Is the app letting you in now"),
+    ])
+    func modelQuotesLeaveOutACutOffPiece(reply: String, behavior: String, quote: String) throws {
+        let evidence = try #require(try analyzer.analyze(reply).evidence.first { $0.label == behavior })
+        #expect(evidence.reader == .model)
+        #expect(evidence.quote == quote)
+    }
+
+    @Test("a piece cut off at a quote's edge goes only when it weighs little, and never leaves joining words alone or splits a number, options or an address", arguments: [
+        ("sorted it, I'll cancel the fee now", Float(0.01), true), ("I know, and I'm sorry", 1, false),
+        ("it arrived smashed, so it's", 0.01, false), ("we refunded 1,100 pounds today", 0.01, false),
+        ("booked for tomorrow, 8-9am", 0.01, false), ("tonight, or tomorrow morning", 0.01, false),
+        ("the steps are here: (link) and here", 0.01, false),
+    ])
+    func clauseEdges(text: String, firstPieceShare: Float, cut: Bool) throws {
+        let tokens = Tokenizer.tokenize(text).filter(\.isWord)
+        let firstBreak = try #require(tokens.indices.first { $0 > 0 && tokens[$0].breakBefore }, "\(text)")
+        let share = tokens.indices.map { $0 < firstBreak ? firstPieceShare : 1 }
+        let span = share.withUnsafeBufferPointer {
+            BehaviorModel.clauseEdges((0, tokens.count, share.reduce(0, +)), share: $0, tokens: tokens)
+        }
+        #expect(span.start == (cut ? firstBreak : 0), "\(text)")
+        #expect(span.end == tokens.count)
+    }
+
+    @Test("a light piece after a quote's last comma goes too")
+    func clauseEdgeAtTheEnd() {
+        let tokens = Tokenizer.tokenize("I'll cancel the fee now, thanks").filter(\.isWord)
+        let share = tokens.map { $0.text == "thanks" ? Float(0.01) : 1 }
+        let span = share.withUnsafeBufferPointer {
+            BehaviorModel.clauseEdges((0, tokens.count, share.reduce(0, +)), share: $0, tokens: tokens)
+        }
+        #expect(span.start == 0 && span.end == tokens.count - 1)
+    }
+
     @Test("of a span of joining words only, one word stays: a quote is never empty")
     func joiningWordsAloneAreKept() {
         let tokens = Tokenizer.tokenize("and the")
