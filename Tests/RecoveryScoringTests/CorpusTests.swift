@@ -208,7 +208,7 @@ struct CorpusTests {
     }
 
     @Test("a fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's",
-          arguments: ["fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "real.jsonl"])
+          arguments: ["fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "real.jsonl", "test-settled.jsonl"])
     func freshSettlement(_ file: String) throws {
         let contents = try String(contentsOfFile: Self.directory + "/" + file, encoding: .utf8)
         let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
@@ -285,5 +285,17 @@ struct CorpusTests {
         }
         #expect(evaluation.score(.vaguePromise).precision >= 0.90, "vague_promise\n\(evaluation.table())")
         #expect(evaluation.score(.dismiss).precision >= 0.85, "dismiss\n\(evaluation.table())")
+    }
+
+    @Test("the frozen test part labelled again blind: the same replies in order, its writers' labels as the first labelling")
+    func frozenTestSecondLabelling() throws {
+        let path = Self.directory + "/test-settled.jsonl"
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
+        let test = try Self.corpus.get()[.test]
+        #expect(rows.map(\.text) == test.map(\.text))
+        #expect(rows.map { Set($0.writer ?? []) } == test.map { Set($0.labels.map(\.id)) })
+        // Every reply was read by a second labeller; 802 of 900 agreed on every behaviour.
+        #expect(rows.filter { Set($0.writer ?? []) != Set($0.second) }.count <= 120)
     }
 }
