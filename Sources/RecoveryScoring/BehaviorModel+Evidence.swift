@@ -137,8 +137,11 @@ extension BehaviorModel {
         var first = start, last = end
         while first < last - 1, !tokens[first].isWord || spanOpeners.contains(tokens[first].key) { first += 1 }
         // "am" typed onto a number ("10am") is the time's, not a verb to trim.
-        func gluedToNumber(_ k: Int) -> Bool { k > first && tokens[k - 1].kind == .number && tokens[k].start == tokens[k - 1].end }
-        while last - 1 > first, !tokens[last - 1].isWord || spanClosers.contains(tokens[last - 1].key), !gluedToNumber(last - 1) { last -= 1 }
+        // (A dash between numbers reads "to", and is trimmed: "1-868-625-7200" is no range.)
+        func timeSuffix(_ k: Int) -> Bool {
+            k > first && tokens[k].key == "am" && tokens[k - 1].kind == .number && tokens[k].start == tokens[k - 1].end
+        }
+        while last - 1 > first, !tokens[last - 1].isWord || spanClosers.contains(tokens[last - 1].key), !timeSuffix(last - 1) { last -= 1 }
         return (first, last)
     }
 

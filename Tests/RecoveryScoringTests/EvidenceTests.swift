@@ -70,6 +70,18 @@ struct EvidenceTests {
         #expect(span.start == 0 && span.end == tokens.count - 1)
     }
 
+    @Test("a trimmed quote keeps \"am\" typed onto a time, and drops a dash read as \"to\"", arguments: [
+        ("be there by 10am and", "be there by 10am"), ("please call 1-868-625-7200", "please call 1-868-625"),
+    ])
+    func trimmingKeepsTimes(text: String, quote: String) {
+        let tokens = Tokenizer.tokenize(text)
+        // The span stops where the text's last word would be, so the trimming decides its end.
+        let end = text.hasSuffix(" and") ? tokens.count : tokens.count - 1
+        let span = BehaviorModel.trimmed(start: 0, end: end, tokens: tokens)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[tokens[span.start].start..<tokens[span.end - 1].end])) == quote)
+    }
+
     @Test("of a span of joining words only, one word stays: a quote is never empty")
     func joiningWordsAloneAreKept() {
         let tokens = Tokenizer.tokenize("and the")
