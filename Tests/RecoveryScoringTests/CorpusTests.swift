@@ -136,9 +136,7 @@ struct CorpusTests {
 
     @Test("a blind second labelling of 300+ replies, its disagreements settled, and the settled labels in the corpus")
     func agreement() throws {
-        let path = Self.directory + "/agreement.jsonl"
-        let contents = try String(contentsOfFile: path, encoding: .utf8)
-        let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(DoubleLabelled.self, from: Data($0.utf8)) }
+        let rows = try Self.rows(of: "agreement.jsonl", as: DoubleLabelled.self)
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
         let settle = try laterSettlements()
@@ -173,8 +171,7 @@ struct CorpusTests {
 
     @Test("the audit's rows carry, behaviour by behaviour, the majority of three labellings, and the corpus holds them")
     func auditMajority() throws {
-        let contents = try String(contentsOfFile: Self.directory + "/audit.jsonl", encoding: .utf8)
-        let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(TripleLabelled.self, from: Data($0.utf8)) }
+        let rows = try Self.rows(of: "audit.jsonl", as: TripleLabelled.self)
         #expect(rows.count >= 300)
         let labelsByText = try corpusLabelsByText()
         let settle = try laterSettlements()
@@ -210,8 +207,7 @@ struct CorpusTests {
     @Test("a fresh check set's labels are, behaviour by behaviour, the writer's and a blind second labeller's where they agree, else a third's",
           arguments: ["fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "real.jsonl", "test-settled.jsonl"])
     func freshSettlement(_ file: String) throws {
-        let contents = try String(contentsOfFile: Self.directory + "/" + file, encoding: .utf8)
-        let rows = try contents.split(separator: "\n").map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
+        let rows = try Self.rows(of: file, as: FreshRow.self)
         #expect(rows.count >= 300)
         for row in rows {
             let first = try #require(row.writer ?? row.first, "\(row.text)")
@@ -242,9 +238,7 @@ struct CorpusTests {
 
     @Test("real replies name their dataset, licence, company and tweet, and ship with the dataset's licence")
     func realRepliesNameTheirSource() throws {
-        let path = Self.directory + "/real.jsonl"
-        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
+        let rows = try Self.rows(of: "real.jsonl", as: FreshRow.self)
         #expect(rows.count >= 300)
         #expect(rows.allSatisfy { $0.source == "IBM/twitter-customer-care-document-prediction (Apache-2.0)" })
         #expect(rows.allSatisfy { $0.note?.contains("; Twitter, tweet ") == true })
@@ -289,9 +283,7 @@ struct CorpusTests {
 
     @Test("the frozen test part labelled again blind: the same replies in order, its writers' labels as the first labelling")
     func frozenTestSecondLabelling() throws {
-        let path = Self.directory + "/test-settled.jsonl"
-        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { try JSONDecoder().decode(FreshRow.self, from: Data($0.utf8)) }
+        let rows = try Self.rows(of: "test-settled.jsonl", as: FreshRow.self)
         let test = try Self.corpus.get()[.test]
         #expect(rows.map(\.text) == test.map(\.text))
         #expect(rows.map { Set($0.writer ?? []) } == test.map { Set($0.labels.map(\.id)) })
