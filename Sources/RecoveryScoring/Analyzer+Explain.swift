@@ -83,7 +83,9 @@ extension Analyzer {
             let scalars = Array(text.unicodeScalars)
             func quote(_ start: Int, _ end: Int) -> String {
                 guard start < end, end <= tokens.count else { return "" }
-                return String(String.UnicodeScalarView(scalars[tokens[start].start..<tokens[end - 1].end]))
+                let range = tokens[start].start..<tokens[end - 1].end
+                let plain = String(String.UnicodeScalarView(scalars[range]))
+                return String(String.UnicodeScalarView(scalars[Self.bracketed(text, scalars: range, quote: plain)]))
             }
             let mask = reading.foundMask
             var features: [ModelFeature] = []

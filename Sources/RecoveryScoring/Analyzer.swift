@@ -130,7 +130,11 @@ public struct Analyzer: Sendable {
             let from = input.tokens[start].start, to = input.tokens[end - 1].end
             let ascii: Bool
             if let isASCII { ascii = isASCII } else { ascii = text.utf8.allSatisfy { $0 < 0x80 }; isASCII = ascii }
-            return Evidence(label: label, quote: Self.quote(text, scalars: from..<to, ascii: ascii), offset: from)
+            let quote = Self.quote(text, scalars: from..<to, ascii: ascii)
+            // Rare: a word in brackets at the quote's edge takes its bracket along.
+            let bracketed = Self.bracketed(text, scalars: from..<to, quote: quote)
+            guard bracketed != from..<to else { return Evidence(label: label, quote: quote, offset: from) }
+            return Evidence(label: label, quote: Self.quote(text, scalars: bracketed, ascii: ascii), offset: bracketed.lowerBound)
         }
         var found: [Evidence] = []
         var behaviors: [Behavior] = []

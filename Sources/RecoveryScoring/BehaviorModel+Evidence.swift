@@ -105,11 +105,9 @@ extension BehaviorModel {
                             tokens: [Token]) -> (start: Int, end: Int, sum: Float) {
         // A break typed with a space after it ("1,100" is one number); not before a number (an
         // amount or a time: "tomorrow, 8-9am" quotes the time), nor before "or" (the two sides
-        // are options the customer picks from), nor before a web address (its stand-in token
-        // starts inside the brackets of "(link)").
+        // are options the customer picks from).
         func cuts(_ k: Int) -> Bool {
-            tokens[k].breakBefore && tokens[k].start > tokens[k - 1].end + 1 && tokens[k].kind != .number
-                && tokens[k].key != "or" && tokens[k].key != "link"
+            tokens[k].breakBefore && tokens[k].start > tokens[k - 1].end + 1 && tokens[k].kind != .number && tokens[k].key != "or"
         }
         // What stays must say something: not joining words alone ("it arrived smashed, so it's").
         func says(_ range: Range<Int>) -> Bool { range.contains { tokens[$0].isWord && !spanClosers.contains(tokens[$0].key) } }

@@ -47,7 +47,6 @@ struct EvidenceTests {
         ("sorted it, I'll cancel the fee now", Float(0.01), true), ("I know, and I'm sorry", 1, false),
         ("it arrived smashed, so it's", 0.01, false), ("we refunded 1,100 pounds today", 0.01, false),
         ("booked for tomorrow, 8-9am", 0.01, false), ("tonight, or tomorrow morning", 0.01, false),
-        ("the steps are here: (link) and here", 0.01, false),
     ])
     func clauseEdges(text: String, firstPieceShare: Float, cut: Bool) throws {
         let tokens = Tokenizer.tokenize(text).filter(\.isWord)
@@ -68,6 +67,19 @@ struct EvidenceTests {
             BehaviorModel.clauseEdges((0, tokens.count, share.reduce(0, +)), share: $0, tokens: tokens)
         }
         #expect(span.start == 0 && span.end == tokens.count - 1)
+    }
+
+    @Test("a quote that begins or ends on a word in brackets takes the bracket along", arguments: [
+        ("Try these steps: (link) Let us know how it goes", "link) Let us know", "(link) Let us know"),
+        ("Please follow the steps here: (link) Thanks", "Please follow the steps here: (link", "Please follow the steps here: (link)"),
+        ("Refund [done] today", "done] today", "[done] today"),
+        ("We'll call (or text) you", "call (or text) you", "call (or text) you"),
+    ])
+    func quotesTakeTheirBrackets(text: String, cut: String, quoted: String) throws {
+        let offset = try #require(text.range(of: cut)).lowerBound.samePosition(in: text.unicodeScalars)
+        let from = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: try #require(offset))
+        let range = Analyzer.bracketed(text, scalars: from..<(from + cut.unicodeScalars.count), quote: cut)
+        #expect(Analyzer.quote(text, scalars: range, ascii: true) == quoted)
     }
 
     @Test("a trimmed quote keeps \"am\" typed onto a time, and drops a dash read as \"to\"", arguments: [
